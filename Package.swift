@@ -1,0 +1,57 @@
+// swift-tools-version:6.1
+// NewsGraph: news articles → dated events and a relationship graph of actors.
+// The folder list reads as the pipeline: Corpus → Language → Actors / Time → Events → Annotation → Graph → Store → Export.
+import PackageDescription
+
+let package = Package(
+    name: "NewsGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "newsgraph", targets: ["newsgraph"]),
+        .library(name: "NewsGraph", targets: ["NewsGraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+    ],
+    targets: [
+        // libxml2, bound once; only the XML target imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "XML", dependencies: ["CLibXML2"]),
+        .target(name: "Corpus", dependencies: ["XML"]),
+        .target(name: "Language", resources: [.process("Resources")]),
+        .target(
+            name: "Actors",
+            dependencies: ["Language", "Corpus", .product(name: "Yams", package: "Yams")],
+            resources: [.process("Resources")]
+        ),
+        .target(name: "Time", dependencies: ["Language", "Corpus"]),
+        .target(name: "Events", dependencies: ["Language", "Actors", "Time"], resources: [.process("Resources")]),
+        .target(name: "Annotation", dependencies: ["Corpus", "Language", "Actors", "Time", "Events"]),
+        .target(name: "Graph", dependencies: ["Annotation"]),
+        .target(name: "Store", dependencies: ["Graph", "Annotation", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Export", dependencies: ["Graph", "XML"]),
+        .target(name: "NewsGraph", dependencies: ["Corpus", "Annotation", "Graph", "Store", "Export"]),
+        .executableTarget(
+            name: "newsgraph",
+            dependencies: ["NewsGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "XMLTests", dependencies: ["XML"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "LanguageTests", dependencies: ["Language"]),
+        .testTarget(name: "ActorsTests", dependencies: ["Actors"]),
+        .testTarget(name: "TimeTests", dependencies: ["Time"]),
+        .testTarget(name: "EventsTests", dependencies: ["Events"]),
+        .testTarget(name: "AnnotationTests", dependencies: ["Annotation"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export"]),
+        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"]),
+    ]
+)

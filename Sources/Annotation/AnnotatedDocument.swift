@@ -1,0 +1,51 @@
+import Actors
+import Corpus
+import Events
+import Language
+import Time
+
+/// A document with everything the annotation stage found in it. Plain data: the graph, the store and
+/// `extract`'s JSON are all made from it.
+public struct AnnotatedDocument: Sendable {
+    public var document: Document
+    public var text: Text
+    public var sentences: [Sentence]
+    public var mentions: [Mention]
+    public var actors: [DocumentActor]
+    public var times: [TimeExpression]
+    public var events: [Event]
+
+    public init(document: Document, text: Text, sentences: [Sentence], mentions: [Mention], actors: [DocumentActor],
+                times: [TimeExpression], events: [Event]) {
+        self.document = document
+        self.text = text
+        self.sentences = sentences
+        self.mentions = mentions
+        self.actors = actors
+        self.times = times
+        self.events = events
+    }
+
+    /// The text of sentence `index`, with line breaks and runs of spaces folded (hard-wrapped input).
+    public func sentenceText(_ index: Int) -> String {
+        TextCleanup.foldWhitespace(text[sentences[index].range])
+    }
+}
+
+public enum TextCleanup {
+    /// Folds every run of whitespace (including line breaks) into one space.
+    public static func foldWhitespace(_ s: String) -> String {
+        var out = [UInt8]()
+        var space = false
+        for b in s.utf8 {
+            if b == 32 || b == 10 || b == 13 || b == 9 {
+                space = true
+            } else {
+                if space && !out.isEmpty { out.append(32) }
+                space = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

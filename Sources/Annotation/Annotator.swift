@@ -1,0 +1,36 @@
+import Actors
+import Corpus
+import Events
+import Language
+import Time
+
+/// Runs the annotation stages on one document: tokens → sentences → actors → times → events.
+/// Stateless and `Sendable`, so one instance serves every core.
+public struct Annotator: Sendable {
+    public var tokenizer: Tokenizer
+    public var splitter: SentenceSplitter
+    public var actors: ActorRecognizer
+    public var tagger: TemporalTagger
+    public var events: EventExtractor
+
+    public init(tokenizer: Tokenizer = .standard, actors: ActorRecognizer = ActorRecognizer(),
+                tagger: TemporalTagger = TemporalTagger(), events: EventExtractor = EventExtractor()) {
+        self.tokenizer = tokenizer
+        self.splitter = SentenceSplitter(tokenizer: tokenizer)
+        self.actors = actors
+        self.tagger = tagger
+        self.events = events
+    }
+
+    public func annotate(_ document: Document) -> AnnotatedDocument {
+        let text = Text(document.text)
+        let tokens = tokenizer.tokenize(text)
+        let sentences = splitter.split(text, tokens: tokens)
+        let found = actors.recognize(text, tokens: tokens, sentences: sentences)
+        let times = tagger.tag(text, tokens: tokens, sentences: sentences, documentDate: document.date)
+        let events = events.extract(text, tokens: tokens, sentences: sentences, mentions: found.mentions,
+                                    times: times, documentDate: document.date)
+        return AnnotatedDocument(document: document, text: text, sentences: sentences, mentions: found.mentions,
+                                 actors: found.actors, times: times, events: events)
+    }
+}

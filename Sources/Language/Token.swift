@@ -1,0 +1,66 @@
+/// A word, number or punctuation mark, located by UTF-8 byte offsets into a `Text`.
+public struct Token: Hashable, Sendable {
+    public enum Kind: UInt8, Sendable {
+        /// Letters, possibly with digits, inner apostrophes or an abbreviation's periods ("U.S.", "Mr.").
+        case word
+        /// Digits with inner separators: "2.14", "50,000", "3:50", "1996-12-06" is three numbers.
+        case number
+        /// Sentence and clause punctuation, quotes, brackets, dashes.
+        case punctuation
+        /// Everything else: currency signs, %, &, emoji.
+        case symbol
+    }
+
+    public struct Flags: OptionSet, Hashable, Sendable {
+        public let rawValue: UInt16
+        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        /// Whitespace (or the start of text) precedes the token; without it the token is glued to the previous one.
+        public static let spaceBefore = Flags(rawValue: 1 << 0)
+        /// A line break precedes the token.
+        public static let newlineBefore = Flags(rawValue: 1 << 1)
+        /// First character is an uppercase letter.
+        public static let capitalized = Flags(rawValue: 1 << 2)
+        /// Every letter is uppercase and there are at least two letters.
+        public static let allCaps = Flags(rawValue: 1 << 3)
+        /// Contains a digit.
+        public static let hasDigit = Flags(rawValue: 1 << 4)
+        /// A word that carries a trailing abbreviation period ("Mr.", "U.S.", "Jan.").
+        public static let abbreviation = Flags(rawValue: 1 << 5)
+        /// The possessive clitic split off a word: "'s", "’s", or a lone "’" after a plural.
+        public static let possessive = Flags(rawValue: 1 << 6)
+        /// A paragraph starts at this token (blank line, indented line, or line break in unwrapped text).
+        public static let paragraphStart = Flags(rawValue: 1 << 7)
+        /// First character is a lowercase letter.
+        public static let lowercase = Flags(rawValue: 1 << 8)
+    }
+
+    public var range: Range<Int>
+    public var kind: Kind
+    public var flags: Flags
+
+    public init(range: Range<Int>, kind: Kind, flags: Flags) {
+        self.range = range
+        self.kind = kind
+        self.flags = flags
+    }
+
+    @inlinable public var isCapitalized: Bool { flags.contains(.capitalized) }
+    @inlinable public var isAllCaps: Bool { flags.contains(.allCaps) }
+    @inlinable public var isLowercase: Bool { flags.contains(.lowercase) }
+    @inlinable public var hasSpaceBefore: Bool { flags.contains(.spaceBefore) }
+}
+
+/// A sentence: a byte range of the text, the tokens inside it and the paragraph it belongs to.
+public struct Sentence: Hashable, Sendable {
+    public var range: Range<Int>
+    /// Indices into the document's token array.
+    public var tokens: Range<Int>
+    /// 0-based paragraph number (blank lines, indented lines or line breaks in unwrapped text start a new one).
+    public var paragraph: Int
+
+    public init(range: Range<Int>, tokens: Range<Int>, paragraph: Int) {
+        self.range = range
+        self.tokens = tokens
+        self.paragraph = paragraph
+    }
+}

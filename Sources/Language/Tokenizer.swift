@@ -1,0 +1,241 @@
+/// Splits UTF-8 text into tokens in one pass over the bytes.
+///
+/// Decisions that matter downstream: possessive "'s"/"’s" is its own token (so "Takaichi’s" yields the name
+/// "Takaichi"); hyphens split words ("US-Japan" → US, -, Japan) and the parts stay glued (no `spaceBefore`);
+/// abbreviation periods stay on their word ("U.S.", "Mr.", "Jan."); numbers keep inner separators
+/// ("2.14", "50,000", "3:50"); paragraph starts are marked from blank lines, indentation or, in text that
+/// is not hard-wrapped, any line break.
+public struct Tokenizer: Sendable {
+    public struct Abbreviation: Sendable {
+        public var sentenceFinal: Bool
+        public var onlyBeforeNumber: Bool
+        public var lowercaseToo: Bool
+    }
+
+    public let abbreviations: [String: Abbreviation]
+
+    public init(abbreviations: [String: Abbreviation]) {
+        self.abbreviations = abbreviations
+    }
+
+    /// The tokenizer with the built-in abbreviation table.
+    public static let standard: Tokenizer = {
+        var table = [String: Abbreviation]()
+        for row in DataTable.load("abbreviations.tsv", bundle: LanguageData.bundle) {
+            let flags = row.count > 1 ? Set(row[1].split(separator: ",").map(String.init)) : []
+            table[row[0].lowercased()] = Abbreviation(
+                sentenceFinal: flags.contains("final"), onlyBeforeNumber: flags.contains("number"),
+                lowercaseToo: flags.contains("lower"))
+        }
+        return Tokenizer(abbreviations: table)
+    }()
+
+    public func tokenize(_ text: Text) -> [Token] {
+        let bytes = text.bytes
+        let n = bytes.count
+        let wrapped = Tokenizer.isHardWrapped(bytes)
+        var tokens = [Token]()
+        tokens.reserveCapacity(n / 5)
+        var i = 0
+        var pendingFlags: Token.Flags = [.spaceBefore, .paragraphStart]
+        var newlines = 0
+        var indentAfterNewline = false
+
+        while i < n {
+            let (scalar, length) = UTF8Scan.scalar(bytes, i)
+            let cls = UTF8Scan.classify(scalar)
+            switch cls {
+            case .space:
+                pendingFlags.insert(.spaceBefore)
+                if newlines > 0 { indentAfterNewline = true }
+                i += length
+                continue
+            case .newline:
+                pendingFlags.insert(.spaceBefore)
+                pendingFlags.insert(.newlineBefore)
+                if scalar != 0x0D { newlines += 1 }
+                indentAfterNewline = false
+                i += length
+                continue
+            default:
+                break
+            }
+            if newlines > 0 && (newlines >= 2 || !wrapped || indentAfterNewline) {
+                pendingFlags.insert(.paragraphStart)
+            }
+            let start = i
+            var kind: Token.Kind
+            var flags = pendingFlags
+            switch cls {
+            case .letter:
+                kind = .word
+                i = scanWord(bytes, from: i, flags: &flags)
+            case .digit:
+                kind = .number
+                i = scanNumber(bytes, from: i)
+                flags.insert(.hasDigit)
+            case .apostrophe:
+                // "'s" glued to a word is the possessive clitic; a lone "’" after "s" is a plural possessive.
+                kind = .punctuation
+                i += length
+                if start > 0, !flags.contains(.spaceBefore), i < n, bytes[i] | 0x20 == UInt8(ascii: "s"),
+                   i + 1 >= n || !isWordChar(bytes, i + 1) {
+                    i += 1
+                    flags.insert(.possessive)
+                } else if start > 0, !flags.contains(.spaceBefore), bytes[start - 1] | 0x20 == UInt8(ascii: "s"),
+                          i >= n || !isWordChar(bytes, i) {
+                    flags.insert(.possessive)
+                }
+            case .hyphen, .period, .punctuation:
+                kind = .punctuation
+                i += length
+            default:
+                kind = .symbol
+                i += length
+            }
+            tokens.append(Token(range: start..<i, kind: kind, flags: flags))
+            pendingFlags = []
+            newlines = 0
+            indentAfterNewline = false
+        }
+        return tokens
+    }
+
+    private func isWordChar(_ bytes: [UInt8], _ i: Int) -> Bool {
+        let cls = UTF8Scan.classify(UTF8Scan.scalar(bytes, i).value)
+        return cls == .letter || cls == .digit
+    }
+
+    /// Letters and digits, inner apostrophes before letters (O'Brien, don't) but not the possessive 's,
+    /// then an abbreviation period where the word is a known abbreviation, an initial or an acronym (U.S.).
+    private func scanWord(_ bytes: [UInt8], from start: Int, flags: inout Token.Flags) -> Int {
+        let n = bytes.count
+        var i = start
+        var letters = 0, upper = 0, lower = 0
+        var firstUpper = false, firstLower = false
+        while i < n {
+            let (scalar, length) = UTF8Scan.scalar(bytes, i)
+            let cls = UTF8Scan.classify(scalar)
+            if cls == .letter {
+                let isUp = UTF8Scan.isUppercase(scalar)
+                let isLow = !isUp && UTF8Scan.isLowercase(scalar)
+                if letters == 0 && i == start {
+                    firstUpper = isUp
+                    firstLower = isLow
+                }
+                letters += 1
+                if isUp { upper += 1 } else if isLow { lower += 1 }
+                i += length
+            } else if cls == .digit {
+                flags.insert(.hasDigit)
+                i += length
+            } else if cls == .apostrophe, i + length < n {
+                // Possessive 's / ’s ends the word; any other apostrophe between letters stays inside.
+                let next = i + length
+                let afterIsLetter = UTF8Scan.classify(UTF8Scan.scalar(bytes, next).value) == .letter
+                guard afterIsLetter else { break }
+                if bytes[next] | 0x20 == UInt8(ascii: "s"), next + 1 >= n || !isWordChar(bytes, next + 1) { break }
+                i = next
+            } else {
+                break
+            }
+        }
+        if firstUpper { flags.insert(.capitalized) }
+        if firstLower { flags.insert(.lowercase) }
+        if letters >= 2 && lower == 0 && upper >= 2 { flags.insert(.allCaps) }
+
+        // Abbreviation periods.
+        guard i < n, bytes[i] == UInt8(ascii: ".") else { return i }
+        let wordLength = i - start
+        // Acronyms with periods: U.S., U.K., a.m., e.g. — short letter groups each followed by a period.
+        if wordLength <= 2, i + 2 < n, isLetterASCII(bytes[i + 1]) {
+            var j = i + 1
+            var groups = 1
+            while j < n {
+                var k = j
+                while k < n, isLetterASCII(bytes[k]), k - j < 3 { k += 1 }
+                guard k > j, k < n, bytes[k] == UInt8(ascii: "."), k - j <= 2 else { break }
+                groups += 1
+                j = k + 1
+            }
+            if groups >= 2 {
+                flags.insert(.abbreviation)
+                if firstUpper { flags.insert(.allCaps) }
+                return j
+            }
+        }
+        // A single capital letter: an initial ("George W. Bush").
+        if wordLength == 1 && firstUpper {
+            flags.insert(.abbreviation)
+            return i + 1
+        }
+        var key = [UInt8]()
+        key.reserveCapacity(wordLength)
+        for b in bytes[start..<i] { key.append(b >= 65 && b <= 90 ? b + 32 : b) }
+        if let abbreviation = abbreviations[String(decoding: key, as: UTF8.self)] {
+            if !firstUpper && !abbreviation.lowercaseToo { return i }
+            if abbreviation.onlyBeforeNumber {
+                var j = i + 1
+                while j < n, bytes[j] == UInt8(ascii: " ") { j += 1 }
+                guard j < n, bytes[j] >= 48, bytes[j] <= 57 else { return i }
+            }
+            flags.insert(.abbreviation)
+            return i + 1
+        }
+        return i
+    }
+
+    private func isLetterASCII(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+
+    /// Digits with inner `.`, `,` or `:` followed by a digit.
+    private func scanNumber(_ bytes: [UInt8], from start: Int) -> Int {
+        let n = bytes.count
+        var i = start
+        while i < n {
+            let b = bytes[i]
+            if b >= 48 && b <= 57 {
+                i += 1
+            } else if (b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ":")),
+                      i + 1 < n, bytes[i + 1] >= 48, bytes[i + 1] <= 57 {
+                i += 2
+            } else {
+                break
+            }
+        }
+        return i
+    }
+
+    /// Whether line breaks are layout (hard-wrapped newswire) rather than paragraph ends: most lines are
+    /// of similar medium length and do not end with sentence punctuation.
+    public static func isHardWrapped(_ bytes: [UInt8]) -> Bool {
+        var lines = 0, mediumLines = 0, terminalEnds = 0, longLines = 0
+        var lineStart = 0
+        var lastNonSpace: UInt8 = 0
+        var lineLength = 0
+        func endLine() {
+            if lineLength > 0 {
+                lines += 1
+                if lineLength >= 35 && lineLength <= 90 { mediumLines += 1 }
+                if lineLength > 100 { longLines += 1 }
+                if lastNonSpace == UInt8(ascii: ".") || lastNonSpace == UInt8(ascii: "?")
+                    || lastNonSpace == UInt8(ascii: "!") || lastNonSpace == UInt8(ascii: "\"") {
+                    terminalEnds += 1
+                }
+            }
+        }
+        for (i, b) in bytes.enumerated() {
+            if b == 10 {
+                endLine()
+                lineStart = i + 1
+                lineLength = 0
+                lastNonSpace = 0
+            } else if b != 32 && b != 13 && b != 9 {
+                lastNonSpace = b
+                lineLength = i - lineStart + 1
+            }
+        }
+        endLine()
+        guard lines >= 4 else { return false }
+        return mediumLines * 10 >= lines * 6 && terminalEnds * 2 <= lines && longLines * 10 <= lines
+    }
+}

@@ -1,0 +1,8 @@
+import Annotation
+import Corpus
+import Export
+import Graph
+import Store
+
+/// PLACEHOLDER facade.
+public enum NewsGraphFacade {}

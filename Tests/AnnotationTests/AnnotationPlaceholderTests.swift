@@ -1,0 +1,6 @@
+import Testing
+@testable import Annotation
+
+@Suite struct AnnotationPlaceholderTests {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}

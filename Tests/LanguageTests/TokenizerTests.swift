@@ -1,0 +1,79 @@
+import Testing
+@testable import Language
+
+@Suite struct TokenizerTests {
+    func words(_ s: String) -> [String] {
+        let text = Text(s)
+        return Tokenizer.standard.tokenize(text).map { text[$0.range] }
+    }
+
+    @Test func possessiveSplitsOff() {
+        #expect(words("Sanae Takaichi’s administration") == ["Sanae", "Takaichi", "’s", "administration"])
+        #expect(words("Japan's defense") == ["Japan", "'s", "defense"])
+        #expect(words("O'Brien don't") == ["O'Brien", "don't"])
+    }
+
+    @Test func abbreviationsKeepTheirPeriod() {
+        #expect(words("the U.S. and Mr. Smith on Jan. 5.") == ["the", "U.S.", "and", "Mr.", "Smith", "on", "Jan.", "5", "."])
+        #expect(words("No. 3 and no. ") == ["No.", "3", "and", "no", "."])
+    }
+
+    @Test func numbersMoneyAndHyphens() {
+        #expect(words("US$2.14 million, 50,000 troops at 3:50am") ==
+            ["US", "$", "2.14", "million", ",", "50,000", "troops", "at", "3:50", "am"])
+        #expect(words("the US-Japan alliance") == ["the", "US", "-", "Japan", "alliance"])
+    }
+
+    @Test func flags() {
+        let text = Text("CAUSE UNKNOWN: Weather")
+        let tokens = Tokenizer.standard.tokenize(text)
+        #expect(tokens[0].isAllCaps && tokens[0].isCapitalized)
+        #expect(!tokens[3].isAllCaps && tokens[3].isCapitalized)
+        #expect(!tokens[2].hasSpaceBefore)
+    }
+
+    @Test func hardWrapDetection() {
+        let wrapped = """
+        Showers continued throughout the week in
+        the Bahia cocoa zone, alleviating the drought since early
+        January and improving prospects for the coming temporao,
+        although normal humidity levels have not been restored,
+        Comissaria Smith said in its weekly review.
+            The dry period means the temporao will be late this year.
+        """
+        #expect(Tokenizer.isHardWrapped(Array(wrapped.utf8)))
+        #expect(!Tokenizer.isHardWrapped(Array("One line.\nAnother line.\nA third.\nFour.".utf8)))
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ s: String) -> [String] {
+        let text = Text(s)
+        let tokens = Tokenizer.standard.tokenize(text)
+        return SentenceSplitter.standard.split(text, tokens: tokens).map { text[$0.range] }
+    }
+
+    @Test func quotesAndAbbreviations() {
+        #expect(sentences("“It is premature,” Motegi said. Mr. Trump met Gen. Smith in the U.S. on Monday.") ==
+            ["“It is premature,” Motegi said.", "Mr. Trump met Gen. Smith in the U.S. on Monday."])
+        #expect(sentences("He lives in the U.S. The rest stay.") == ["He lives in the U.S.", "The rest stay."])
+        #expect(sentences("“Our defense is ours.” Then he left.") == ["“Our defense is ours.”", "Then he left."])
+    }
+
+    @Test func decimalsDoNotSplit() {
+        #expect(sentences("It cost US$2.14 million. It rose 5.93 pct.") == ["It cost US$2.14 million.", "It rose 5.93 pct."])
+    }
+
+    @Test func kickerRunIntoSentence() {
+        #expect(sentences("no distress signal was sent, authorities said A cargo aircraft skidded off the runway.") ==
+            ["no distress signal was sent, authorities said", "A cargo aircraft skidded off the runway."])
+    }
+
+    @Test func paragraphs() {
+        let text = Text("First line here\nSecond line here")
+        let tokens = Tokenizer.standard.tokenize(text)
+        let split = SentenceSplitter.standard.split(text, tokens: tokens)
+        #expect(split.count == 2)
+        #expect(split.map(\.paragraph) == [0, 1])
+    }
+}

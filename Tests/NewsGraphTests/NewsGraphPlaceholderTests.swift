@@ -1,0 +1,6 @@
+import Testing
+@testable import NewsGraph
+
+@Suite struct NewsGraphPlaceholderTests {
+    @Test func moduleLoads() { #expect(Bool(true)) }
+}
