@@ -50,6 +50,20 @@ public struct EventRow: Hashable, Sendable {
     public var dateText: String?
     public var actors: [String]
     public var sentence: String
+
+    public init(id: String, document: String, type: String, cameo: String?, trigger: String, date: String?, end: String?,
+                dateText: String?, actors: [String], sentence: String) {
+        self.id = id
+        self.document = document
+        self.type = type
+        self.cameo = cameo
+        self.trigger = trigger
+        self.date = date
+        self.end = end
+        self.dateText = dateText
+        self.actors = actors
+        self.sentence = sentence
+    }
 }
 
 public struct CommunitySummary: Hashable, Sendable {
