@@ -86,6 +86,59 @@ public enum Workspace {
         return try exportAll(options, summary: summary)
     }
 
+    /// Adds documents to the store in `options.outputFolder` (creating it if there is none): a document
+    /// already stored with the same id and content changes nothing; a changed one replaces its old
+    /// contributions. The graph is then rebuilt from every stored document and every export rewritten.
+    /// Everything happens in one transaction: an interrupted add leaves the store as it was.
+    ///
+    /// `feed` hands annotated documents to its argument: from articles (annotated here) or from `extract` output.
+    public static func add(options: BuildOptions,
+                           feed: ((AnnotatedDocument) throws -> Void) throws -> Void) throws -> BuildSummary {
+        try prepareFolder(options.outputFolder)
+        let store: GraphStore
+        if FileManager.default.fileExists(atPath: options.storePath) {
+            store = try GraphStore.open(at: options.storePath)
+        } else {
+            store = try GraphStore.create(at: options.storePath)
+        }
+        var summary = BuildSummary()
+        try store.transaction { writer in
+            try writer.setMeta("window", options.window.rawValue)
+            try feed { annotated in
+                switch try writer.put(annotated) {
+                case .inserted: summary.inserted += 1
+                case .replaced: summary.replaced += 1
+                case .unchanged: summary.unchanged += 1
+                }
+            }
+            if summary.inserted + summary.replaced > 0 {
+                let graph = GraphBuilder(window: options.window).build(try writer.reader.contributions())
+                try writer.replaceGraph(graph)
+            }
+        }
+        try store.close()
+        return try exportAll(options, summary: summary)
+    }
+
+    /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
+    public static func readAnnotations(_ path: String, report: (Diagnostic) -> Void,
+                                       _ body: (AnnotatedDocument) throws -> Void) throws {
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
+            report(Diagnostic(.skipped, path, "cannot be read"))
+            return
+        }
+        var number = 0
+        try LineReader.forEachLine(handle) { line in
+            number += 1
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
+            do {
+                try body(try ExtractJSONReader.read(line))
+            } catch let error as ExtractJSONReader.ReadError {
+                report(Diagnostic(.skipped, "\(path):\(number)", error.description))
+            }
+        }
+    }
+
     /// Writes every export from the store, and fills in the summary.
     public static func exportAll(_ options: BuildOptions, summary: BuildSummary) throws -> BuildSummary {
         var summary = summary
