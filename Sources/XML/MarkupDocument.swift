@@ -142,7 +142,9 @@ public struct MarkupDocument: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Parses HTML the way browsers do: broken markup is recovered, nothing is fetched.
+    /// Parses HTML the way browsers do: broken markup is recovered, nothing is fetched. HTML_PARSE_HUGE lifts
+    /// libxml2's nesting limit of 256, which unclosed tags on real pages exceed (HTML declares no entities, so
+    /// there is no expansion to guard); the tree conversion flattens anything deeper than 400 levels.
     /// `encoding` overrides detection; nil lets libxml2 read a BOM or `<meta charset>` and otherwise
     /// assumes UTF-8 (the web's default today, where libxml2's own default is Latin-1).
     public static func html(_ bytes: [UInt8], encoding: String? = nil) -> MarkupDocument {
@@ -150,7 +152,7 @@ public struct MarkupDocument: Sendable {
         let empty = MarkupDocument(root: MarkupElement(name: "html"))
         guard !bytes.isEmpty else { return empty }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
         let chosen = encoding ?? (declaresCharset(bytes) ? nil : "UTF-8")
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in

@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An error from libxml2 while writing or parsing.
 public enum XMLError: Error, CustomStringConvertible, Sendable {
@@ -29,6 +34,10 @@ public final class XMLStreamWriter {
     /// Writes to a file (created or truncated). `indent` adds line breaks and two-space indentation.
     public init(path: String, indent: Bool = false) throws(XMLError) {
         XMLLibrary.initialize()
+        // Open once ourselves first: a clear error instead of libxml2's message on stderr.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw .cannotOpen("\(path): \(String(cString: strerror(errno)))") }
+        close(fd)
         guard let w = xmlNewTextWriterFilename(path, 0) else { throw .cannotOpen(path) }
         writer = w
         configure(indent: indent)
