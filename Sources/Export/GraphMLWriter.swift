@@ -128,17 +128,17 @@ public enum GraphMLWriter {
             data(xml, "v_kind", "actor")
             data(xml, "v_type", node.type.rawValue)
             if !node.aliases.isEmpty { data(xml, "v_aliases", ExportText.list(node.aliases)) }
-            data(xml, "v_mentions", String(node.mentions))
-            data(xml, "v_documents", String(node.documents))
+            data(xml, "v_mentions", node.mentions)
+            data(xml, "v_documents", node.documents)
             if let first = node.first { data(xml, "v_first", first) }
             if let last = node.last { data(xml, "v_last", last) }
             let m = node.metrics
-            data(xml, "v_degree", String(m.degree))
-            data(xml, "v_weighted_degree", ExportText.number(m.weightedDegree))
-            data(xml, "v_pagerank", ExportText.number(m.pagerank))
-            data(xml, "v_betweenness", ExportText.number(m.betweenness))
-            data(xml, "v_component", String(m.component))
-            data(xml, "v_community", String(m.community))
+            data(xml, "v_degree", m.degree)
+            data(xml, "v_weighted_degree", m.weightedDegree)
+            data(xml, "v_pagerank", m.pagerank)
+            data(xml, "v_betweenness", m.betweenness)
+            data(xml, "v_component", m.component)
+            data(xml, "v_community", m.community)
             xml.endElement()
         }
 
@@ -150,13 +150,13 @@ public enum GraphMLWriter {
                 xml.attribute("id", "e\(i)")
                 xml.attribute("source", "n\(edge.source)")
                 xml.attribute("target", "n\(edge.target)")
-                data(xml, "e_weight", String(edge.weight) + ".0")
-                data(xml, "e_documents", String(edge.documents))
-                data(xml, "e_association", ExportText.number(edge.association))
+                data(xml, "e_weight", Double(edge.weight))
+                data(xml, "e_documents", edge.documents)
+                data(xml, "e_association", edge.association)
                 if let first = edge.first { data(xml, "e_first", first) }
                 if let last = edge.last { data(xml, "e_last", last) }
                 if !edge.eventTypes.isEmpty { data(xml, "e_event_types", ExportText.list(edge.eventTypes)) }
-                data(xml, "e_evidence_count", String(edge.evidence.count))
+                data(xml, "e_evidence_count", edge.evidence.count)
                 if !edge.evidence.isEmpty {
                     data(xml, "e_evidence", ExportText.evidence(edge.evidence, count: options.evidenceSentences,
                                                                 maxLength: options.evidenceMaxLength))
@@ -195,8 +195,8 @@ public enum GraphMLWriter {
                 xml.attribute("id", "e\(edgeNumber)")
                 xml.attribute("source", "n\(n)")
                 xml.attribute("target", "v\(i)")
-                data(xml, "e_weight", "1.0")
-                data(xml, "e_documents", "1")
+                data(xml, "e_weight", 1.0)
+                data(xml, "e_documents", 1)
                 if let date = event.date, let period = CalendarPeriod(timex: date) {
                     data(xml, "e_first", period.start.description)
                     data(xml, "e_last", period.start.description)
@@ -211,5 +211,15 @@ public enum GraphMLWriter {
     @inline(__always)
     static func data(_ xml: XMLStreamWriter, _ key: String, _ value: String) {
         xml.element("data", attribute: "key", key, text: value)
+    }
+
+    @inline(__always)
+    static func data(_ xml: XMLStreamWriter, _ key: String, _ value: Int) {
+        xml.element("data", attribute: "key", key, number: value)
+    }
+
+    @inline(__always)
+    static func data(_ xml: XMLStreamWriter, _ key: String, _ value: Double) {
+        xml.element("data", attribute: "key", key, number: value)
     }
 }

@@ -103,6 +103,19 @@ public final class XMLStreamWriter {
         check(withXMLChars(value) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
+    /// A number as character data. Numbers we format ourselves contain no markup or forbidden characters, so
+    /// they skip sanitizing and escaping (a measurable share of the time on million-element exports).
+    public func number(_ value: Int) { raw(String(value)) }
+
+    /// Non-finite values are written as `NaN`, `INF`, `-INF` (the xs:double spellings).
+    public func number(_ value: Double) {
+        raw(value.isFinite ? value.description : value.isNaN ? "NaN" : value > 0 ? "INF" : "-INF")
+    }
+
+    private func raw(_ ascii: String) {
+        check(withXMLChars(ascii) { xmlTextWriterWriteRaw(writer, $0) }, "number")
+    }
+
     public func endElement() {
         check(xmlTextWriterEndElement(writer), "end element")
     }
@@ -120,6 +133,21 @@ public final class XMLStreamWriter {
         startElement(name)
         self.attribute(attribute, attributeValue)
         text(value)
+        endElement()
+    }
+
+    /// `<name attribute="value">number</name>`.
+    public func element(_ name: String, attribute: String, _ attributeValue: String, number value: Int) {
+        startElement(name)
+        self.attribute(attribute, attributeValue)
+        number(value)
+        endElement()
+    }
+
+    public func element(_ name: String, attribute: String, _ attributeValue: String, number value: Double) {
+        startElement(name)
+        self.attribute(attribute, attributeValue)
+        number(value)
         endElement()
     }
 

@@ -20,6 +20,18 @@ import Testing
         #expect(doc.root.text == "a < b & c \t🙂")
     }
 
+    @Test func numbersAreWrittenAsIs() throws {
+        let writer = try XMLStreamWriter()
+        writer.startElement("r")
+        writer.element("i", attribute: "k", "a&b", number: -42)
+        writer.element("d", attribute: "k", "x", number: 0.25)
+        writer.element("n", attribute: "k", "x", number: Double.nan)
+        writer.element("f", attribute: "k", "x", number: -Double.infinity)
+        writer.endElement()
+        let xml = try writer.finishToString()
+        #expect(xml.contains("<r><i k=\"a&amp;b\">-42</i><d k=\"x\">0.25</d><n k=\"x\">NaN</n><f k=\"x\">-INF</f></r>"))
+    }
+
     @Test func safeTextKeepsCleanTextIntact() {
         #expect(XMLText.safe("plain, ünïcode 🙂\n") == "plain, ünïcode 🙂\n")
         #expect(XMLText.safe("a\u{1}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
