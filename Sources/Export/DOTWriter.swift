@@ -93,10 +93,15 @@ public enum DOTWriter {
             return label
         }
 
-        /// One column: a header, its events (capped), chained top to bottom.
-        func column(_ id: String, header: String, events: [GraphEvent], indent: String) -> String {
-            var text = "\(indent)\(quoted(id)) [label=\(quoted(header)), shape=plaintext, style=\"\", fontsize=11, fontname=\"Helvetica-Bold\"];\n"
-            var members = [id]
+        /// One column: a header (nil in the undated cluster, whose label is the header), its events (capped),
+        /// chained top to bottom; returns the text and the column's first node.
+        func column(_ id: String, header: String?, events: [GraphEvent], indent: String) -> (String, String) {
+            var text = ""
+            var members = [String]()
+            if let header {
+                text += "\(indent)\(quoted(id)) [label=\(quoted(header)), shape=plaintext, style=\"\", fontsize=11, fontname=\"Helvetica-Bold\"];\n"
+                members.append(id)
+            }
             let shown = events.prefix(max(1, options.maxEventsPerDate))
             for (j, event) in shown.enumerated() {
                 let eid = "\(id)_\(j)"
@@ -110,20 +115,21 @@ public enum DOTWriter {
             }
             text += "\(indent){ rank=same; " + members.map { quoted($0) + ";" }.joined(separator: " ") + " }\n"
             if members.count > 1 { text += "\(indent)" + members.map(quoted).joined(separator: " -> ") + ";\n" }
-            return text
+            return (text, members[0])
         }
 
         var headers = [String]()
         for (i, entry) in timeline.entries.enumerated() {
             let id = "d\(i)"
             headers.append(id)
-            out += column(id, header: entry.date, events: entry.events, indent: "  ")
+            out += column(id, header: entry.date, events: entry.events, indent: "  ").0
         }
         if !timeline.undated.isEmpty {
-            out += "  subgraph \"cluster_undated\" {\n    label=\"undated\"; style=dashed; color=\"#999999\";\n"
-            out += column("undated", header: "undated", events: timeline.undated, indent: "    ")
-            out += "  }\n"
-            headers.append("undated")
+            out += "  subgraph \"cluster_undated\" {\n"
+            out += "    label=\"undated\"; fontname=\"Helvetica-Bold\"; fontsize=11; style=dashed; color=\"#999999\";\n"
+            let (text, first) = column("undated", header: nil, events: timeline.undated, indent: "    ")
+            out += text + "  }\n"
+            headers.append(first)
         }
         if headers.count > 1 {
             out += "  " + headers.map(quoted).joined(separator: " -> ") + ";\n"

@@ -1,3 +1,4 @@
+import Actors
 import Foundation
 import Graph
 import Testing
@@ -143,6 +144,45 @@ import Testing
         let svg = try String(contentsOfFile: folder + "/timeline.svg", encoding: .utf8)
         #expect(svg.contains("+4 more"))
         #expect(svg.contains("Q&amp;A"))
+    }
+
+    /// ~100 events over 30 dates (some crowded) and a few hundred actors still render cleanly.
+    @Test func largerDOTFilesRenderWithoutWarnings() throws {
+        guard let dot = Tools.which("dot") else {
+            print("SKIPPED: Graphviz missing (apt-get install graphviz)")
+            return
+        }
+        var big = ActorGraph()
+        let types: [ActorType] = [.person, .country, .organization, .location, .other]
+        for i in 0..<200 {
+            var metrics = NodeMetrics()
+            metrics.community = i % 7
+            big.nodes.append(ActorNode(id: "a\(i)", name: i % 10 == 0 ? "node" : "Actor \"\(i)\"", type: types[i % 5],
+                                       metrics: metrics))
+        }
+        for i in 0..<400 {
+            let a = (i * 7) % 200, b = (i * 13 + 1) % 200
+            guard a != b else { continue }
+            big.edges.append(ActorEdge(source: min(a, b), target: max(a, b), weight: 1 + i % 9, documents: 1,
+                                       first: nil, last: nil))
+        }
+        for i in 0..<110 {
+            let date: String? = i % 11 == 0 ? nil : (i < 40 ? "2024-03-05" : "2024-\(1 + i % 12)-\(10 + i % 18)")
+            big.events.append(GraphEvent(id: "e\(i)", document: "d", type: "meet", cameo: nil, trigger: "met",
+                                         date: date.map { $0.count == 10 ? $0 : "2024-0\(1 + i % 9)-\(10 + i % 18)" },
+                                         end: nil, dateText: nil, actors: ["a\(i % 200)", "a\((i + 1) % 200)"],
+                                         sentence: "s"))
+        }
+        let folder = try Tools.temporaryFolder()
+        try AtomicFile.write(DOTWriter.timeline(big), to: folder + "/timeline.dot")
+        try AtomicFile.write(DOTWriter.graph(big, options: DOTOptions(communityClusters: true)), to: folder + "/graph.dot")
+        for name in ["timeline.dot", "graph.dot"] {
+            let (status, _, errors) = try Tools.run(dot, ["-Tsvg", "-o", "/dev/null", folder + "/" + name])
+            #expect(status == 0, "\(name)")
+            #expect(errors.isEmpty, "\(name): dot said \(errors)")
+        }
+        let timeline = DOTWriter.timeline(big)
+        #expect(timeline.contains("+28 more"))  // 36 dated events on 2024-03-05, 8 shown
     }
 
     @Test func graphJSONFollowsTheContract() throws {

@@ -23,11 +23,11 @@ import Testing
         let dot = DOTWriter.timeline(graph)
         #expect(dot.contains("rankdir=LR"))
         #expect(dot.contains("newrank=true"))
-        // 2024-03 (month) before 2024-03-05 before 2024-W10 (which starts 2024-03-04… after the 5th? no: before).
+        // 2024-03 (starts March 1) before 2024-W10 (starts Monday March 4) before 2024-03-05.
         let order = ["\"2024-03\"", "\"2024-W10\"", "\"2024-03-05\""].map { dot.range(of: "label=\($0)")?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order[0]! < order[1]! && order[1]! < order[2]!)
-        #expect(dot.contains("\"d0\" -> \"d1\" -> \"d2\" -> \"undated\""))
+        #expect(dot.contains("\"d0\" -> \"d1\" -> \"d2\" -> \"undated_0\""))
         #expect(dot.contains("+4 more"))
         #expect(dot.contains("subgraph \"cluster_undated\""))
         #expect(dot.contains("meet: met 0\\nQ&A"))
