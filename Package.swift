@@ -41,9 +41,11 @@ let package = Package(
             name: "newsgraph",
             dependencies: ["NewsGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Times GraphMLWriter on a large random graph; scripts/bench_graphml.py compares it with igraph.
+        .executableTarget(name: "graphml-bench", dependencies: ["Export"]),
 
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "ActorsTests", dependencies: ["Actors"]),
         .testTarget(name: "TimeTests", dependencies: ["Time"]),
