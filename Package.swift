@@ -41,6 +41,7 @@ let package = Package(
             name: "newsgraph",
             dependencies: ["NewsGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "graph-analytics", dependencies: ["Graph"]),
 
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
