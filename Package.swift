@@ -43,6 +43,8 @@ let package = Package(
         ),
         // Times GraphMLWriter on a large random graph; scripts/bench_graphml.py compares it with igraph.
         .executableTarget(name: "graphml-bench", dependencies: ["Export"]),
+        // Computes analytics on a graph.json; scripts/compare_networkx.py checks them against networkx.
+        .executableTarget(name: "graph-analytics", dependencies: ["Graph"]),
 
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
