@@ -16,18 +16,18 @@ import argparse, json, os, subprocess, sys, tempfile, time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def timed(cmd, **kw):
-    """Runs cmd under GNU time; returns (seconds, peak MB, stdout)."""
+def timed(cmd, keep_output=True):
+    """Runs cmd under GNU time; returns (seconds, peak MB, stdout). Output is discarded unless kept."""
     with tempfile.NamedTemporaryFile('r', suffix='.time') as tf:
         t0 = time.perf_counter()
-        r = subprocess.run(['/usr/bin/time', '-f', '%M', '-o', tf.name] + cmd, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, **kw)
+        r = subprocess.run(['/usr/bin/time', '-f', '%M', '-o', tf.name] + cmd,
+                           stdout=subprocess.PIPE if keep_output else subprocess.DEVNULL, stderr=subprocess.PIPE)
         dt = time.perf_counter() - t0
         if r.returncode not in (0, 1):
             sys.stderr.write(r.stderr.decode(errors='replace')[-2000:])
             raise SystemExit(f'failed: {" ".join(cmd)}')
         peak_kb = int(tf.read().strip().splitlines()[-1])
-    return dt, peak_kb / 1024, r.stdout.decode(errors='replace')
+    return dt, peak_kb / 1024, (r.stdout or b'').decode(errors='replace')
 
 
 def scaled_copy(src, factor, folder):
@@ -61,7 +61,7 @@ def main():
     rows = []
     dt, peak, _ = timed([a.bin, 'build', corpus, '--out', os.path.join(work, 'out')])
     rows.append(('newsgraph build (all outputs)', n, mb, dt, peak))
-    dt, peak, _ = timed([a.bin, 'extract', corpus], )
+    dt, peak, _ = timed([a.bin, 'extract', corpus], keep_output=False)
     rows.append(('newsgraph extract', n, mb, dt, peak))
 
     ref = os.path.join(ROOT, '..', 'shared', 'anchors', 'spacy_newsgraph.py')
@@ -94,7 +94,7 @@ def main():
     for factor in [int(x) for x in a.scales.split(',') if x]:
         path = scaled_copy(corpus, factor, work)
         bdt, bpeak, _ = timed([a.bin, 'build', path, '--out', os.path.join(work, f'out{factor}')])
-        edt, epeak, _ = timed([a.bin, 'extract', path])
+        edt, epeak, _ = timed([a.bin, 'extract', path], keep_output=False)
         print(f'{factor:>5}x {n * factor:9d} {bdt:8.2f} {mb * factor / bdt:10.2f} {bpeak:13.0f} {edt:9.2f} {epeak:15.0f}')
     subprocess.run(['rm', '-rf', work])
 
