@@ -10,12 +10,15 @@ public struct BuildOptions: Sendable {
     public var outputFolder: String
     public var window: CooccurrenceWindow
     public var annotator: ParallelAnnotator
+    /// Graphviz formats to render `graph.dot` and `timeline.dot` to (`svg`, `png`, `pdf`), if any.
+    public var renderFormats: [String]
 
     public init(outputFolder: String = "Output", window: CooccurrenceWindow = .sentence,
-                annotator: ParallelAnnotator = ParallelAnnotator()) {
+                annotator: ParallelAnnotator = ParallelAnnotator(), renderFormats: [String] = []) {
         self.outputFolder = outputFolder
         self.window = window
         self.annotator = annotator
+        self.renderFormats = renderFormats
     }
 
     public var storePath: String { (outputFolder as NSString).appendingPathComponent("newsgraph.sqlite") }
@@ -155,6 +158,11 @@ public enum Workspace {
         try OutputFile.write(DOTWriter.graph(graph), to: path("graph.dot"))
         try OutputFile.write(DOTWriter.timeline(graph), to: path("timeline.dot"))
         summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot", "newsgraph.sqlite"].map(path)
+        if !options.renderFormats.isEmpty {
+            for dot in ["graph.dot", "timeline.dot"] {
+                summary.files += try GraphvizRenderer.render(dotPath: path(dot), formats: options.renderFormats)
+            }
+        }
 
         summary.documents = graph.documents.count
         summary.sentences = sentences

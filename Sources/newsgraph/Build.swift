@@ -13,7 +13,13 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Co-occurrence window for links: sentence, paragraph or document.")
     var window: CooccurrenceWindow = .sentence
 
-    var buildOptions: BuildOptions { BuildOptions(outputFolder: out, window: window) }
+    @Option(help: "Also render graph.dot and timeline.dot with Graphviz, e.g. svg,png,pdf.")
+    var render: String?
+
+    var buildOptions: BuildOptions {
+        BuildOptions(outputFolder: out, window: window,
+                     renderFormats: render.map { $0.split(separator: ",").map(String.init) } ?? [])
+    }
 }
 
 /// `newsgraph build`: a fresh store and every export from a set of articles.
