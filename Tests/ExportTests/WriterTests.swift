@@ -27,7 +27,8 @@ import Testing
         let order = ["\"2024-03\"", "\"2024-W10\"", "\"2024-03-05\""].map { dot.range(of: "label=\($0)")?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order[0]! < order[1]! && order[1]! < order[2]!)
-        #expect(dot.contains("\"d0\" -> \"d1\" -> \"d2\" -> \"undated_0\""))
+        #expect(dot.contains("\"d0\" -> \"d1\" -> \"d2\" -> \"undated\""))
+        #expect(dot.contains("\"undated\" [label=\"attack: attacked — strict — node, nobody\"]"))
         #expect(dot.contains("+4 more"))
         #expect(dot.contains("subgraph \"cluster_undated\""))
         #expect(dot.contains("meet: met 0\\nQ&A"))
