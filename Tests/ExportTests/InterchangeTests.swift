@@ -91,6 +91,32 @@ import Testing
         #expect(igEdge["weight"]?.last as? Double == 3)
     }
 
+    @Test func actorEventGraphMLLoadsInNetworkx() throws {
+        guard let python = Tools.which("python3"), Tools.pythonHas("networkx") else {
+            print("SKIPPED: python3 with networkx missing (pip install networkx)")
+            return
+        }
+        let path = try Tools.temporaryFolder() + "/events.graphml"
+        try GraphMLWriter.write(graph, to: path, options: GraphMLOptions(eventsAsNodes: true))
+        let script = """
+            import sys, json, networkx as nx
+            G = nx.read_graphml(sys.argv[1])
+            kinds = sorted(d["kind"] for _, d in G.nodes(data=True))
+            ev = G.nodes["v12"]
+            print(json.dumps({"kinds": kinds, "edges": G.number_of_edges(), "type": ev["type"], "date": ev["date"],
+                              "trigger": ev["trigger"], "neighbors": sorted(G.neighbors("v12"))}))
+            """
+        let (status, stdout, stderr) = try Tools.run(python, ["-c", script, path])
+        try #require(status == 0, "python: \(stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        #expect(result["kinds"] as? [String] == Array(repeating: "actor", count: 3) + Array(repeating: "event", count: 15))
+        #expect(result["edges"] as? Int == 12 * 2 + 1 + 1 + 1)  // the unknown actor "nobody" is skipped
+        #expect(result["type"] as? String == "say \"x\"")
+        #expect(result["date"] as? String == "2024-03")
+        #expect(result["trigger"] as? String == "said \\ <it>")
+        #expect(result["neighbors"] as? [String] == ["n0"])
+    }
+
     @Test func gexfLoadsInNetworkx() throws {
         guard let python = Tools.which("python3"), Tools.pythonHas("networkx") else {
             print("SKIPPED: python3 with networkx missing (pip install networkx)")
