@@ -72,13 +72,12 @@ import Testing
     }
 
     @Test func rendererReportsMissingGraphviz() throws {
-        let saved = ProcessInfo.processInfo.environment["PATH"]
-        guard Tools.which("dot") == nil else {
-            // Graphviz installed: only the message can be checked without changing PATH for other tests.
-            #expect(ExportError.graphvizMissing.description.contains("apt-get install graphviz"))
-            return
+        do {
+            try GraphvizRenderer.render(dotPath: "/tmp/x.dot", formats: ["svg"], searchPath: "/nonexistent")
+            Issue.record("expected graphvizMissing")
+        } catch let error as ExportError {
+            guard case .graphvizMissing = error else { Issue.record("wrong error \(error)"); return }
+            #expect(error.description.contains("apt-get install graphviz"))
         }
-        _ = saved
-        #expect(throws: ExportError.self) { try GraphvizRenderer.render(dotPath: "/tmp/x.dot", formats: ["svg"]) }
     }
 }
