@@ -150,15 +150,7 @@ public struct MarkupDocument: Sendable {
     public static func html(_ bytes: [UInt8], encoding: String? = nil) -> MarkupDocument {
         XMLLibrary.initialize()
         let empty = MarkupDocument(root: MarkupElement(name: "html"))
-        guard !bytes.isEmpty else { return empty }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
-        let chosen = encoding ?? (declaresCharset(bytes) ? nil : "UTF-8")
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                htmlReadMemory(p, Int32(clamping: buf.count), nil, chosen, options)
-            }
-        }
+        let doc = parseHTML(bytes, encoding: encoding)
         guard let doc else { return empty }
         defer { xmlFreeDoc(doc) }
         var converter = TreeConverter(doc: doc, budget: Int.max, lowercase: true)
