@@ -16,6 +16,7 @@ import Testing
         }
         let schema = try #require(Tools.graphMLSchema, "../shared/graphml-xsd/graphml.xsd not found")
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for eventsAsNodes in [false, true] {
             let path = folder + "/graph\(eventsAsNodes ? "-events" : "").graphml"
             try GraphMLWriter.write(graph, to: path, options: GraphMLOptions(eventsAsNodes: eventsAsNodes))
@@ -30,7 +31,9 @@ import Testing
             print("SKIPPED: python3 with networkx and python-igraph missing (pip install python-igraph networkx)")
             return
         }
-        let path = try Tools.temporaryFolder() + "/graph.graphml"
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/graph.graphml"
         try GraphMLWriter.write(graph, to: path)
         let script = """
             import sys, json, networkx as nx, igraph as ig
@@ -96,7 +99,9 @@ import Testing
             print("SKIPPED: python3 with networkx missing (pip install networkx)")
             return
         }
-        let path = try Tools.temporaryFolder() + "/events.graphml"
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/events.graphml"
         try GraphMLWriter.write(graph, to: path, options: GraphMLOptions(eventsAsNodes: true))
         let script = """
             import sys, json, networkx as nx
@@ -122,7 +127,9 @@ import Testing
             print("SKIPPED: python3 with networkx missing (pip install networkx)")
             return
         }
-        let path = try Tools.temporaryFolder() + "/graph.gexf"
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/graph.gexf"
         try GEXFWriter.write(graph, to: path)
         let script = """
             import sys, json, networkx as nx
@@ -156,6 +163,7 @@ import Testing
             return
         }
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try DOTWriter.write(graph, toFolder: folder)
         try AtomicFile.write(DOTWriter.graph(graph, options: DOTOptions(communityClusters: true)),
                              to: folder + "/clusters.dot")
@@ -200,6 +208,7 @@ import Testing
                                          sentence: "s"))
         }
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try AtomicFile.write(DOTWriter.timeline(big), to: folder + "/timeline.dot")
         try AtomicFile.write(DOTWriter.graph(big, options: DOTOptions(communityClusters: true)), to: folder + "/graph.dot")
         for name in ["timeline.dot", "graph.dot"] {
@@ -212,7 +221,9 @@ import Testing
     }
 
     @Test func graphJSONFollowsTheContract() throws {
-        let path = try Tools.temporaryFolder() + "/graph.json"
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/graph.json"
         try GraphJSONWriter.write(graph, to: path)
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

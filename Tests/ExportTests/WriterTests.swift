@@ -37,6 +37,7 @@ import Testing
 
     @Test func exportsReplaceFilesAtomically() throws {
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/graph.graphml"
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
         try GraphMLWriter.write(graph, to: path)
