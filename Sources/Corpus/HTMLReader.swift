@@ -27,96 +27,42 @@ public enum HTMLReader {
     }
 
     public static func readWithDiagnostics(bytes: [UInt8], fallbackID: String) -> MarkupReadResult {
-        let root = MarkupDocument.html(bytes).root
-        let page = Page(root)
+        var page = PageVisitor()
+        MarkupDocument.visitHTML(bytes, visitor: &page)
+        page.flush()
         let text = page.articleText()
         guard !text.isEmpty else {
             return MarkupReadResult(diagnostics: ["\(fallbackID): no article text found"])
         }
         var diagnostics = [String]()
-        let date = page.publicationDate()
+        let date = publicationDate(page)
         if date == nil { diagnostics.append("\(fallbackID): no publication date found") }
-        let document = Document(id: fallbackID, title: page.title(), date: date, source: page.meta("og:site_name"),
-                                url: page.meta("og:url") ?? page.canonicalURL(), text: text)
+        let title = meta(page, "og:title") ?? meta(page, "twitter:title") ?? page.titleText ?? page.firstH1
+        let document = Document(id: fallbackID, title: title, date: date, source: meta(page, "og:site_name"),
+                                url: meta(page, "og:url") ?? page.canonicalURL, text: text)
         return MarkupReadResult(documents: [document], diagnostics: diagnostics)
     }
 
-    /// The parsed page and the lookups the metadata needs.
-    struct Page {
-        let root: MarkupElement
-        /// `<meta>` content by lowercased `property`, `name` or `itemprop`; the first occurrence wins.
-        let metas: [String: String]
+    static func meta(_ page: PageVisitor, _ key: String) -> String? {
+        guard let value = page.metas[key].map(MarkupText.collapse), !value.isEmpty else { return nil }
+        return value
+    }
 
-        init(_ root: MarkupElement) {
-            self.root = root
-            var metas = [String: String]()
-            for meta in root.descendants(where: { $0.name == "meta" }) {
-                guard let content = meta.attribute("content") else { continue }
-                for key in ["property", "name", "itemprop"] {
-                    if let k = meta.attribute(key)?.lowercased(), metas[k] == nil { metas[k] = content }
-                }
+    static func publicationDate(_ page: PageVisitor) -> CalendarDate? {
+        if let value = meta(page, "article:published_time"), let date = MarkupDates.parse(value) { return date }
+        for json in page.ldJSON {
+            if let value = jsonStringValue(of: "datePublished", in: json), let date = MarkupDates.parse(value) {
+                return date
             }
-            self.metas = metas
         }
-
-        func meta(_ key: String) -> String? {
-            guard let value = metas[key].map(MarkupText.collapse), !value.isEmpty else { return nil }
-            return value
+        for value in page.itempropDates + page.timeDatetimes {
+            if let date = MarkupDates.parse(value) { return date }
         }
-
-        func title() -> String? {
-            if let og = meta("og:title") ?? meta("twitter:title") { return og }
-            for name in ["title", "h1"] {
-                if let e = root.firstDescendant(where: { $0.name == name }) {
-                    let t = MarkupText.collapse(e.text)
-                    if !t.isEmpty { return t }
-                }
-            }
-            return nil
+        for key in ["date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
+                    "dcterms.date", "og:published_time", "parsely-pub-date", "sailthru.date"] {
+            if let value = meta(page, key), let date = MarkupDates.parse(value) { return date }
         }
-
-        func canonicalURL() -> String? {
-            root.firstDescendant { $0.name == "link" && $0.attribute("rel")?.lowercased() == "canonical" }?
-                .attribute("href")
-        }
-
-        /// Article text from the best container: most text among `<article>`s, else `<main>`, else `<body>`.
-        func articleText() -> String {
-            var best = ""
-            for article in root.descendants(where: { $0.name == "article" }) {
-                let text = MarkupText.text(article)
-                if text.utf8.count > best.utf8.count { best = text }
-            }
-            if !best.isEmpty { return best }
-            for name in ["main", "body"] {
-                if let container = root.firstDescendant(where: { $0.name == name || $0.attribute("role") == name }) {
-                    let text = MarkupText.text(container)
-                    if !text.isEmpty { return text }
-                }
-            }
-            return MarkupText.text(root)
-        }
-
-        func publicationDate() -> CalendarDate? {
-            if let value = meta("article:published_time"), let date = MarkupDates.parse(value) { return date }
-            for script in root.descendants(where: { $0.name == "script" }) {
-                guard script.attribute("type")?.lowercased().contains("ld+json") == true else { continue }
-                if let value = HTMLReader.jsonStringValue(of: "datePublished", in: script.text),
-                   let date = MarkupDates.parse(value) { return date }
-            }
-            for e in root.descendants(where: { $0.attribute("itemprop") == "datePublished" }) {
-                if let value = e.attribute("content") ?? e.attribute("datetime") ?? Optional(e.text),
-                   let date = MarkupDates.parse(value) { return date }
-            }
-            for e in root.descendants(where: { $0.name == "time" }) {
-                if let value = e.attribute("datetime"), let date = MarkupDates.parse(value) { return date }
-            }
-            for key in ["date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
-                        "dcterms.date", "og:published_time", "parsely-pub-date", "sailthru.date"] {
-                if let value = meta(key), let date = MarkupDates.parse(value) { return date }
-            }
-            return nil
-        }
+        return nil
     }
 
     /// The string value of the first `"key": "value"` in JSON text, found by scanning (JSON-LD blocks are often

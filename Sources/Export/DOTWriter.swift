@@ -125,11 +125,16 @@ public enum DOTWriter {
             out += column(id, header: entry.date, events: entry.events, indent: "  ").0
         }
         if !timeline.undated.isEmpty {
+            // One node listing the undated events, one per line: Graphviz does not keep the order of a
+            // rank=same chain inside a cluster, and the list reads just as well.
+            let shown = timeline.undated.prefix(max(1, options.maxEventsPerDate))
+            var lines = shown.map { eventLabel($0).replacingNewlines(with: " — ") }
+            if timeline.undated.count > shown.count { lines.append("+\(timeline.undated.count - shown.count) more") }
             out += "  subgraph \"cluster_undated\" {\n"
             out += "    label=\"undated\"; fontname=\"Helvetica-Bold\"; fontsize=11; style=dashed; color=\"#999999\";\n"
-            let (text, first) = column("undated", header: nil, events: timeline.undated, indent: "    ")
-            out += text + "  }\n"
-            headers.append(first)
+            out += "    \"undated\" [label=\(quoted(lines.joined(separator: "\n")))];\n"
+            out += "  }\n"
+            headers.append("undated")
         }
         if headers.count > 1 {
             out += "  " + headers.map(quoted).joined(separator: " -> ") + ";\n"
@@ -161,5 +166,11 @@ public enum DOTWriter {
         }
         out.append(UInt8(ascii: "\""))
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension String {
+    fileprivate func replacingNewlines(with separator: String) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: separator)
     }
 }

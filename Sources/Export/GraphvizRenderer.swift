@@ -2,9 +2,9 @@ import Foundation
 
 /// Runs Graphviz `dot` on a `.dot` file to make pictures next to it (`timeline.dot` → `timeline.svg`).
 public enum GraphvizRenderer {
-    /// The `dot` executable on PATH, if installed.
-    public static func dotExecutable() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    /// The `dot` executable on `searchPath` (default: the PATH environment variable), if installed.
+    public static func dotExecutable(searchPath: String? = nil) -> String? {
+        let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = String(folder) + "/dot"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
@@ -15,8 +15,8 @@ public enum GraphvizRenderer {
     /// Renders `dotPath` to each format (`svg`, `png`, `pdf`, …); returns the files written.
     /// Throws `ExportError.graphvizMissing` (saying `apt-get install graphviz`) when `dot` is not installed.
     @discardableResult
-    public static func render(dotPath: String, formats: [String]) throws -> [String] {
-        guard let dot = dotExecutable() else { throw ExportError.graphvizMissing }
+    public static func render(dotPath: String, formats: [String], searchPath: String? = nil) throws -> [String] {
+        guard let dot = dotExecutable(searchPath: searchPath) else { throw ExportError.graphvizMissing }
         let base = (dotPath as NSString).deletingPathExtension
         var written = [String]()
         for format in formats {

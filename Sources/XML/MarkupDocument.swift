@@ -150,18 +150,10 @@ public struct MarkupDocument: Sendable {
     public static func html(_ bytes: [UInt8], encoding: String? = nil) -> MarkupDocument {
         XMLLibrary.initialize()
         let empty = MarkupDocument(root: MarkupElement(name: "html"))
-        guard !bytes.isEmpty else { return empty }
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
-        let chosen = encoding ?? (declaresCharset(bytes) ? nil : "UTF-8")
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                htmlReadMemory(p, Int32(clamping: buf.count), nil, chosen, options)
-            }
-        }
+        let doc = parseHTML(bytes, encoding: encoding)
         guard let doc else { return empty }
         defer { xmlFreeDoc(doc) }
-        var converter = TreeConverter(doc: doc, budget: Int.max, lowercase: true)
+        var converter = TreeConverter(doc: doc, budget: Int.max)
         guard let rootNode = xmlDocGetRootElement(doc), let root = try? converter.element(rootNode, depth: 0) else {
             return empty
         }
@@ -207,7 +199,7 @@ public struct MarkupDocument: Sendable {
         }
         defer { xmlFreeDoc(doc) }
         guard let rootNode = xmlDocGetRootElement(doc) else { throw .malformed(diagnostics) }
-        var converter = TreeConverter(doc: doc, budget: maxExpansion ?? max(1 << 20, bytes.count * 4), lowercase: false)
+        var converter = TreeConverter(doc: doc, budget: maxExpansion ?? max(1 << 20, bytes.count * 4))
         let root = try converter.element(rootNode, depth: 0)
         return MarkupDocument(root: root, diagnostics: diagnostics)
     }
@@ -243,15 +235,13 @@ final class DiagnosticCollector {
 struct TreeConverter {
     let doc: xmlDocPtr
     var budget: Int
-    let lowercase: Bool
     /// Deeper elements are flattened to their text: recursion stays bounded on hostile nesting.
     static let maxDepth = 400
     static let maxEntityDepth = 16
 
-    init(doc: xmlDocPtr, budget: Int, lowercase: Bool) {
+    init(doc: xmlDocPtr, budget: Int) {
         self.doc = doc
         self.budget = budget
-        self.lowercase = lowercase
     }
 
     mutating func element(_ node: xmlNodePtr, depth: Int) throws(MarkupError) -> MarkupElement {

@@ -1,7 +1,8 @@
 // Times GraphMLWriter.write on a random actor graph (fixed seed). Used by scripts/bench_graphml.py, which
 // builds a graph of the same size and attribute set in python-igraph and times its write_graphml.
 //
-//   graphml-bench [nodes] [edges] [output.graphml]
+//   graphml-bench [nodes] [edges] [output.graphml] [json]
+// (with `json`, also times GraphJSONWriter and GEXFWriter on the same graph, written next to the output)
 // prints one JSON line: {"nodes":…,"edges":…,"seconds":…,"cpu_seconds":…,"bytes":…}
 import Actors
 import Export
@@ -77,4 +78,14 @@ let elapsed = clock.now - start
 let cpu = cpuSeconds() - cpuStart
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-print("{\"nodes\":\(nodeCount),\"edges\":\(edgeCount),\"seconds\":\(seconds),\"cpu_seconds\":\(cpu),\"bytes\":\(size)}")
+var extra = ""
+if arguments.count > 4, arguments[4] == "json" {
+    for (name, write) in [("json", { try GraphJSONWriter.write(graph, to: output + ".json") }),
+                          ("gexf", { try GEXFWriter.write(graph, to: output + ".gexf") })] as [(String, () throws -> Void)] {
+        let t0 = clock.now
+        try? write()
+        let d = clock.now - t0
+        extra += ",\"\(name)_seconds\":\(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)"
+    }
+}
+print("{\"nodes\":\(nodeCount),\"edges\":\(edgeCount),\"seconds\":\(seconds),\"cpu_seconds\":\(cpu),\"bytes\":\(size)\(extra)}")

@@ -92,3 +92,21 @@ import Testing
         #expect(MarkupDates.parse("soon") == nil)
     }
 }
+
+@Suite struct FeedReaderEdgeTests {
+    /// RSS 0.91 feeds name Netscape's DTD and use its HTML entities; the DTD is never loaded, yet the feed reads.
+    @Test func externalDTDFeedWithUndeclaredEntity() {
+        let xml = """
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Old</title>
+            <item><title>Caf\u{E9}</title><link>http://example.com/a</link><description>A&nbsp;b</description></item>
+            </channel></rss>
+            """
+        let bytes = Array(xml.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        let result = FeedReader.readWithDiagnostics(bytes: bytes, fallbackID: "old")
+        #expect(result.documents.count == 1, "\(result.diagnostics)")
+        #expect(result.documents.first?.title == "Café")
+        #expect(result.documents.first?.id == "http://example.com/a")
+    }
+}

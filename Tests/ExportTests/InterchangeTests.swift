@@ -16,6 +16,7 @@ import Testing
         }
         let schema = try #require(Tools.graphMLSchema, "../shared/graphml-xsd/graphml.xsd not found")
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         for eventsAsNodes in [false, true] {
             let path = folder + "/graph\(eventsAsNodes ? "-events" : "").graphml"
             try GraphMLWriter.write(graph, to: path, options: GraphMLOptions(eventsAsNodes: eventsAsNodes))
@@ -30,7 +31,9 @@ import Testing
             print("SKIPPED: python3 with networkx and python-igraph missing (pip install python-igraph networkx)")
             return
         }
-        let path = try Tools.temporaryFolder() + "/graph.graphml"
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/graph.graphml"
         try GraphMLWriter.write(graph, to: path)
         let script = """
             import sys, json, networkx as nx, igraph as ig
@@ -91,12 +94,42 @@ import Testing
         #expect(igEdge["weight"]?.last as? Double == 3)
     }
 
+    @Test func actorEventGraphMLLoadsInNetworkx() throws {
+        guard let python = Tools.which("python3"), Tools.pythonHas("networkx") else {
+            print("SKIPPED: python3 with networkx missing (pip install networkx)")
+            return
+        }
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/events.graphml"
+        try GraphMLWriter.write(graph, to: path, options: GraphMLOptions(eventsAsNodes: true))
+        let script = """
+            import sys, json, networkx as nx
+            G = nx.read_graphml(sys.argv[1])
+            kinds = sorted(d["kind"] for _, d in G.nodes(data=True))
+            ev = G.nodes["v12"]
+            print(json.dumps({"kinds": kinds, "edges": G.number_of_edges(), "type": ev["type"], "date": ev["date"],
+                              "trigger": ev["trigger"], "neighbors": sorted(G.neighbors("v12"))}))
+            """
+        let (status, stdout, stderr) = try Tools.run(python, ["-c", script, path])
+        try #require(status == 0, "python: \(stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        #expect(result["kinds"] as? [String] == Array(repeating: "actor", count: 3) + Array(repeating: "event", count: 15))
+        #expect(result["edges"] as? Int == 12 * 2 + 1 + 1 + 1)  // the unknown actor "nobody" is skipped
+        #expect(result["type"] as? String == "say \"x\"")
+        #expect(result["date"] as? String == "2024-03")
+        #expect(result["trigger"] as? String == "said \\ <it>")
+        #expect(result["neighbors"] as? [String] == ["n0"])
+    }
+
     @Test func gexfLoadsInNetworkx() throws {
         guard let python = Tools.which("python3"), Tools.pythonHas("networkx") else {
             print("SKIPPED: python3 with networkx missing (pip install networkx)")
             return
         }
-        let path = try Tools.temporaryFolder() + "/graph.gexf"
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/graph.gexf"
         try GEXFWriter.write(graph, to: path)
         let script = """
             import sys, json, networkx as nx
@@ -130,6 +163,7 @@ import Testing
             return
         }
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try DOTWriter.write(graph, toFolder: folder)
         try AtomicFile.write(DOTWriter.graph(graph, options: DOTOptions(communityClusters: true)),
                              to: folder + "/clusters.dot")
@@ -174,6 +208,7 @@ import Testing
                                          sentence: "s"))
         }
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try AtomicFile.write(DOTWriter.timeline(big), to: folder + "/timeline.dot")
         try AtomicFile.write(DOTWriter.graph(big, options: DOTOptions(communityClusters: true)), to: folder + "/graph.dot")
         for name in ["timeline.dot", "graph.dot"] {
@@ -186,7 +221,9 @@ import Testing
     }
 
     @Test func graphJSONFollowsTheContract() throws {
-        let path = try Tools.temporaryFolder() + "/graph.json"
+        let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/graph.json"
         try GraphJSONWriter.write(graph, to: path)
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

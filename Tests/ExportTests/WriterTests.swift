@@ -27,7 +27,8 @@ import Testing
         let order = ["\"2024-03\"", "\"2024-W10\"", "\"2024-03-05\""].map { dot.range(of: "label=\($0)")?.lowerBound }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order[0]! < order[1]! && order[1]! < order[2]!)
-        #expect(dot.contains("\"d0\" -> \"d1\" -> \"d2\" -> \"undated_0\""))
+        #expect(dot.contains("\"d0\" -> \"d1\" -> \"d2\" -> \"undated\""))
+        #expect(dot.contains("\"undated\" [label=\"attack: attacked — strict — node, nobody\"]"))
         #expect(dot.contains("+4 more"))
         #expect(dot.contains("subgraph \"cluster_undated\""))
         #expect(dot.contains("meet: met 0\\nQ&A"))
@@ -36,6 +37,7 @@ import Testing
 
     @Test func exportsReplaceFilesAtomically() throws {
         let folder = try Tools.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/graph.graphml"
         try "old".write(toFile: path, atomically: false, encoding: .utf8)
         try GraphMLWriter.write(graph, to: path)
@@ -71,13 +73,12 @@ import Testing
     }
 
     @Test func rendererReportsMissingGraphviz() throws {
-        let saved = ProcessInfo.processInfo.environment["PATH"]
-        guard Tools.which("dot") == nil else {
-            // Graphviz installed: only the message can be checked without changing PATH for other tests.
-            #expect(ExportError.graphvizMissing.description.contains("apt-get install graphviz"))
-            return
+        do {
+            try GraphvizRenderer.render(dotPath: "/tmp/x.dot", formats: ["svg"], searchPath: "/nonexistent")
+            Issue.record("expected graphvizMissing")
+        } catch let error as ExportError {
+            guard case .graphvizMissing = error else { Issue.record("wrong error \(error)"); return }
+            #expect(error.description.contains("apt-get install graphviz"))
         }
-        _ = saved
-        #expect(throws: ExportError.self) { try GraphvizRenderer.render(dotPath: "/tmp/x.dot", formats: ["svg"]) }
     }
 }
