@@ -155,8 +155,7 @@ public enum Workspace {
         try GraphMLWriter.write(graph, to: path("graph.graphml"))
         try GEXFWriter.write(graph, to: path("graph.gexf"))
         try GraphJSONWriter.write(graph, to: path("graph.json"))
-        try OutputFile.write(DOTWriter.graph(graph), to: path("graph.dot"))
-        try OutputFile.write(DOTWriter.timeline(graph), to: path("timeline.dot"))
+        try DOTWriter.write(graph, toFolder: folder)
         summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot", "newsgraph.sqlite"].map(path)
         if !options.renderFormats.isEmpty {
             for dot in ["graph.dot", "timeline.dot"] {
@@ -201,22 +200,6 @@ public enum Workspace {
     static func replaceStore(_ path: String, with temporary: String) throws {
         for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         guard rename(temporary, path) == 0 else {
-            throw BuildError.outputFolder(path, String(cString: strerror(errno)))
-        }
-    }
-}
-
-/// Writes a file whole or not at all: to a temporary file beside it, then renamed into place.
-public enum OutputFile {
-    public static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw BuildError.outputFolder(path, (error as NSError).localizedDescription)
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw BuildError.outputFolder(path, String(cString: strerror(errno)))
         }
     }
