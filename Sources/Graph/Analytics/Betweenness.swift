@@ -38,63 +38,80 @@ enum Betweenness {
         return result
     }
 
+    /// What the forward BFS keeps per node, packed so that one cache line answers an arc.
+    private struct NodeState {
+        var dist: Int32 = -1
+        /// Position of the node in the BFS order.
+        var position: Int32 = 0
+        /// Number of shortest paths from the source.
+        var sigma: Double = 0
+    }
+
     /// Adds, for each source, the dependency of every node (Brandes' delta) into `bc`.
+    ///
+    /// The forward BFS records each node's successors (as BFS positions) in one flat buffer, so the backward
+    /// pass reads only DAG arcs, sequentially, instead of rescanning every adjacency row.
     private static func accumulate(_ graph: AdjacencyArrays, sources: some Sequence<Int>,
                                    into bc: UnsafeMutableBufferPointer<Double>) {
         let n = graph.nodeCount
-        let dist = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-        let sigma = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        // (1 + delta[w]) / sigma[w]: what each successor passes back to its predecessors per shortest path.
-        let carry = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        let state = UnsafeMutableBufferPointer<NodeState>.allocate(capacity: n)
+        state.initialize(repeating: NodeState())
         let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-        dist.initialize(repeating: -1)
-        sigma.initialize(repeating: 0)
-        carry.initialize(repeating: 0)
         order.initialize(repeating: 0)
-        defer { dist.deallocate(); sigma.deallocate(); carry.deallocate(); order.deallocate() }
+        // Successor positions of the node at BFS position k: successors[successorStart[k]..<successorStart[k + 1]].
+        let successorStart = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n + 1)
+        successorStart.initialize(repeating: 0)
+        let successors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, graph.neighbors.count))
+        successors.initialize(repeating: 0)
+        // (1 + delta) / sigma of the node at each BFS position: what it passes back per shortest path through it.
+        let carry = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+        carry.initialize(repeating: 0)
+        defer {
+            state.deallocate(); order.deallocate(); successorStart.deallocate(); successors.deallocate()
+            carry.deallocate()
+        }
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 for s in sources {
                     // Forward: BFS counting shortest paths.
-                    dist[s] = 0
-                    sigma[s] = 1
+                    state[s] = NodeState(dist: 0, position: 0, sigma: 1)
                     order[0] = Int32(s)
-                    var head = 0, tail = 1
+                    var head = 0, tail = 1, arcs = 0
                     while head < tail {
-                        let v = Int(order[head]); head += 1
-                        let next = dist[v] + 1
-                        let paths = sigma[v]
+                        let v = Int(order[head])
+                        successorStart[head] = Int32(arcs)
+                        head += 1
+                        let next = state[v].dist + 1
+                        let paths = state[v].sigma
                         for i in Int(offsets[v])..<Int(offsets[v + 1]) {
                             let w = Int(neighbors[i])
-                            let dw = dist[w]
+                            let dw = state[w].dist
                             if dw < 0 {
-                                dist[w] = next
-                                order[tail] = Int32(w); tail += 1
-                                sigma[w] = paths
+                                state[w] = NodeState(dist: next, position: Int32(tail), sigma: paths)
+                                order[tail] = Int32(w)
+                                successors[arcs] = Int32(tail)
+                                tail += 1; arcs += 1
                             } else if dw == next {
-                                sigma[w] += paths
+                                state[w].sigma += paths
+                                successors[arcs] = state[w].position
+                                arcs += 1
                             }
                         }
                     }
-                    // Backward: pull dependencies from successors, farthest nodes first.
-                    var index = tail - 1
-                    while index > 0 {
-                        let v = Int(order[index]); index -= 1
-                        let next = dist[v] + 1
+                    successorStart[tail] = Int32(arcs)
+                    // Backward: farthest nodes first, each pulls from its successors.
+                    var k = tail - 1
+                    while k > 0 {
                         var sum = 0.0
-                        for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                            let w = Int(neighbors[i])
-                            if dist[w] == next { sum += carry[w] }
-                        }
-                        let delta = sigma[v] * sum
-                        bc[v] += delta
-                        carry[v] = (1 + delta) / sigma[v]
-                    }
-                    for k in 0..<tail {
+                        for a in Int(successorStart[k])..<Int(successorStart[k + 1]) { sum += carry[Int(successors[a])] }
                         let v = Int(order[k])
-                        dist[v] = -1
-                        carry[v] = 0
+                        let sigma = state[v].sigma
+                        let delta = sigma * sum
+                        bc[v] += delta
+                        carry[k] = (1 + delta) / sigma
+                        k -= 1
                     }
+                    for k in 0..<tail { state[Int(order[k])].dist = -1 }
                 }
             }
         }
