@@ -38,62 +38,58 @@ enum Betweenness {
         return result
     }
 
-    /// What the forward BFS keeps per node, packed so that one cache line answers an arc.
-    private struct NodeState {
-        var dist: Int32 = -1
-        /// Position of the node in the BFS order.
-        var position: Int32 = 0
-        /// Number of shortest paths from the source.
-        var sigma: Double = 0
-    }
-
     /// Adds, for each source, the dependency of every node (Brandes' delta) into `bc`.
     ///
-    /// The forward BFS records each node's successors (as BFS positions) in one flat buffer, so the backward
+    /// Everything but the visited mark is indexed by BFS position, not node: the only per-node array touched
+    /// per arc is `position` (4 bytes a node, so it stays in cache), a node's level is known from where its
+    /// position falls, and the forward pass records successors as positions in one flat buffer so the backward
     /// pass reads only DAG arcs, sequentially, instead of rescanning every adjacency row.
     private static func accumulate(_ graph: AdjacencyArrays, sources: some Sequence<Int>,
                                    into bc: UnsafeMutableBufferPointer<Double>) {
         let n = graph.nodeCount
-        let state = UnsafeMutableBufferPointer<NodeState>.allocate(capacity: n)
-        state.initialize(repeating: NodeState())
-        let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-        order.initialize(repeating: 0)
-        // Successor positions of the node at BFS position k: successors[successorStart[k]..<successorStart[k + 1]].
-        let successorStart = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n + 1)
-        successorStart.initialize(repeating: 0)
-        let successors = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(1, graph.neighbors.count))
-        successors.initialize(repeating: 0)
-        // (1 + delta) / sigma of the node at each BFS position: what it passes back per shortest path through it.
-        let carry = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        carry.initialize(repeating: 0)
+        func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+            b.initialize(repeating: value)
+            return b
+        }
+        let position = buffer(n, Int32(-1))  // BFS position of each node, -1 when not reached
+        let order = buffer(n, Int32(0))  // node at each position
+        let sigma = buffer(n, 0.0)  // shortest paths from the source to the node at each position
+        // (1 + delta) / sigma of the node at each position: what it passes back per shortest path through it.
+        let carry = buffer(n, 0.0)
+        // Successor positions of the node at position k: successors[successorStart[k]..<successorStart[k + 1]].
+        let successorStart = buffer(n + 1, Int32(0))
+        let successors = buffer(max(1, graph.neighbors.count), Int32(0))
         defer {
-            state.deallocate(); order.deallocate(); successorStart.deallocate(); successors.deallocate()
-            carry.deallocate()
+            position.deallocate(); order.deallocate(); sigma.deallocate(); carry.deallocate()
+            successorStart.deallocate(); successors.deallocate()
         }
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 for s in sources {
-                    // Forward: BFS counting shortest paths.
-                    state[s] = NodeState(dist: 0, position: 0, sigma: 1)
+                    // Forward: BFS counting shortest paths. Positions from `levelEnd` on hold the next level.
+                    position[s] = 0
                     order[0] = Int32(s)
-                    var head = 0, tail = 1, arcs = 0
+                    sigma[0] = 1
+                    var head = 0, tail = 1, arcs = 0, levelEnd = 1
                     while head < tail {
+                        if head == levelEnd { levelEnd = tail }
                         let v = Int(order[head])
+                        let paths = sigma[head]
                         successorStart[head] = Int32(arcs)
                         head += 1
-                        let next = state[v].dist + 1
-                        let paths = state[v].sigma
                         for i in Int(offsets[v])..<Int(offsets[v + 1]) {
                             let w = Int(neighbors[i])
-                            let dw = state[w].dist
-                            if dw < 0 {
-                                state[w] = NodeState(dist: next, position: Int32(tail), sigma: paths)
+                            let p = Int(position[w])
+                            if p < 0 {
+                                position[w] = Int32(tail)
                                 order[tail] = Int32(w)
+                                sigma[tail] = paths
                                 successors[arcs] = Int32(tail)
                                 tail += 1; arcs += 1
-                            } else if dw == next {
-                                state[w].sigma += paths
-                                successors[arcs] = state[w].position
+                            } else if p >= levelEnd {
+                                sigma[p] += paths
+                                successors[arcs] = Int32(p)
                                 arcs += 1
                             }
                         }
@@ -104,14 +100,12 @@ enum Betweenness {
                     while k > 0 {
                         var sum = 0.0
                         for a in Int(successorStart[k])..<Int(successorStart[k + 1]) { sum += carry[Int(successors[a])] }
-                        let v = Int(order[k])
-                        let sigma = state[v].sigma
-                        let delta = sigma * sum
-                        bc[v] += delta
-                        carry[k] = (1 + delta) / sigma
+                        let delta = sigma[k] * sum
+                        bc[Int(order[k])] += delta
+                        carry[k] = (1 + delta) / sigma[k]
                         k -= 1
                     }
-                    for k in 0..<tail { state[Int(order[k])].dist = -1 }
+                    for k in 0..<tail { position[Int(order[k])] = -1 }
                 }
             }
         }
