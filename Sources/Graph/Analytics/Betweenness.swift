@@ -39,62 +39,73 @@ enum Betweenness {
     }
 
     /// Adds, for each source, the dependency of every node (Brandes' delta) into `bc`.
+    ///
+    /// Everything but the visited mark is indexed by BFS position, not node: the only per-node array touched
+    /// per arc is `position` (4 bytes a node, so it stays in cache), a node's level is known from where its
+    /// position falls, and the forward pass records successors as positions in one flat buffer so the backward
+    /// pass reads only DAG arcs, sequentially, instead of rescanning every adjacency row.
     private static func accumulate(_ graph: AdjacencyArrays, sources: some Sequence<Int>,
                                    into bc: UnsafeMutableBufferPointer<Double>) {
         let n = graph.nodeCount
-        let dist = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-        let sigma = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        // (1 + delta[w]) / sigma[w]: what each successor passes back to its predecessors per shortest path.
-        let carry = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
-        let order = UnsafeMutableBufferPointer<Int32>.allocate(capacity: n)
-        dist.initialize(repeating: -1)
-        sigma.initialize(repeating: 0)
-        carry.initialize(repeating: 0)
-        order.initialize(repeating: 0)
-        defer { dist.deallocate(); sigma.deallocate(); carry.deallocate(); order.deallocate() }
+        func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+            b.initialize(repeating: value)
+            return b
+        }
+        let position = buffer(n, Int32(-1))  // BFS position of each node, -1 when not reached
+        let order = buffer(n, Int32(0))  // node at each position
+        let sigma = buffer(n, 0.0)  // shortest paths from the source to the node at each position
+        // (1 + delta) / sigma of the node at each position: what it passes back per shortest path through it.
+        let carry = buffer(n, 0.0)
+        // Successor positions of the node at position k: successors[successorStart[k]..<successorStart[k + 1]].
+        let successorStart = buffer(n + 1, Int32(0))
+        let successors = buffer(max(1, graph.neighbors.count), Int32(0))
+        defer {
+            position.deallocate(); order.deallocate(); sigma.deallocate(); carry.deallocate()
+            successorStart.deallocate(); successors.deallocate()
+        }
         graph.offsets.withUnsafeBufferPointer { offsets in
             graph.neighbors.withUnsafeBufferPointer { neighbors in
                 for s in sources {
-                    // Forward: BFS counting shortest paths.
-                    dist[s] = 0
-                    sigma[s] = 1
+                    // Forward: BFS counting shortest paths. Positions from `levelEnd` on hold the next level.
+                    position[s] = 0
                     order[0] = Int32(s)
-                    var head = 0, tail = 1
+                    sigma[0] = 1
+                    var head = 0, tail = 1, arcs = 0, levelEnd = 1
                     while head < tail {
-                        let v = Int(order[head]); head += 1
-                        let next = dist[v] + 1
-                        let paths = sigma[v]
+                        if head == levelEnd { levelEnd = tail }
+                        let v = Int(order[head])
+                        let paths = sigma[head]
+                        successorStart[head] = Int32(arcs)
+                        head += 1
                         for i in Int(offsets[v])..<Int(offsets[v + 1]) {
                             let w = Int(neighbors[i])
-                            let dw = dist[w]
-                            if dw < 0 {
-                                dist[w] = next
-                                order[tail] = Int32(w); tail += 1
-                                sigma[w] = paths
-                            } else if dw == next {
-                                sigma[w] += paths
+                            let p = Int(position[w])
+                            if p < 0 {
+                                position[w] = Int32(tail)
+                                order[tail] = Int32(w)
+                                sigma[tail] = paths
+                                successors[arcs] = Int32(tail)
+                                tail += 1; arcs += 1
+                            } else if p >= levelEnd {
+                                sigma[p] += paths
+                                successors[arcs] = Int32(p)
+                                arcs += 1
                             }
                         }
                     }
-                    // Backward: pull dependencies from successors, farthest nodes first.
-                    var index = tail - 1
-                    while index > 0 {
-                        let v = Int(order[index]); index -= 1
-                        let next = dist[v] + 1
+                    successorStart[tail] = Int32(arcs)
+                    // Backward: farthest nodes first, each pulls from its successors.
+                    var k = tail - 1
+                    while k > 0 {
                         var sum = 0.0
-                        for i in Int(offsets[v])..<Int(offsets[v + 1]) {
-                            let w = Int(neighbors[i])
-                            if dist[w] == next { sum += carry[w] }
-                        }
-                        let delta = sigma[v] * sum
-                        bc[v] += delta
-                        carry[v] = (1 + delta) / sigma[v]
+                        for a in Int(successorStart[k])..<Int(successorStart[k + 1]) { sum += carry[Int(successors[a])] }
+                        let delta = sigma[k] * sum
+                        bc[Int(order[k])] += delta
+                        carry[k] = (1 + delta) / sigma[k]
+                        k -= 1
                     }
-                    for k in 0..<tail {
-                        let v = Int(order[k])
-                        dist[v] = -1
-                        carry[v] = 0
-                    }
+                    for k in 0..<tail { position[Int(order[k])] = -1 }
                 }
             }
         }
