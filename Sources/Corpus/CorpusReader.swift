@@ -27,7 +27,8 @@ public final class CorpusReader {
         }
     }
 
-    private func report(_ diagnostic: Diagnostic) {
+    /// Records a diagnostic found by another reader of the same run (e.g. annotations).
+    public func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
         onDiagnostic?(diagnostic)
     }

@@ -57,7 +57,11 @@ public struct JSONOutput: Sendable {
 
     public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
-    public mutating func newline() { bytes.append(10) }
+    /// Ends a JSON-lines record: the next value starts a new top-level value.
+    public mutating func newline() {
+        bytes.append(10)
+        needsComma = [false]
+    }
 
     /// Member shorthands.
     public mutating func member(_ name: String, _ value: String?) { key(name); string(value) }
