@@ -93,12 +93,14 @@ enum Lexicon {
 
     /// Auxiliaries and verbs whose nearness marks a clause as future ("will meet on Monday").
     static let futureMarkers: Set<String> = [
-        "will", "'ll", "shall", "won't", "wo", "scheduled", "expected", "expects", "expect", "plans", "planned",
-        "plan", "planning", "due", "slated", "intends", "intend", "upcoming", "would", "forthcoming", "await",
+        "will", "'ll", "shall", "won't", "wo", "scheduled", "due", "slated", "upcoming", "would", "forthcoming", "await",
         "awaits", "awaiting", "ahead", "until", "till", "next", "tomorrow",
     ]
     /// Words that mark the future only when "to" follows ("set to resume", "is to hold", "going to").
-    static let futureWithTo: Set<String> = ["set", "is", "are", "going", "likely", "able", "ready", "prepared", "hopes", "wants", "aims"]
+    static let futureWithTo: Set<String> = [
+        "set", "is", "are", "going", "likely", "able", "ready", "prepared", "hopes", "wants", "aims", "plan", "plans",
+        "planned", "planning", "expected", "expects", "expect", "intends", "intend", "intended", "scheduled", "due",
+    ]
     /// Words after "to" that show it is not an infinitive.
     static let notVerbsAfterTo: Set<String> = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",

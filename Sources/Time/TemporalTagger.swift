@@ -79,8 +79,34 @@ struct TaggerRun {
             }
             keys.append(String(decoding: out, as: UTF8.self))
         }
+        // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
+        // the first token's key becomes the compound; the parser skips the rest with `compoundEnd`.
+        var compound = [Int: Int]()
+        var i = 0
+        while i + 2 < tokens.count {
+            if keys[i + 1] == "-", !tokens[i + 1].hasSpaceBefore, !tokens[i + 2].hasSpaceBefore,
+               TaggerRun.compounds.contains(keys[i] + "-" + keys[i + 2]) {
+                keys[i] = keys[i] + "-" + keys[i + 2]
+                compound[i] = i + 3
+                i += 3
+            } else {
+                i += 1
+            }
+        }
         self.keys = keys
+        self.compoundEnd = compound
     }
+
+    static let infinitiveFuture = false
+    static let compounds: Set<String> = [
+        "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
+        "mid-day", "late-afternoon", "month-end", "quarter-end",
+    ]
+    /// For a token whose key is a hyphenated compound, the index after the compound.
+    var compoundEnd: [Int: Int]
+
+    /// The index after the word at `i` (after the whole compound for "year-earlier").
+    @inline(__always) func after(_ i: Int) -> Int { compoundEnd[i] ?? (i + 1) }
 
     // MARK: - Token access
 
@@ -256,7 +282,7 @@ struct TaggerRun {
             if k == "next", Lexicon.units[key(i + 1)] == nil { return nil }
             return .future
         }
-        if k == "to" {
+        if k == "to" && TaggerRun.infinitiveFuture {
             let n = key(i + 1)
             if i + 1 < sEnd, tokens[i + 1].isLowercase, !Lexicon.notVerbsAfterTo.contains(n), !n.hasSuffix("ing"),
                !n.hasSuffix("ed"), !(n.hasSuffix("s") && !n.hasSuffix("ss")), Lexicon.months[n] == nil,
@@ -267,6 +293,7 @@ struct TaggerRun {
             return nil
         }
         if Lexicon.futureWithTo.contains(k), key(i + 1) == "to" { return .future }
+        if k == "as", ["soon", "early", "late"].contains(key(i - 1)), key(i - 2) == "as" { return .future }
         if Lexicon.irregularPast.contains(k) {
             if k == "set" || k == "cut" || k == "put" || k == "let" || k == "hit" || k == "read" || k == "spread" { return nil }
             return .past
@@ -293,8 +320,8 @@ struct TaggerRun {
         let distance = best.dayNumber - n
         if abs(distance) > 60 {
             let t = tense(start, end)
-            if t == .future, distance < 0, let f = candidates.first(where: { $0.dayNumber >= n }), f.dayNumber - n < 300 { best = f }
-            if t == .past, distance > 0, let p = candidates.last(where: { $0.dayNumber <= n }), n - p.dayNumber < 300 { best = p }
+            if t == .future, distance < 0, let f = candidates.first(where: { $0.dayNumber >= n }), f.dayNumber - n < 200 { best = f }
+            if t == .past, distance > 0, let p = candidates.last(where: { $0.dayNumber <= n }), n - p.dayNumber < 200 { best = p }
         }
         return Timex.day(best)
     }
@@ -302,12 +329,15 @@ struct TaggerRun {
     /// A month without a year: this year's, or the next/last one when the tense says so.
     func resolveMonth(_ month: Int, _ start: Int, _ end: Int) -> String {
         guard let dct else { return "XXXX-\(Timex.pad(month, 2))" }
+        // The nearest such month (ties: this year's); the tense decides only when that one is far.
+        let diff = month - dct.month
         var y = dct.year
-        if month != dct.month {
+        if diff > 6 { y -= 1 } else if diff < -6 { y += 1 }
+        let distance = (y - dct.year) * 12 + diff
+        if abs(distance) >= 5 {
             let t = tense(start, end)
-            if t == .future && month < dct.month { y += 1 }
-            if t == .past && month > dct.month { y -= 1 }
-            if t == .unknown && month > dct.month + 6 { y -= 1 }
+            if t == .future && distance < 0 { y += 1 }
+            if t == .past && distance > 0 { y -= 1 }
         }
         return Timex.month(y, month)
     }
@@ -364,7 +394,7 @@ struct TaggerRun {
             "€", "£", "¥", "us$", "a$", "c$", "hk$", "bill", "chapter", "page", "pages", "channel", "boeing", "airbus"].contains(prev) {
             return nil
         }
-        if glued(i), prev == "-" || prev == "/" { return nil }
+        if glued(i), prev == "-" || prev == "/", !["mid", "pre", "post", "early", "late"].contains(key(i - 2)) { return nil }
         let next = key(i + 1)
         if next == "%" || next == "percent" || next == "pct" || next == "," && isNumber(i + 2) && glued(i + 2) { return nil }
         if inSentence(i + 1), tokens[i + 1].isLowercase, next.hasSuffix("s"), next.utf8.count > 2, Lexicon.units[next] == nil,
@@ -426,10 +456,10 @@ struct TaggerRun {
             // "end-March", "end of 1990" without "the"
             j = i + 1
             if isHyphen(j) { j += 1 } else if key(j) == "of" { j += 1 } else { return nil }
-        case "year":
+        case "year", "year-end":
             // "year end", "year-end", "year's end"
             var e = i + 1
-            if isHyphen(e) { e += 1 } else if key(e) == "'s" { e += 1 }
+            if k == "year-end" { e = after(i) - 1 } else if key(e) == "'s" { e += 1 }
             guard key(e) == "end" else { return nil }
             if key(e + 1) == "of" { return nil }
             guard let dct else { return Match(start: i, end: e + 1, type: .date, value: nil) }
@@ -470,6 +500,8 @@ struct TaggerRun {
         func m(_ end: Int, _ type: TimexType, _ value: String?) -> Match { Match(start: i, end: end, type: type, value: value) }
         switch k {
         case "today", "yesterday", "tomorrow":
+            // "today's world": generic, not the day.
+            if k == "today", key(i + 1) == "'s", inSentence(i + 2), tokens[i + 2].isLowercase { return nil }
             let shift = k == "today" ? 0 : (k == "yesterday" ? -1 : 1)
             let day = dct?.adding(days: shift)
             if let part = Lexicon.dayParts[key(i + 1)] {
@@ -491,11 +523,8 @@ struct TaggerRun {
             var s = i
             if key(i - 1) == "more" || key(i - 1) == "most" || key(i - 1) == "only" { s = i - 1 }
             return Match(start: s, end: i + 1, type: .date, value: "PAST_REF")
-        case "previously", "formerly":
+        case "formerly":
             return m(i + 1, .date, "PAST_REF")
-        case "soon":
-            if key(i - 1) == "as" { return nil }
-            return m(i + 1, .date, "FUTURE_REF")
         case "these":
             if key(i + 1) == "days" { return m(i + 2, .date, "PRESENT_REF") }
         case "at":
@@ -506,7 +535,7 @@ struct TaggerRun {
                Lexicon.weekdays[key(i + 2)] == nil, Lexicon.months[key(i + 2)] == nil {
                 return m(i + 2, .date, "PAST_REF")
             }
-            if n == "future" { return m(i + 2, .date, "FUTURE_REF") }
+            if n == "future", key(i + 2) != "of" { return m(i + 2, .date, "FUTURE_REF") }
             if n == "present", !tokens[i + 1].isCapitalized, Lexicon.units[key(i + 2)] == nil { return m(i + 2, .date, "PRESENT_REF") }
             if n == "near" || n == "foreseeable" || n == "distant" || n == "immediate" {
                 if key(i + 2) == "future" { return m(i + 3, .date, "FUTURE_REF") }
@@ -517,8 +546,28 @@ struct TaggerRun {
             if key(i + 1) == "later", key(i + 2) == "date" { return m(i + 3, .date, "FUTURE_REF") }
         case "future":
             if key(i - 1) == "in" || key(i - 1) == "near" { return m(i + 1, .date, "FUTURE_REF") }
-        case "overnight":
-            return nil
+        case "year-earlier", "year-ago":
+            guard let dct else { return m(after(i), .date, nil) }
+            if let q = reportedQuarter() { return m(after(i), .date, Timex.quarter(q.0 - 1, q.1)) }
+            return m(after(i), .date, Timex.year(dct.year - 1))
+        case "mid-afternoon", "mid-morning", "late-night", "early-morning", "mid":
+            var e = after(i)
+            var part: String
+            switch k {
+            case "mid-afternoon": part = "AF"
+            case "mid-morning", "early-morning": part = "MO"
+            case "late-night": part = "NI"
+            default:
+                guard key(i + 1) == "afternoon" || key(i + 1) == "morning" else { return nil }
+                part = key(i + 1) == "afternoon" ? "AF" : "MO"
+                e = i + 2
+            }
+            var day = lastDaySentence == sentenceIndex ? (lastDay ?? dct) : dct
+            if let d = dayAt(e), let v = d.value, case .day(let dd) = Timex.granularity(of: v) {
+                day = dd
+                e = d.end
+            }
+            return m(e, .time, day.map { Timex.day($0) + "T" + part })
         default:
             break
         }
@@ -541,7 +590,11 @@ struct TaggerRun {
             if ["past", "last", "next", "previous", "following", "coming", "current", "latest", "same", "prior", "preceding",
                 "recent", "upcoming", "ensuing", "fiscal", "year-ago", "year-earlier", "comparable", "corresponding"].contains(n) {
                 det = "the " + n
-                j = i + 2
+                j = after(i + 1)
+                if n == "comparable" || n == "corresponding", key(j) == "year-ago" || key(j) == "year-earlier" {
+                    det = "the year-ago"
+                    j = after(j)
+                }
             } else {
                 det = "the"
             }
@@ -651,6 +704,18 @@ struct TaggerRun {
             }
             return m(.date, Timex.weekend(base))
         }
+        if u == "period", lastQuarter != nil, let dct {
+            // Quarterly reports: "the latest period", "the year-ago period".
+            let cq = Timex.quarterOf(dct)
+            let prev = Timex.addQuarters(dct.year, cq, -1)
+            switch det {
+            case "the latest", "latest", "the current": return m(.date, Timex.quarter(prev.0, prev.1))
+            case "the year-ago", "the year-earlier", "the comparable", "the corresponding", "the same":
+                let q = lastQuarter ?? prev
+                return m(.date, Timex.quarter(q.0 - (det == "the same" ? 0 : 1), q.1))
+            default: return nil
+            }
+        }
         guard let unit = Lexicon.units[u], !Lexicon.pluralUnits.contains(u) else { return nil }
         if isHyphen(end) { return nil }  // "the last two-year period" etc. are durations elsewhere
         guard let dct else {
@@ -723,7 +788,6 @@ struct TaggerRun {
             if det == "the" || det == "the latest" || det == "latest" || det == "the past" || det == "the last" || ago {
                 if det == "the", ["of", "ended", "ending", "to", "through"].contains(key(end)) && lastQuarter == nil { return nil }
                 if det == "the" && key(i - 1) == "a" { return nil }
-                if det == "the", let q = lastQuarter { return m(.date, Timex.quarter(q.0, q.1)) }
                 let p = Timex.addQuarters(dct.year, cq, -1)
                 return m(.date, Timex.quarter(p.0, p.1))
             }
@@ -736,7 +800,7 @@ struct TaggerRun {
             return nil
         case .decade:
             if current { return m(.date, String(dct.year / 10)) }
-            if det == "the past" || det == "the last" { return m(.duration, "P10Y") }
+            if det == "the past" { return m(.duration, "P10Y") }
             if ago { return m(.date, String(dct.year / 10 - 1)) }
             if ahead { return m(.date, String(dct.year / 10 + 1)) }
             return nil
@@ -849,7 +913,7 @@ struct TaggerRun {
             "initial", "ensuing", "preceding", "recent", "additional", "further", "succeeding", "same", "year-earlier",
             "year-ago", "comparable", "prior", "early"].contains(q) {
             qualifier = q
-            j += 1
+            j = after(j)
             if key(j) == "few" || key(j) == "several" || key(j) == "many" { /* fuzzy below */ }
         } else if j > i && !startsQuantity(j) {
             return nil
@@ -906,17 +970,19 @@ struct TaggerRun {
         }
         if value == nil && !fuzzy { return nil }
         // The quantity must be a real quantity for bare numbers: "1990 years" is not a duration.
-        if isNumber(numberEnd - 1), let v = value, v > 5000 { return nil }
+        if isNumber(numberEnd - 1), let v = value, v > 5000 || (v >= 1000 && !Lexicon.pluralUnits.contains(uk)) { return nil }
         var end = j + 1
-        // "day-long", "8-month-old", "five-year-old"
-        if isHyphen(end), key(end + 1) == "long" || key(end + 1) == "old" { end += 2 }
-        if key(end) == "old" { end += 1 }
+        // Ages are not temporal expressions: "6-year-old", "52 years old".
+        if isHyphen(end), key(end + 1) == "old" { return nil }
+        if key(end) == "old" || key(end) == "-old" { return nil }
+        if isHyphen(end), key(end + 1) == "long" { end += 2 }
         let n = value
         let unitCount = n.flatMap { Double(Int($0)) == $0 ? Int($0) : nil }
 
         // "two days ago", "a year earlier", "five years later", "three weeks from now"
         let after = key(end)
-        if after == "ago" || ((after == "earlier" || after == "before") && qualifier.isEmpty) || (after == "later" && qualifier.isEmpty)
+        let bigUnit = unit == .year || unit == .month || unit == .quarter || unit == .decade || unit == .century
+        if after == "ago" || ((after == "earlier" || after == "later") && qualifier.isEmpty && bigUnit)
             || (after == "from" && key(end + 1) == "now") {
             var last = end + 1
             if after == "from" { last = end + 2 }
@@ -950,17 +1016,19 @@ struct TaggerRun {
     /// The value of "N units ago" (or earlier/later from the last date the text mentioned).
     func shifted(_ unit: TimeUnit, _ count: Int, anchored: Bool) -> String? {
         guard let dct else { return nil }
-        if anchored && unit == .year && count == -1 && lastDateWasQuarter, let q = lastQuarter {
+        if unit == .year && count == -1, let q = reportedQuarter() {
             return Timex.quarter(q.0 - 1, q.1)
         }
-        if !anchored && unit == .year && count == -1 && lastDateWasQuarter, let q = lastQuarter, q.0 == dct.year {
-            return Timex.quarter(q.0 - 1, q.1)
-        }
-        let anchor = anchored ? (lastDay ?? dct) : dct
-        if anchored && (unit == .year) {
-            return Timex.year((lastYear ?? dct.year) + count)
-        }
+        let anchor = anchored && unit != .year ? (lastDay ?? dct) : dct
         return shiftedFrom(anchor, unit, count)
+    }
+
+    /// In a quarterly report, the quarter being reported: the last one mentioned if it is of the document's
+    /// year, else the one before the document date. Nil when the text last spoke of something else.
+    func reportedQuarter() -> (Int, Int)? {
+        guard lastDateWasQuarter, let q = lastQuarter, let dct else { return nil }
+        if q.0 == dct.year { return q }
+        return Timex.addQuarters(dct.year, Timex.quarterOf(dct), -1)
     }
 
     func shiftedFrom(_ anchor: CalendarDate, _ unit: TimeUnit, _ count: Int) -> String? {
@@ -1010,12 +1078,10 @@ struct TaggerRun {
             j += 1
             if isHyphen(j) { j += 1 }
         }
-        if key(j) == "year-ago" || key(j) == "year-earlier" || key(j) == "comparable" || key(j) == "corresponding" {
+        if key(j) == "comparable" || key(j) == "corresponding" { j += 1 }
+        if key(j) == "year-ago" || key(j) == "year-earlier" {
             anaphoricYearAgo = true
-            j += 1
-        } else if key(j) == "year", isHyphen(j + 1), key(j + 2) == "ago" || key(j + 2) == "earlier" {
-            anaphoricYearAgo = true
-            j += 3
+            j = after(j)
         }
         if key(j) == "fiscal" || key(j) == "fiscal-first" { if key(j) == "fiscal-first" { return nil }; j += 1; if isHyphen(j) { j += 1 } }
         var ord: Int?
@@ -1205,6 +1271,9 @@ struct TaggerRun {
                 dayDate = Timex.weekday(wd, inWeekOf: dct.adding(days: 7 * s))
             } else if key(i - 1) == "this" || key(i - 1) == "next" || key(i - 1) == "last" {
                 dayDate = nil  // parseRelative handles these
+            } else if key(i + 1) == "'s" {
+                // "Wednesday's ruling": something that has happened.
+                dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
             } else {
                 if case .day(let d) = Timex.granularity(of: resolveWeekday(wd, i, i + 1)) { dayDate = d }
             }
@@ -1212,11 +1281,10 @@ struct TaggerRun {
         } else {
             value = "XXXX-WXX-\(wd)"
         }
-        var type = TimexType.date
-        if let part = Lexicon.dayParts[key(j)], key(j) != "overnight" {
+        let type = TimexType.date
+        if Lexicon.dayParts[key(j)] != nil, key(j) != "overnight" {
+            // "Friday night": TimeBank mostly gives the day alone.
             j += 1
-            type = .time
-            value = value.map { $0 + "T" + part }
         }
         if weekShiftAt(j) != nil { j += 2 }
         return Match(start: i, end: j, type: type, value: value)
@@ -1237,7 +1305,7 @@ struct TaggerRun {
         var j = i + 1
         // Day: "Oct. 21", "October 21st", "March eighth"
         var day: Int?
-        if let d = intValue(j), d >= 1, d <= 31, digitCount(j) <= 2, !(key(j + 1) == ":" ) {
+        if let d = intValue(j), d >= 1, d <= 31, digitCount(j) <= 2 {
             day = d
             j += 1
             if ["st", "nd", "rd", "th"].contains(key(j)), glued(j) { j += 1 }
@@ -1458,12 +1526,14 @@ struct TaggerRun {
         let k = key(i)
         func m(_ end: Int, _ value: String) -> Match { Match(start: i, end: end, type: .set, value: value) }
         switch k {
-        case "daily", "nightly": return m(i + 1, "P1D")
+        case "daily", "nightly":
+            // "the Communist Party daily Granma", "average daily volume"
+            if isCapitalized(i + 1) || ["average", "party", "the", "a", "national", "local", "business", "financial", "biggest", "largest", "leading"].contains(key(i - 1)) { return nil }
+            return m(i + 1, "P1D")
         case "weekly": return m(i + 1, "P1W")
         case "monthly": return m(i + 1, "P1M")
         case "yearly", "annually", "annual": return m(i + 1, "P1Y")
         case "hourly": return m(i + 1, "PT1H")
-        case "quarterly": return m(i + 1, "P3M")
         case "biweekly", "fortnightly": return m(i + 1, "P2W")
         case "semiannual", "semi-annual", "biannual": return m(i + 1, "P6M")
         case "every", "each":
