@@ -143,8 +143,12 @@ struct TaggerRun {
         var i = sStart
         while i < sEnd {
             if let m = parse(at: i), m.end > i {
+                i = m.end
+                if isDateline(m) { continue }
                 found.append(m)
                 noteReference(m)
+            } else if let m = followUpDay(i, after: found.last) {
+                found.append(m)
                 i = m.end
             } else {
                 i += 1
@@ -157,6 +161,27 @@ struct TaggerRun {
             results.append(TimeExpression(range: range, text: text[range], type: m.type, value: m.value,
                                           end: m.rangeEnd, sentence: index))
         }
+    }
+
+    /// "WASHINGTON, August 11 (Xinhua) --": the dateline repeats the document date and is not part of the story.
+    func isDateline(_ m: Match) -> Bool {
+        guard key(m.end) == "(", m.start >= sStart + 2, key(m.start - 1) == ",", tokens[m.start - 2].isAllCaps || tokens[m.start - 2].isCapitalized else { return false }
+        var k = m.start - 2
+        while k > sStart, tokens[k - 1].isCapitalized || key(k - 1) == "," || key(k - 1) == "." { k -= 1 }
+        return k == sStart || tokens[k].flags.contains(.paragraphStart)
+    }
+
+    /// "April 24 and 25": the second day number shares the first one's month.
+    func followUpDay(_ i: Int, after prev: Match?) -> Match? {
+        guard let prev, prev.end == i - 1, ["and", "or", "to", "through", "-", "–"].contains(key(i - 1)),
+              let d = intValue(i), d >= 1, d <= 31, digitCount(i) <= 2, let v = prev.value,
+              case .day(let first) = Timex.granularity(of: v), d > first.day,
+              d <= CalendarDate.daysIn(month: first.month, year: first.year) else { return nil }
+        let n = key(i + 1)
+        if Lexicon.units[n] != nil || n == "%" || n == "percent" || (inSentence(i + 1) && tokens[i + 1].isLowercase && n != "at" && n != "in" && n != "to" && n != "and") {
+            return nil
+        }
+        return Match(start: i, end: i + 1, type: .date, value: Timex.day(CalendarDate(year: first.year, month: first.month, day: d)))
     }
 
     /// Remembers what an expression referred to, for the anaphoric ones that follow.
@@ -370,7 +395,8 @@ struct TaggerRun {
             if intValue(i + 1) != nil || key(i + 1) == "of" && intValue(i + 2) != nil { return m }
             let prev = key(i - 1)
             if ["in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
-                "from", "between", "during", "before", "after", "-", "and", "to", "or", "end", "each", "every"].contains(prev) {
+                "from", "between", "during", "before", "after", "-", "and", "to", "or", "end", "each", "every", "the",
+                "on", "until", "late", "mid-"].contains(prev) {
                 if k == "may", prev == "and" || prev == "or" || prev == "to", tokens[i].isCapitalized, i == sStart { return nil }
                 return m
             }
@@ -397,12 +423,15 @@ struct TaggerRun {
         if glued(i), prev == "-" || prev == "/", !["mid", "pre", "post", "early", "late"].contains(key(i - 2)) { return nil }
         let next = key(i + 1)
         if next == "%" || next == "percent" || next == "pct" || next == "," && isNumber(i + 2) && glued(i + 2) { return nil }
-        if inSentence(i + 1), tokens[i + 1].isLowercase, next.hasSuffix("s"), next.utf8.count > 2, Lexicon.units[next] == nil,
+        if v < 1900 || v > 2100, inSentence(i + 1), tokens[i + 1].isLowercase, next.hasSuffix("s"), next.utf8.count > 2, Lexicon.units[next] == nil,
            !["was", "is", "has", "as", "its", "this", "his", "plus", "versus", "levels", "levels", "highs", "lows", "s"].contains(next) {
             return nil
         }
         if ["tons", "tonnes", "points", "feet", "metres", "meters", "miles", "people", "men", "women", "troops", "yen",
-            "dlrs", "mln", "billion", "million", "barrels", "bpd", "kilometres", "kilometers", "km", "mw", "cc"].contains(next) {
+            "dlrs", "mln", "billion", "million", "barrels", "bpd", "kilometres", "kilometers", "km", "mw", "cc", "shares",
+            "units", "votes", "jobs", "employees", "workers", "cars", "homes", "acres", "pounds", "delegates", "seats",
+            "soldiers", "children", "students", "members", "square", "sq", "kg", "kilograms", "vehicles", "copies",
+            "passengers", "refugees", "prisoners", "police", "officers", "rooms", "beds", "stores", "pupils"].contains(next) {
             return nil
         }
         if ["about", "some", "nearly", "than", "approximately", "roughly", "almost", "around", "of", "only", "to"].contains(prev) {
@@ -424,6 +453,7 @@ struct TaggerRun {
             if k == "earlier" || k == "later" || k == "early" || k == "late", key(j) == "in", key(j + 1) == "the" {
                 // "earlier in the year", "late in the day"
                 let u = key(j + 2)
+                if u == "day" { return nil }
                 if let m = anchoredUnit(u, at: j + 2, start: i) { return m }
                 return nil
             }
@@ -502,6 +532,8 @@ struct TaggerRun {
         case "today", "yesterday", "tomorrow":
             // "today's world": generic, not the day.
             if k == "today", key(i + 1) == "'s", inSentence(i + 2), tokens[i + 2].isLowercase { return nil }
+            // "VOA Today": part of a name.
+            if isCapitalized(i), i > sStart, isCapitalized(i - 1), !tokens[i].flags.contains(.paragraphStart), key(i - 1) != "." { return nil }
             let shift = k == "today" ? 0 : (k == "yesterday" ? -1 : 1)
             let day = dct?.adding(days: shift)
             if let part = Lexicon.dayParts[key(i + 1)] {
@@ -517,8 +549,12 @@ struct TaggerRun {
             }
             return m(i + 1, .date, "PRESENT_REF")
         case "current":
-            // Alone ("the current crisis" is not dated); "the current quarter" is handled by parseRelative.
-            return nil
+            // The adjective alone ("its current wife", "current market conditions") is PRESENT_REF in TimeBank;
+            // "the current quarter" is parseRelative's, "current account" is not temporal.
+            let n = key(i + 1)
+            guard inSentence(i + 1), tokens[i + 1].isLowercase, Lexicon.units[n] == nil, n != "fiscal", n != "account",
+                  n != "accounts", n != "assets", n != "liabilities", n != "affairs", n != "events", n != "period", n != "term" else { return nil }
+            return m(i + 1, .date, "PRESENT_REF")
         case "recently", "lately":
             var s = i
             if key(i - 1) == "more" || key(i - 1) == "most" || key(i - 1) == "only" { s = i - 1 }
@@ -717,7 +753,11 @@ struct TaggerRun {
             }
         }
         guard let unit = Lexicon.units[u], !Lexicon.pluralUnits.contains(u) else { return nil }
-        if isHyphen(end) { return nil }  // "the last two-year period" etc. are durations elsewhere
+        if isHyphen(end) { return nil }
+        // "ABC's \"This Week\"": a capitalized unit inside a sentence is a title.
+        if tokens[j].isCapitalized, i > sStart, !tokens[i].flags.contains(.paragraphStart) { return nil }
+        // "the year two thousand", "the year 2000"
+        if unit == .year, yearValue(end) != nil || key(end) == "two" && key(end + 1) == "thousand" { return nil }  // "the last two-year period" etc. are durations elsewhere
         guard let dct else {
             if current || ago || ahead || anaphoric { return m(.date, nil) }
             return nil
@@ -927,9 +967,8 @@ struct TaggerRun {
         } else if qualifier.isEmpty {
             // Bare plurals: "for years", "over the weeks"... only after a time preposition.
             let u = key(j)
-            guard Lexicon.pluralUnits.contains(u), ["for", "over", "within", "in"].contains(key(i - 1)), j == i else {
-                return nil
-            }
+            // Bare plurals ("for years") are left untagged: TimeBank rarely marks them.
+            guard Lexicon.pluralUnits.contains(u), key(j + 1) == "ago", j == i else { return nil }
             if key(j + 1) == "of" || key(j + 1) == "'" || key(j + 1) == "old" { return nil }
             if key(i - 1) == "in" && key(j + 1) != "ago" { return nil }
             fuzzy = true
@@ -959,10 +998,9 @@ struct TaggerRun {
         }
         var uk = key(j)
         if uk == "straight" { j += 1; uk = key(j) }
-        guard let unit = Lexicon.units[uk] else {
-            // "the first half" → handled by quarters; "1990 and beyond" no.
-            return nil
-        }
+        guard let unit = Lexicon.units[uk] else { return nil }
+        // A capitalized unit inside a sentence is a title: "60 Minutes".
+        if j > sStart, tokens[j].isCapitalized, !tokens[j].flags.contains(.paragraphStart), key(j - 1) != "." { return nil }
         if value == 1, Lexicon.pluralUnits.contains(uk), key(i) != "one", !isNumber(i) { return nil }
         if let v = value, v > 1, !Lexicon.pluralUnits.contains(uk), !hyphenated, !isHyphen(j + 1) {
             // "2 year" is unusual but "five year plan" happens; accept.
@@ -1005,11 +1043,18 @@ struct TaggerRun {
         if fuzzy { return Match(start: i, end: end, type: .duration, value: unit.duration(nil)) }
         if key(i) == "a" || key(i) == "an" {
             if unit == .quarter, key(end) == "of" { return nil }
-            // "a year" after an amount is a rate ("$5 a year"): parseSet takes it.
+            if unit == .second { return nil }  // "a second group"
+            // "a year" after an amount is a rate ("$5 a year", "700 seats a week"), not a duration.
+            let prev = key(i - 1)
             if isAmount(i - 1) { return nil }
+            if inSentence(i - 1), tokens[i - 1].isLowercase, prev.hasSuffix("s"), prev.utf8.count > 3,
+               !["was", "has", "is", "as", "this", "its", "his", "less", "plus", "thus", "us", "across", "towards", "pass", "process"].contains(prev) {
+                return nil
+            }
             if !hyphenated && key(end) == "or" && key(end + 1) == "two" { return Match(start: i, end: end + 2, type: .duration, value: durationValue(unit, n)) }
         }
         if unit == .quarter && qualifier.isEmpty && !hyphenated && value == 1 { return nil }
+        if unit == .quarter && key(end) == "of" && qualifier.isEmpty { return nil }  // "three-quarters of its food"
         return Match(start: i, end: end, type: .duration, value: durationValue(unit, n))
     }
 
@@ -1429,6 +1474,7 @@ struct TaggerRun {
         var j = i + 1
         var explicitClock = false
         if k == "noon" || k == "midday" {
+            if key(i - 1) == "high" { return nil }
             hour = 12
         } else if k == "midnight" {
             hour = 24
@@ -1532,7 +1578,7 @@ struct TaggerRun {
             return m(i + 1, "P1D")
         case "weekly": return m(i + 1, "P1W")
         case "monthly": return m(i + 1, "P1M")
-        case "yearly", "annually", "annual": return m(i + 1, "P1Y")
+        case "yearly", "annual": return m(i + 1, "P1Y")
         case "hourly": return m(i + 1, "PT1H")
         case "biweekly", "fortnightly": return m(i + 1, "P2W")
         case "semiannual", "semi-annual", "biannual": return m(i + 1, "P6M")
@@ -1554,13 +1600,11 @@ struct TaggerRun {
             if key(i) == "each" && key(i - 1) == "for" { return nil }
             if key(i + 1) == "other" { n = (n ?? 1) * 2 }
             return m(j + 1, durationValue(unit, n))
-        case "a", "an", "per":
-            guard let unit = Lexicon.units[key(i + 1)], !Lexicon.pluralUnits.contains(key(i + 1)) else {
-                if k == "per", key(i + 1) == "annum" { return m(i + 2, "P1Y") }
-                return nil
-            }
-            guard k == "per" || isAmount(i - 1) else { return nil }
-            if isHyphen(i + 2) { return nil }
+        case "per":
+            // "per year"; rates after amounts with "a" ("$5 a year") are left untagged, as TimeBank does.
+            if key(i + 1) == "annum" { return m(i + 2, "P1Y") }
+            guard let unit = Lexicon.units[key(i + 1)], !Lexicon.pluralUnits.contains(key(i + 1)),
+                  [.day, .week, .month, .year].contains(unit) else { return nil }
             return m(i + 2, unit.duration(1))
         default:
             if let wd = Lexicon.pluralWeekdays[k], isCapitalized(i) { return m(i + 1, "XXXX-WXX-\(wd)") }
