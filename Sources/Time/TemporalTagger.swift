@@ -98,6 +98,7 @@ struct TaggerRun {
     }
 
     static let infinitiveFuture = false
+    static let approximatorHeads: Set<String> = Set(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[0]) })
     static let compounds: Set<String> = [
         "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
         "mid-day", "late-afternoon", "month-end", "quarter-end",
@@ -236,8 +237,8 @@ struct TaggerRun {
         let k = key(i)
         // Approximators stay in the extent when a quantity or a date follows.
         var j = i
-        let two = k + " " + key(i + 1)
-        if Lexicon.twoWordApproximators.contains(two) {
+        let two = TaggerRun.approximatorHeads.contains(k) ? k + " " + key(i + 1) : ""
+        if !two.isEmpty, Lexicon.twoWordApproximators.contains(two) {
             j = i + 2
             if k == "as" || k == "no" || two == "well over" || two == "close to" {
                 if key(j) == "as" || key(j) == "than" || key(j) == "to" { j += 1 }
@@ -383,12 +384,8 @@ struct TaggerRun {
         guard let m = Lexicon.months[k], isCapitalized(i) else { return nil }
         let tok = tokens[i]
         if Lexicon.ambiguousMonthAbbreviations.contains(k), !tok.flags.contains(.abbreviation) {
-            // "Jan" without its period: only before a day number.
-            if k == "sept" || k == "oct" || k == "nov" || k == "dec" || k == "aug" || k == "feb" || k == "jan" {
-                guard isNumber(i + 1) else { return nil }
-            } else {
-                return nil
-            }
+            // "Feb 22" without its period (wire style): only before a day number.
+            guard let d = intValue(i + 1), d >= 1, d <= 31, digitCount(i + 1) <= 2 else { return nil }
         }
         if k == "may" || k == "march" {
             // Also a verb or a name: only with a day or year, or after a time preposition.
@@ -543,7 +540,7 @@ struct TaggerRun {
         case "tonight":
             return m(i + 1, .time, dct.map { Timex.day($0) + "TNI" })
         case "now", "currently", "presently", "nowadays":
-            if k == "now" && (key(i - 1) == "from" || key(i + 1) == "that") { return nil }
+            if k == "now" && key(i - 1) == "from" { return nil }
             if k == "now", key(i - 1) == "right" || key(i - 1) == "just" || key(i - 1) == "until" || key(i - 1) == "by" {
                 return Match(start: key(i - 1) == "right" ? i - 1 : i, end: i + 1, type: .date, value: "PRESENT_REF")
             }
@@ -624,7 +621,7 @@ struct TaggerRun {
         if det == "the" || det == "its" || det == "their" {
             let n = key(i + 1)
             if ["past", "last", "next", "previous", "following", "coming", "current", "latest", "same", "prior", "preceding",
-                "recent", "upcoming", "ensuing", "fiscal", "year-ago", "year-earlier", "comparable", "corresponding"].contains(n) {
+                "recent", "upcoming", "ensuing", "full", "year-ago", "year-earlier", "comparable", "corresponding"].contains(n) {
                 det = "the " + n
                 j = after(i + 1)
                 if n == "comparable" || n == "corresponding", key(j) == "year-ago" || key(j) == "year-earlier" {
@@ -779,6 +776,7 @@ struct TaggerRun {
             if ahead { return m(.date, Timex.year(dct.year + 1)) }
             if anaphoric { return m(.date, Timex.year(lastYear ?? dct.year)) }
             if det == "the year-ago" || det == "the year-earlier" { return m(.date, Timex.year(dct.year - 1)) }
+            if det == "the full" { return m(.date, Timex.year(dct.year)) }
             if det == "the" {
                 if fiscal { return m(.duration, "P1Y") }
                 if ["in", "of", "for", "during", "through", "throughout", "over"].contains(key(i - 1)) || key(end) == "'s" {
@@ -812,6 +810,10 @@ struct TaggerRun {
             if ago { return m(.date, Timex.week(dct.adding(days: -7))) }
             if ahead { return m(.date, Timex.week(dct.adding(days: 7))) }
             if anaphoric { return m(.date, Timex.week(lastDay ?? dct)) }
+            if det == "the", ["for", "during", "of", "over"].contains(key(i - 1)) || key(end) == "'s" {
+                if key(end) == "of" || key(end) == "before" || key(end) == "after" || key(end) == "ended" || key(end) == "ending" { return nil }
+                return m(.date, Timex.week(lastDay ?? dct))
+            }
             return nil
         case .day:
             if det == "the following" || det == "the next" { return m(.date, Timex.day((lastDay ?? dct).adding(days: 1))) }
@@ -1152,7 +1154,6 @@ struct TaggerRun {
             return nil
         }
         var end = j + 1
-        if isHyphen(end) { return Match(start: i, end: end, type: .date, value: nil) == nil ? nil : nil }
         // "of 1990", "of this year", "of fiscal 1990", "of the year"
         if key(end) == "of" {
             var p = end + 1
