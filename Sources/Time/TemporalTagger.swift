@@ -1,13 +1,1615 @@
 import Corpus
 import Language
 
-/// Finds temporal expressions and normalizes them against the document creation date.
+/// Finds temporal expressions (TIMEX3 DATE, TIME, DURATION, SET) and normalizes them against the document
+/// creation date.
 ///
-/// PLACEHOLDER: the real tagger replaces this body.
+/// Rule-based in the manner of HeidelTime and SUTime, but walking the tokenizer's tokens instead of running
+/// regular expressions over the text: at each token a small recursive-descent grammar tries the expression
+/// forms of news English (absolute dates, relative dates, weekdays, clock times, durations, sets, fuzzy
+/// references such as "now" or "the past") and keeps the longest match. Values follow the TimeBank
+/// conventions. Relative expressions are resolved against the document date; the direction of a bare
+/// weekday or month follows the tense of the clause around it. Without a document date, relative
+/// expressions get an unresolved value (`XXXX-WXX-2`, `XXXX-10`) or none — never one guessed from a clock.
 public struct TemporalTagger: Sendable {
     public init() {}
 
     public func tag(_ text: Text, tokens: [Token], sentences: [Sentence], documentDate: CalendarDate?) -> [TimeExpression] {
-        []
+        var run = TaggerRun(text: text, tokens: tokens, dct: documentDate)
+        for (index, sentence) in sentences.enumerated() {
+            run.tagSentence(sentence, index: index)
+        }
+        return run.results
+    }
+}
+
+/// A candidate expression over tokens `start..<end`.
+struct Match {
+    var start: Int
+    var end: Int
+    var type: TimexType
+    var value: String?
+    var rangeEnd: String? = nil
+}
+
+enum Tense { case past, future, unknown }
+
+struct TaggerRun {
+    let text: Text
+    let tokens: [Token]
+    let dct: CalendarDate?
+    /// Lowercased token texts without an abbreviation's final period.
+    var keys: [String]
+    var results = [TimeExpression]()
+
+    // The current sentence.
+    var sStart = 0
+    var sEnd = 0
+
+    // What the text last referred to: anchors for anaphoric expressions ("that year", "a year earlier").
+    var lastDay: CalendarDate?
+    var lastDaySentence = -1
+    var lastYear: Int?
+    var lastQuarter: (Int, Int)?
+    var lastDateWasQuarter = false
+    var sentenceIndex = 0
+
+    init(text: Text, tokens: [Token], dct: CalendarDate?) {
+        self.text = text
+        self.tokens = tokens
+        self.dct = dct
+        var keys = [String]()
+        keys.reserveCapacity(tokens.count)
+        let bytes = text.bytes
+        for t in tokens {
+            var r = t.range
+            if t.kind == .word, r.count > 1, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
+            var out = [UInt8]()
+            out.reserveCapacity(r.count)
+            var i = r.lowerBound
+            while i < r.upperBound {
+                let b = bytes[i]
+                if b == 0xE2, i + 2 < r.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                    out.append(UInt8(ascii: "'"))  // ’ and ‘ → '
+                    i += 3
+                    continue
+                }
+                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+                i += 1
+            }
+            keys.append(String(decoding: out, as: UTF8.self))
+        }
+        // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
+        // the first token's key becomes the compound; the parser skips the rest with `compoundEnd`.
+        var compound = [Int: Int]()
+        var i = 0
+        while i + 2 < tokens.count {
+            if keys[i + 1] == "-", !tokens[i + 1].hasSpaceBefore, !tokens[i + 2].hasSpaceBefore,
+               TaggerRun.compounds.contains(keys[i] + "-" + keys[i + 2]) {
+                keys[i] = keys[i] + "-" + keys[i + 2]
+                compound[i] = i + 3
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        self.keys = keys
+        self.compoundEnd = compound
+    }
+
+    static let infinitiveFuture = false
+    static let approximatorHeads: Set<String> = Set(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[0]) })
+    static let compounds: Set<String> = [
+        "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
+        "mid-day", "late-afternoon", "month-end", "quarter-end",
+    ]
+    /// For a token whose key is a hyphenated compound, the index after the compound.
+    var compoundEnd: [Int: Int]
+
+    /// The index after the word at `i` (after the whole compound for "year-earlier").
+    @inline(__always) func after(_ i: Int) -> Int { compoundEnd[i] ?? (i + 1) }
+
+    // MARK: - Token access
+
+    @inline(__always) func key(_ i: Int) -> String { i >= sStart && i < sEnd ? keys[i] : "" }
+    @inline(__always) func inSentence(_ i: Int) -> Bool { i >= sStart && i < sEnd }
+    @inline(__always) func glued(_ i: Int) -> Bool { inSentence(i) && !tokens[i].hasSpaceBefore }
+    func isCapitalized(_ i: Int) -> Bool { inSentence(i) && tokens[i].isCapitalized }
+    func isNumber(_ i: Int) -> Bool { inSentence(i) && tokens[i].kind == .number }
+    /// A hyphen written between two glued tokens ("five-year").
+    func isHyphen(_ i: Int) -> Bool {
+        let k = key(i)
+        return (k == "-" || k == "–") && glued(i) && glued(i + 1)
+    }
+    /// A plain integer token ("2025", "21"); nil for "2.5", "50,000", "3:50".
+    func intValue(_ i: Int) -> Int? {
+        guard isNumber(i) else { return nil }
+        var v = 0
+        for b in keys[i].utf8 {
+            guard b >= 48 && b <= 57 else { return nil }
+            v = v * 10 + Int(b - 48)
+            if v > 100_000_000 { return nil }
+        }
+        return v
+    }
+    func digitCount(_ i: Int) -> Int { keys[i].utf8.count }
+
+    // MARK: - Sentence loop
+
+    mutating func tagSentence(_ sentence: Sentence, index: Int) {
+        sStart = sentence.tokens.lowerBound
+        sEnd = sentence.tokens.upperBound
+        sentenceIndex = index
+        var found = [Match]()
+        var i = sStart
+        while i < sEnd {
+            if let m = parse(at: i), m.end > i {
+                i = m.end
+                if isDateline(m) { continue }
+                found.append(m)
+                noteReference(m)
+            } else if let m = followUpDay(i, after: found.last) {
+                found.append(m)
+                i = m.end
+            } else {
+                i += 1
+            }
+        }
+        guard !found.isEmpty else { return }
+        linkRanges(&found)
+        for m in found {
+            let range = tokens[m.start].range.lowerBound..<tokens[m.end - 1].range.upperBound
+            results.append(TimeExpression(range: range, text: text[range], type: m.type, value: m.value,
+                                          end: m.rangeEnd, sentence: index))
+        }
+    }
+
+    /// "WASHINGTON, August 11 (Xinhua) --": the dateline repeats the document date and is not part of the story.
+    func isDateline(_ m: Match) -> Bool {
+        guard key(m.end) == "(", m.start >= sStart + 2, key(m.start - 1) == ",", tokens[m.start - 2].isAllCaps || tokens[m.start - 2].isCapitalized else { return false }
+        var k = m.start - 2
+        while k > sStart, tokens[k - 1].isCapitalized || key(k - 1) == "," || key(k - 1) == "." { k -= 1 }
+        return k == sStart || tokens[k].flags.contains(.paragraphStart)
+    }
+
+    /// "April 24 and 25": the second day number shares the first one's month.
+    func followUpDay(_ i: Int, after prev: Match?) -> Match? {
+        guard let prev, prev.end == i - 1, ["and", "or", "to", "through", "-", "–"].contains(key(i - 1)),
+              let d = intValue(i), d >= 1, d <= 31, digitCount(i) <= 2, let v = prev.value,
+              case .day(let first) = Timex.granularity(of: v), d > first.day,
+              d <= CalendarDate.daysIn(month: first.month, year: first.year) else { return nil }
+        let n = key(i + 1)
+        if Lexicon.units[n] != nil || n == "%" || n == "percent" || (inSentence(i + 1) && tokens[i + 1].isLowercase && n != "at" && n != "in" && n != "to" && n != "and") {
+            return nil
+        }
+        return Match(start: i, end: i + 1, type: .date, value: Timex.day(CalendarDate(year: first.year, month: first.month, day: d)))
+    }
+
+    /// Remembers what an expression referred to, for the anaphoric ones that follow.
+    mutating func noteReference(_ m: Match) {
+        guard m.type == .date || m.type == .time, let v = m.value else { return }
+        let date = v.count > 10 && v.utf8.count >= 10 ? String(v.prefix(10)) : v
+        switch Timex.granularity(of: date) {
+        case .day(let d):
+            lastDay = d
+            lastDaySentence = sentenceIndex
+            lastYear = d.year
+            lastDateWasQuarter = false
+        case .month(let y, _):
+            lastYear = y
+            lastDateWasQuarter = false
+        case .year(let y):
+            lastYear = y
+        case .quarter(let y, let q):
+            lastQuarter = (y, q)
+            lastYear = y
+            lastDateWasQuarter = true
+        case .week, .other:
+            break
+        }
+    }
+
+    /// Ranges: "from May to July", "between 1990 and 1995", "through 2027".
+    func linkRanges(_ found: inout [Match]) {
+        for idx in found.indices {
+            let m = found[idx]
+            let before = key(m.start - 1)
+            if ["through", "until", "till", "thru", "to"].contains(before), m.type == .date {
+                // "from A to B": the first expression's range ends at B.
+                if idx > 0, found[idx - 1].end == m.start - 1, found[idx - 1].type == .date,
+                   key(found[idx - 1].start - 1) == "from" || key(found[idx - 1].start - 1) == "between" || before != "to" {
+                    found[idx - 1].rangeEnd = m.value
+                } else if before != "to" {
+                    found[idx].rangeEnd = m.value
+                }
+            } else if before == "and", idx > 0, found[idx - 1].end == m.start - 1, key(found[idx - 1].start - 1) == "between" {
+                found[idx - 1].rangeEnd = m.value
+            } else if before == "-" || before == "–", idx > 0, found[idx - 1].end == m.start - 1,
+                      found[idx - 1].type == .date, m.type == .date {
+                found[idx - 1].rangeEnd = m.value
+            }
+        }
+    }
+
+    // MARK: - Grammar entry
+
+    func parse(at i: Int) -> Match? {
+        let k = key(i)
+        // Approximators stay in the extent when a quantity or a date follows.
+        var j = i
+        let two = TaggerRun.approximatorHeads.contains(k) ? k + " " + key(i + 1) : ""
+        if !two.isEmpty, Lexicon.twoWordApproximators.contains(two) {
+            j = i + 2
+            if k == "as" || k == "no" || two == "well over" || two == "close to" {
+                if key(j) == "as" || key(j) == "than" || key(j) == "to" { j += 1 }
+            }
+        } else if Lexicon.approximators.contains(k) {
+            j = i + 1
+        }
+        if j > i, startsQuantityOrDate(j), var m = parseCore(at: j) {
+            m.start = i
+            return m
+        }
+        return parseCore(at: i)
+    }
+
+    func startsQuantityOrDate(_ j: Int) -> Bool {
+        let k = key(j)
+        if isNumber(j) { return true }
+        if Lexicon.numberWords[k] != nil || k == "a" || k == "an" || k == "half" || Lexicon.months[k] != nil { return true }
+        if k == "the", ["past", "last", "next", "first", "previous", "coming"].contains(key(j + 1)) { return true }
+        if ["noon", "midnight", "midday", "mid"].contains(k) { return true }
+        return false
+    }
+
+    /// The longest of the forms that start at `i`.
+    func parseCore(at i: Int) -> Match? {
+        var best: Match?
+        func consider(_ m: Match?) {
+            guard let m else { return }
+            if best == nil || m.end > best!.end { best = m }
+        }
+        let k = key(i)
+        guard !k.isEmpty else { return nil }
+        consider(parseModified(i))
+        consider(parseLexical(i))
+        consider(parseRelative(i))
+        consider(parseDuration(i))
+        consider(parseQuarter(i))
+        consider(parseDate(i))
+        consider(parseClock(i))
+        consider(parseSet(i))
+        if var m = best, m.type == .date, case .day(let d)? = m.value.map(Timex.granularity) {
+            extendWithClock(&m, day: d)
+            best = m
+        }
+        return best
+    }
+
+    // MARK: - Tense of the clause
+
+    /// Past or future, from the nearest tense marker around tokens `start..<end` in the sentence.
+    func tense(_ start: Int, _ end: Int) -> Tense {
+        for d in 1...14 {
+            let l = start - d
+            if l >= sStart, let t = marker(l) { return t }
+            let r = end - 1 + d
+            if r < sEnd, let t = marker(r) { return t }
+            if l < sStart && r >= sEnd { break }
+        }
+        return .unknown
+    }
+
+    func marker(_ i: Int) -> Tense? {
+        let k = keys[i]
+        let tok = tokens[i]
+        guard tok.kind == .word else { return nil }
+        if Lexicon.futureMarkers.contains(k) {
+            if k == "next", Lexicon.units[key(i + 1)] == nil { return nil }
+            return .future
+        }
+        if k == "to" && TaggerRun.infinitiveFuture {
+            let n = key(i + 1)
+            if i + 1 < sEnd, tokens[i + 1].isLowercase, !Lexicon.notVerbsAfterTo.contains(n), !n.hasSuffix("ing"),
+               !n.hasSuffix("ed"), !(n.hasSuffix("s") && !n.hasSuffix("ss")), Lexicon.months[n] == nil,
+               Lexicon.units[n] == nil {
+                return .future
+            }
+            if n == "be" { return .future }
+            return nil
+        }
+        if Lexicon.futureWithTo.contains(k), key(i + 1) == "to" { return .future }
+        if k == "as", ["soon", "early", "late"].contains(key(i - 1)), key(i - 2) == "as" { return .future }
+        if Lexicon.irregularPast.contains(k) {
+            if k == "set" || k == "cut" || k == "put" || k == "let" || k == "hit" || k == "read" || k == "spread" { return nil }
+            return .past
+        }
+        if k == "has" || k == "have" { return .past }
+        if tok.isLowercase, k.utf8.count >= 5, k.hasSuffix("ed"), !Lexicon.edNotPast.contains(k) { return .past }
+        return nil
+    }
+
+    // MARK: - Resolution helpers
+
+    /// A month and day without a year: the candidate year nearest the document date, unless the tense
+    /// points clearly to the other side.
+    func resolveMonthDay(_ month: Int, _ day: Int, _ start: Int, _ end: Int) -> String {
+        guard let dct else { return "XXXX-\(Timex.pad(month, 2))-\(Timex.pad(day, 2))" }
+        var candidates = [CalendarDate]()
+        for y in (dct.year - 1)...(dct.year + 1) where day <= CalendarDate.daysIn(month: month, year: y) {
+            candidates.append(CalendarDate(year: y, month: month, day: day))
+        }
+        guard !candidates.isEmpty else { return "XXXX-\(Timex.pad(month, 2))-\(Timex.pad(day, 2))" }
+        let n = dct.dayNumber
+        var best = candidates[0]
+        for c in candidates where abs(c.dayNumber - n) < abs(best.dayNumber - n) { best = c }
+        let distance = best.dayNumber - n
+        if abs(distance) > 60 {
+            let t = tense(start, end)
+            if t == .future, distance < 0, let f = candidates.first(where: { $0.dayNumber >= n }), f.dayNumber - n < 200 { best = f }
+            if t == .past, distance > 0, let p = candidates.last(where: { $0.dayNumber <= n }), n - p.dayNumber < 200 { best = p }
+        }
+        return Timex.day(best)
+    }
+
+    /// A month without a year: this year's, or the next/last one when the tense says so.
+    func resolveMonth(_ month: Int, _ start: Int, _ end: Int) -> String {
+        guard let dct else { return "XXXX-\(Timex.pad(month, 2))" }
+        // The nearest such month (ties: this year's); the tense decides only when that one is far.
+        let diff = month - dct.month
+        var y = dct.year
+        if diff > 6 { y -= 1 } else if diff < -6 { y += 1 }
+        let distance = (y - dct.year) * 12 + diff
+        if abs(distance) >= 5 {
+            let t = tense(start, end)
+            if t == .future && distance < 0 { y += 1 }
+            if t == .past && distance > 0 { y -= 1 }
+        }
+        return Timex.month(y, month)
+    }
+
+    /// A bare weekday: the one on or before the document date in past or unmarked clauses, on or after it
+    /// in future ones.
+    func resolveWeekday(_ wd: Int, _ start: Int, _ end: Int) -> String {
+        guard let dct else { return "XXXX-WXX-\(wd)" }
+        let diff = wd - dct.weekday
+        if tense(start, end) == .future {
+            return Timex.day(dct.adding(days: (diff + 7) % 7))
+        }
+        return Timex.day(dct.adding(days: -((-diff + 7) % 7)))
+    }
+
+    func isMonthName(_ i: Int) -> Int? {
+        let k = key(i)
+        guard let m = Lexicon.months[k], isCapitalized(i) else { return nil }
+        let tok = tokens[i]
+        if Lexicon.ambiguousMonthAbbreviations.contains(k), !tok.flags.contains(.abbreviation) {
+            // "Feb 22" without its period (wire style): only before a day number.
+            guard let d = intValue(i + 1), d >= 1, d <= 31, digitCount(i + 1) <= 2 else { return nil }
+        }
+        if k == "may" || k == "march" {
+            // Also a verb or a name: only with a day or year, or after a time preposition.
+            if intValue(i + 1) != nil || key(i + 1) == "of" && intValue(i + 2) != nil { return m }
+            let prev = key(i - 1)
+            if ["in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
+                "from", "between", "during", "before", "after", "-", "and", "to", "or", "end", "each", "every", "the",
+                "on", "until", "late", "mid-"].contains(prev) {
+                if k == "may", prev == "and" || prev == "or" || prev == "to", tokens[i].isCapitalized, i == sStart { return nil }
+                return m
+            }
+            return nil
+        }
+        return m
+    }
+
+    func isWeekday(_ i: Int) -> Int? {
+        let k = key(i)
+        guard let wd = Lexicon.weekdays[k], isCapitalized(i) else { return nil }
+        if k.utf8.count <= 4, !tokens[i].flags.contains(.abbreviation) { return nil }
+        return wd
+    }
+
+    /// A four-digit year, or nil. Rejects amounts ("1990 shares", "$2000").
+    func yearValue(_ i: Int) -> Int? {
+        guard let v = intValue(i), digitCount(i) == 4, v >= 1000, v <= 2199 else { return nil }
+        let prev = key(i - 1)
+        if ["$", "#", "no", "number", "nos", "flight", "route", "room", "article", "section", "rule", "resolution", "model",
+            "€", "£", "¥", "us$", "a$", "c$", "hk$", "bill", "chapter", "page", "pages", "channel", "boeing", "airbus"].contains(prev) {
+            return nil
+        }
+        if glued(i), prev == "-" || prev == "/", !["mid", "pre", "post", "early", "late"].contains(key(i - 2)) { return nil }
+        let next = key(i + 1)
+        if next == "%" || next == "percent" || next == "pct" || next == "," && isNumber(i + 2) && glued(i + 2) { return nil }
+        if v < 1900 || v > 2100, inSentence(i + 1), tokens[i + 1].isLowercase, next.hasSuffix("s"), next.utf8.count > 2, Lexicon.units[next] == nil,
+           !["was", "is", "has", "as", "its", "this", "his", "plus", "versus", "levels", "levels", "highs", "lows", "s"].contains(next) {
+            return nil
+        }
+        if ["tons", "tonnes", "points", "feet", "metres", "meters", "miles", "people", "men", "women", "troops", "yen",
+            "dlrs", "mln", "billion", "million", "barrels", "bpd", "kilometres", "kilometers", "km", "mw", "cc", "shares",
+            "units", "votes", "jobs", "employees", "workers", "cars", "homes", "acres", "pounds", "delegates", "seats",
+            "soldiers", "children", "students", "members", "square", "sq", "kg", "kilograms", "vehicles", "copies",
+            "passengers", "refugees", "prisoners", "police", "officers", "rooms", "beds", "stores", "pupils"].contains(next) {
+            return nil
+        }
+        if ["about", "some", "nearly", "than", "approximately", "roughly", "almost", "around", "of", "only", "to"].contains(prev) {
+            // "of 1990" and "to 1995" are years; approximators before a bare year usually mark an amount.
+            if prev != "of" && prev != "to" && prev != "around" { return v >= 1900 && v <= 2100 && !isNumber(i + 1) ? (next == "," || next == "." || next == "" ? v : nil) : nil }
+        }
+        return v
+    }
+
+    // MARK: - Modifiers: early, late, mid, earlier, later, the end of
+
+    func parseModified(_ i: Int) -> Match? {
+        let k = key(i)
+        var j: Int
+        switch k {
+        case "early", "late", "earlier", "later", "mid":
+            j = i + 1
+            if isHyphen(j) { j += 1 }
+            if k == "earlier" || k == "later" || k == "early" || k == "late", key(j) == "in", key(j + 1) == "the" {
+                // "earlier in the year", "late in the day"
+                let u = key(j + 2)
+                if u == "day" { return nil }
+                if let m = anchoredUnit(u, at: j + 2, start: i) { return m }
+                return nil
+            }
+            if (k == "early" || k == "late" || k == "mid") && key(j) == "this" && (key(j + 1) == "century" || key(j + 1) == "decade") {
+                return nil
+            }
+        case "the", "at", "by", "until":
+            // "the end of 1990", "the beginning of October", "the middle of next week", "the turn of the century"
+            var p = i
+            if k != "the" {
+                guard key(i + 1) == "the" else { return nil }
+                p = i + 1
+            }
+            guard ["end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter"].contains(key(p + 1)),
+                  key(p + 2) == "of" else { return nil }
+            if Lexicon.seasons[key(p + 1)] != nil {
+                // "the summer of 1998"
+                guard let y = yearValue(p + 3) else { return nil }
+                return Match(start: p, end: p + 4, type: .date, value: Timex.season(y, Lexicon.seasons[key(p + 1)]!))
+            }
+            j = p + 3
+            if key(j) == "the", key(j + 1) == "month" || key(j + 1) == "year" || key(j + 1) == "week" || key(j + 1) == "quarter" || key(j + 1) == "century" || key(j + 1) == "decade" || key(j + 1) == "day" {
+                if let m = anchoredUnit(key(j + 1), at: j + 1, start: p) { return m }
+                return nil
+            }
+            guard var base = parseCore(at: j), base.type == .date || base.type == .time else { return nil }
+            base.start = p
+            return base
+        case "end":
+            // "end-March", "end of 1990" without "the"
+            j = i + 1
+            if isHyphen(j) { j += 1 } else if key(j) == "of" { j += 1 } else { return nil }
+        case "year", "year-end":
+            // "year end", "year-end", "year's end"
+            var e = i + 1
+            if k == "year-end" { e = after(i) - 1 } else if key(e) == "'s" { e += 1 }
+            guard key(e) == "end" else { return nil }
+            if key(e + 1) == "of" { return nil }
+            guard let dct else { return Match(start: i, end: e + 1, type: .date, value: nil) }
+            return Match(start: i, end: e + 1, type: .date, value: Timex.year(dct.year))
+        default:
+            return nil
+        }
+        guard var base = parseCore(at: j), base.start == j, base.type == .date || base.type == .time else { return nil }
+        if base.value == "PRESENT_REF" || base.value == "PAST_REF" || base.value == "FUTURE_REF" { return nil }
+        base.start = i
+        return base
+    }
+
+    /// "the year", "the month", "the week", "the day" meant as the current one ("earlier in the year").
+    func anchoredUnit(_ u: String, at j: Int, start: Int) -> Match? {
+        guard let dct else {
+            return ["year", "month", "week", "day", "quarter"].contains(u) ? Match(start: start, end: j + 1, type: .date, value: nil) : nil
+        }
+        let anchor = lastDay ?? dct
+        switch u {
+        case "year": return Match(start: start, end: j + 1, type: .date, value: Timex.year(lastYear ?? dct.year))
+        case "month": return Match(start: start, end: j + 1, type: .date, value: Timex.month(anchor.year, anchor.month))
+        case "week": return Match(start: start, end: j + 1, type: .date, value: Timex.week(anchor))
+        case "day": return Match(start: start, end: j + 1, type: .date, value: Timex.day(anchor))
+        case "quarter":
+            let q = lastQuarter ?? (dct.year, Timex.quarterOf(dct))
+            return Match(start: start, end: j + 1, type: .date, value: Timex.quarter(q.0, q.1))
+        case "century": return Match(start: start, end: j + 1, type: .date, value: String(dct.year / 100))
+        case "decade": return Match(start: start, end: j + 1, type: .date, value: String(dct.year / 10))
+        default: return nil
+        }
+    }
+
+    // MARK: - Single words and fixed phrases
+
+    func parseLexical(_ i: Int) -> Match? {
+        let k = key(i)
+        func m(_ end: Int, _ type: TimexType, _ value: String?) -> Match { Match(start: i, end: end, type: type, value: value) }
+        switch k {
+        case "today", "yesterday", "tomorrow":
+            // "today's world": generic, not the day.
+            if k == "today", key(i + 1) == "'s", inSentence(i + 2), tokens[i + 2].isLowercase { return nil }
+            // "VOA Today": part of a name.
+            if isCapitalized(i), i > sStart, isCapitalized(i - 1), !tokens[i].flags.contains(.paragraphStart), key(i - 1) != "." { return nil }
+            let shift = k == "today" ? 0 : (k == "yesterday" ? -1 : 1)
+            let day = dct?.adding(days: shift)
+            if let part = Lexicon.dayParts[key(i + 1)] {
+                return m(i + 2, .time, day.map { Timex.day($0) + "T" + part })
+            }
+            return m(i + 1, .date, day.map(Timex.day))
+        case "tonight":
+            return m(i + 1, .time, dct.map { Timex.day($0) + "TNI" })
+        case "now", "currently", "presently", "nowadays":
+            if k == "now" && key(i - 1) == "from" { return nil }
+            if k == "now", key(i - 1) == "right" || key(i - 1) == "just" || key(i - 1) == "until" || key(i - 1) == "by" {
+                return Match(start: key(i - 1) == "right" ? i - 1 : i, end: i + 1, type: .date, value: "PRESENT_REF")
+            }
+            return m(i + 1, .date, "PRESENT_REF")
+        case "current":
+            // The adjective alone ("its current wife", "current market conditions") is PRESENT_REF in TimeBank;
+            // "the current quarter" is parseRelative's, "current account" is not temporal.
+            let n = key(i + 1)
+            guard inSentence(i + 1), tokens[i + 1].isLowercase, Lexicon.units[n] == nil, n != "fiscal", n != "account",
+                  n != "accounts", n != "assets", n != "liabilities", n != "affairs", n != "events", n != "period", n != "term" else { return nil }
+            return m(i + 1, .date, "PRESENT_REF")
+        case "recently", "lately":
+            var s = i
+            if key(i - 1) == "more" || key(i - 1) == "most" || key(i - 1) == "only" { s = i - 1 }
+            return Match(start: s, end: i + 1, type: .date, value: "PAST_REF")
+        case "formerly":
+            return m(i + 1, .date, "PAST_REF")
+        case "these":
+            if key(i + 1) == "days" { return m(i + 2, .date, "PRESENT_REF") }
+        case "at":
+            if key(i + 1) == "present" { return Match(start: i + 1, end: i + 2, type: .date, value: "PRESENT_REF") }
+        case "the":
+            let n = key(i + 1)
+            if n == "past", !startsQuantity(i + 2), Lexicon.units[key(i + 2)] == nil, !isHyphen(i + 2), Lexicon.seasons[key(i + 2)] == nil,
+               Lexicon.weekdays[key(i + 2)] == nil, Lexicon.months[key(i + 2)] == nil {
+                return m(i + 2, .date, "PAST_REF")
+            }
+            if n == "future", key(i + 2) != "of" { return m(i + 2, .date, "FUTURE_REF") }
+            if n == "present", !tokens[i + 1].isCapitalized, Lexicon.units[key(i + 2)] == nil { return m(i + 2, .date, "PRESENT_REF") }
+            if n == "near" || n == "foreseeable" || n == "distant" || n == "immediate" {
+                if key(i + 2) == "future" { return m(i + 3, .date, "FUTURE_REF") }
+                if key(i + 2) == "term" { return m(i + 3, .date, "FUTURE_REF") }
+            }
+            if (n == "short" || n == "long" || n == "medium") && key(i + 2) == "term" { return m(i + 3, .date, "FUTURE_REF") }
+        case "a":
+            if key(i + 1) == "later", key(i + 2) == "date" { return m(i + 3, .date, "FUTURE_REF") }
+        case "future":
+            if key(i - 1) == "in" || key(i - 1) == "near" { return m(i + 1, .date, "FUTURE_REF") }
+        case "year-earlier", "year-ago":
+            guard let dct else { return m(after(i), .date, nil) }
+            if let q = reportedQuarter() { return m(after(i), .date, Timex.quarter(q.0 - 1, q.1)) }
+            return m(after(i), .date, Timex.year(dct.year - 1))
+        case "mid-afternoon", "mid-morning", "late-night", "early-morning", "mid":
+            var e = after(i)
+            var part: String
+            switch k {
+            case "mid-afternoon": part = "AF"
+            case "mid-morning", "early-morning": part = "MO"
+            case "late-night": part = "NI"
+            default:
+                guard key(i + 1) == "afternoon" || key(i + 1) == "morning" else { return nil }
+                part = key(i + 1) == "afternoon" ? "AF" : "MO"
+                e = i + 2
+            }
+            var day = lastDaySentence == sentenceIndex ? (lastDay ?? dct) : dct
+            if let d = dayAt(e), let v = d.value, case .day(let dd) = Timex.granularity(of: v) {
+                day = dd
+                e = d.end
+            }
+            return m(e, .time, day.map { Timex.day($0) + "T" + part })
+        default:
+            break
+        }
+        return nil
+    }
+
+    func startsQuantity(_ j: Int) -> Bool {
+        if isNumber(j) { return true }
+        let k = key(j)
+        return Lexicon.numberWords[k] != nil || Lexicon.fuzzyQuantities.contains(k) || k == "a" || k == "an" || k == "couple"
+    }
+
+    // MARK: - this/last/next + unit, month, season, weekday
+
+    func parseRelative(_ i: Int) -> Match? {
+        var det = key(i)
+        var j = i + 1
+        if det == "the" || det == "its" || det == "their" {
+            let n = key(i + 1)
+            if ["past", "last", "next", "previous", "following", "coming", "current", "latest", "same", "prior", "preceding",
+                "recent", "upcoming", "ensuing", "full", "year-ago", "year-earlier", "comparable", "corresponding"].contains(n) {
+                det = "the " + n
+                j = after(i + 1)
+                if n == "comparable" || n == "corresponding", key(j) == "year-ago" || key(j) == "year-earlier" {
+                    det = "the year-ago"
+                    j = after(j)
+                }
+            } else {
+                det = "the"
+            }
+        } else if det == "this" && key(i + 1) == "past" {
+            det = "this past"
+            j = i + 2
+        } else if det == "this" && key(i + 1) == "coming" {
+            det = "next"
+            j = i + 2
+        } else if !["this", "last", "next", "past", "coming", "previous", "following", "current", "latest", "that",
+                    "same", "upcoming", "recent", "early", "late"].contains(det) {
+            return nil
+        }
+        if det == "early" || det == "late" { return nil }
+        var fiscal = false
+        if key(j) == "fiscal" || key(j) == "financial" || key(j) == "calendar" {
+            fiscal = true
+            j += 1
+        }
+        let u = key(j)
+        let end = j + 1
+        func m(_ type: TimexType, _ value: String?) -> Match { Match(start: i, end: end, type: type, value: value) }
+        let ago = det == "last" || det == "the last" || det == "past" || det == "the past" || det == "previous"
+            || det == "the previous" || det == "the prior" || det == "the preceding" || det == "this past"
+        let ahead = det == "next" || det == "the next" || det == "coming" || det == "the coming" || det == "following"
+            || det == "the following" || det == "upcoming" || det == "the upcoming" || det == "the ensuing"
+        let current = det == "this" || det == "current" || det == "the current"
+        let anaphoric = det == "that" || det == "the same" || det == "same"
+
+        // Month names: "last April", "next May", "this September".
+        if let month = Lexicon.months[u], isCapitalized(j), !(u == "may" && !ago && !ahead && !current) {
+            guard let dct else { return m(.date, "XXXX-\(Timex.pad(month, 2))") }
+            var y = dct.year
+            if ago || det == "this past" {
+                if month >= dct.month { y -= 1 }
+            } else if ahead {
+                if month <= dct.month { y += 1 }
+            } else if !current {
+                return nil
+            }
+            return m(.date, Timex.month(y, month))
+        }
+        // Seasons.
+        if let s = Lexicon.seasons[u] {
+            guard let dct else { return m(.date, "XXXX-\(s)") }
+            if det == "this past" { return m(.date, Timex.season(dct.year, s)) }
+            if ago { return m(.date, Timex.season(dct.year - 1, s)) }
+            if ahead { return m(.date, Timex.season(dct.year + 1, s)) }
+            if current || det == "the" {
+                if det == "the", key(end) == "of" { return nil }
+                return m(.date, Timex.season(dct.year, s))
+            }
+            if anaphoric { return m(.date, lastYear.map { Timex.season($0, s) }) }
+            return nil
+        }
+        // Weekdays: "last Friday", "next Monday", "this Tuesday".
+        if let wd = isWeekday(j) {
+            guard let dct else { return m(.date, "XXXX-WXX-\(wd)") }
+            if det == "the previous" || det == "the prior" {
+                let a = lastDay ?? dct
+                let back = (a.weekday - wd + 7) % 7
+                return m(.date, Timex.day(a.adding(days: -(back == 0 ? 7 : back))))
+            }
+            if ago {
+                let back = (dct.weekday - wd + 7) % 7
+                return m(.date, Timex.day(dct.adding(days: -(back == 0 ? 7 : back))))
+            }
+            if ahead {
+                let fwd = (wd - dct.weekday + 7) % 7
+                return m(.date, Timex.day(dct.adding(days: fwd == 0 ? 7 : fwd)))
+            }
+            if current { return m(.date, Timex.day(Timex.weekday(wd, inWeekOf: dct))) }
+            return nil
+        }
+        // Parts of the day: "this morning", "last night".
+        if let part = Lexicon.dayParts[u] {
+            guard det == "this" || det == "last" || det == "that" || det == "the following" || det == "the next" || det == "the previous" else { return nil }
+            if u == "overnight" { return nil }
+            guard let dct else { return m(.time, nil) }
+            var day = dct
+            if det == "last" { day = dct.adding(days: -1) }
+            if det == "that" { day = lastDay ?? dct }
+            if det == "the following" || det == "the next" { day = (lastDay ?? dct).adding(days: 1) }
+            if det == "the previous" { day = (lastDay ?? dct).adding(days: -1) }
+            if det == "last" && u != "night" && u != "evening" { return nil }
+            if det == "the following" || det == "the next" || det == "the previous" { return m(.date, Timex.day(day)) }
+            return m(.time, Timex.day(day) + "T" + part)
+        }
+        if u == "weekend" {
+            guard let dct else { return m(.date, "XXXX-WXX-WE") }
+            let wd = dct.weekday
+            var base: CalendarDate
+            if ago {
+                base = dct.adding(days: wd >= 6 ? -7 : -7)
+                if wd < 6 { base = dct.adding(days: -7) }
+            } else if ahead {
+                base = dct.adding(days: 7)
+                if wd < 6 && (det == "the coming" || det == "coming" || det == "upcoming") { base = dct }
+            } else if current || det == "the" {
+                if wd >= 6 {
+                    base = dct
+                } else {
+                    base = tense(i, end) == .future ? dct : dct.adding(days: -7)
+                }
+            } else {
+                return nil
+            }
+            return m(.date, Timex.weekend(base))
+        }
+        if u == "period", lastQuarter != nil, let dct {
+            // Quarterly reports: "the latest period", "the year-ago period".
+            let cq = Timex.quarterOf(dct)
+            let prev = Timex.addQuarters(dct.year, cq, -1)
+            switch det {
+            case "the latest", "latest", "the current": return m(.date, Timex.quarter(prev.0, prev.1))
+            case "the year-ago", "the year-earlier", "the comparable", "the corresponding", "the same":
+                let q = lastQuarter ?? prev
+                return m(.date, Timex.quarter(q.0 - (det == "the same" ? 0 : 1), q.1))
+            default: return nil
+            }
+        }
+        guard let unit = Lexicon.units[u], !Lexicon.pluralUnits.contains(u) else { return nil }
+        if isHyphen(end) { return nil }
+        // "ABC's \"This Week\"": a capitalized unit inside a sentence is a title.
+        if tokens[j].isCapitalized, i > sStart, !tokens[i].flags.contains(.paragraphStart) { return nil }
+        // "the year two thousand", "the year 2000"
+        if unit == .year, yearValue(end) != nil || key(end) == "two" && key(end + 1) == "thousand" { return nil }  // "the last two-year period" etc. are durations elsewhere
+        guard let dct else {
+            if current || ago || ahead || anaphoric { return m(.date, nil) }
+            return nil
+        }
+        switch unit {
+        case .year:
+            if current { return m(.date, Timex.year(dct.year)) }
+            if det == "the past" || det == "the last" {
+                return m(.date, Timex.year(dct.year - 1))
+            }
+            if det == "the previous" || det == "the prior" || det == "the preceding" {
+                return m(.date, Timex.year((lastYear ?? dct.year) - 1))
+            }
+            if det == "the following" || det == "the next" || det == "the ensuing" {
+                if let y = lastYear, y != dct.year { return m(.date, Timex.year(y + 1)) }
+                return m(.date, Timex.year(dct.year + 1))
+            }
+            if ago { return m(.date, Timex.year(dct.year - 1)) }
+            if ahead { return m(.date, Timex.year(dct.year + 1)) }
+            if anaphoric { return m(.date, Timex.year(lastYear ?? dct.year)) }
+            if det == "the year-ago" || det == "the year-earlier" { return m(.date, Timex.year(dct.year - 1)) }
+            if det == "the full" { return m(.date, Timex.year(dct.year)) }
+            if det == "the" {
+                if fiscal { return m(.duration, "P1Y") }
+                if ["in", "of", "for", "during", "through", "throughout", "over"].contains(key(i - 1)) || key(end) == "'s" {
+                    if key(end) == "before" || key(end) == "after" || key(end) == "earlier" || key(end) == "ago" { return nil }
+                    return m(.duration, "P1Y")
+                }
+            }
+            return nil
+        case .month:
+            let cur = (dct.year, dct.month)
+            if current { return m(.date, Timex.month(cur.0, cur.1)) }
+            if det == "the past" || det == "the last" { return m(.duration, "P1M") }
+            if det == "the following" || det == "the next" {
+                if let d = lastDay, d != dct { let n = d.adding(months: 1); return m(.date, Timex.month(n.year, n.month)) }
+                let n = dct.adding(months: 1)
+                return m(.date, Timex.month(n.year, n.month))
+            }
+            if det == "the previous" || det == "the prior" {
+                let n = (lastDay ?? dct).adding(months: -1)
+                return m(.date, Timex.month(n.year, n.month))
+            }
+            if ago { let n = dct.adding(months: -1); return m(.date, Timex.month(n.year, n.month)) }
+            if ahead { let n = dct.adding(months: 1); return m(.date, Timex.month(n.year, n.month)) }
+            if anaphoric { let a = lastDay ?? dct; return m(.date, Timex.month(a.year, a.month)) }
+            return nil
+        case .week:
+            if current { return m(.date, Timex.week(dct)) }
+            if det == "the past" || det == "the last" { return m(.duration, "P1W") }
+            if det == "the following" || det == "the next" { return m(.date, Timex.week((lastDay ?? dct).adding(days: 7))) }
+            if det == "the previous" || det == "the prior" { return m(.date, Timex.week((lastDay ?? dct).adding(days: -7))) }
+            if ago { return m(.date, Timex.week(dct.adding(days: -7))) }
+            if ahead { return m(.date, Timex.week(dct.adding(days: 7))) }
+            if anaphoric { return m(.date, Timex.week(lastDay ?? dct)) }
+            if det == "the", ["for", "during", "of", "over"].contains(key(i - 1)) || key(end) == "'s" {
+                if key(end) == "of" || key(end) == "before" || key(end) == "after" || key(end) == "ended" || key(end) == "ending" { return nil }
+                return m(.date, Timex.week(lastDay ?? dct))
+            }
+            return nil
+        case .day:
+            if det == "the following" || det == "the next" { return m(.date, Timex.day((lastDay ?? dct).adding(days: 1))) }
+            if det == "the previous" || det == "the prior" || det == "the preceding" { return m(.date, Timex.day((lastDay ?? dct).adding(days: -1))) }
+            if anaphoric || det == "that" { return m(.date, Timex.day(lastDay ?? dct)) }
+            if det == "the past" || det == "the last" { return m(.duration, "P1D") }
+            return nil
+        case .quarter:
+            let cq = Timex.quarterOf(dct)
+            if current && det != "this" { return m(.date, Timex.quarter(dct.year, cq)) }
+            if det == "this" {
+                return m(.date, Timex.quarter(dct.year, cq))
+            }
+            if det == "the" || det == "the latest" || det == "latest" || det == "the past" || det == "the last" || ago {
+                if det == "the", ["of", "ended", "ending", "to", "through"].contains(key(end)) && lastQuarter == nil { return nil }
+                if det == "the" && key(i - 1) == "a" { return nil }
+                let p = Timex.addQuarters(dct.year, cq, -1)
+                return m(.date, Timex.quarter(p.0, p.1))
+            }
+            if ahead { let p = Timex.addQuarters(dct.year, cq, 1); return m(.date, Timex.quarter(p.0, p.1)) }
+            if anaphoric, let q = lastQuarter { return m(.date, Timex.quarter(q.0, q.1)) }
+            if det == "the year-ago" || det == "the year-earlier" || det == "the comparable" || det == "the corresponding" {
+                let q = lastQuarter ?? Timex.addQuarters(dct.year, cq, -1)
+                return m(.date, Timex.quarter(q.0 - 1, q.1))
+            }
+            return nil
+        case .decade:
+            if current { return m(.date, String(dct.year / 10)) }
+            if det == "the past" { return m(.duration, "P10Y") }
+            if ago { return m(.date, String(dct.year / 10 - 1)) }
+            if ahead { return m(.date, String(dct.year / 10 + 1)) }
+            return nil
+        case .century:
+            if current { return m(.date, String(dct.year / 100)) }
+            if det == "the past" || det == "the last" { return m(.duration, "P100Y") }
+            if ago { return m(.date, String(dct.year / 100 - 1)) }
+            if ahead { return m(.date, String(dct.year / 100 + 1)) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Durations and "N units ago"
+
+    /// A quantity: "two", "27", "a", "a couple of", "several", "twenty-four", "2 1/2", "two and a half".
+    /// Returns the value (nil for unspecific ones) and the index after it.
+    func quantity(_ i: Int) -> (value: Double?, next: Int)? {
+        let k = key(i)
+        var value: Double?
+        var j = i + 1
+        if let v = intValue(i) {
+            guard digitCount(i) <= 4 else { return nil }
+            value = Double(v)
+            // "2 1/2"
+            if intValue(j) == 1, key(j + 1) == "/", intValue(j + 2) == 2, glued(j + 1) { value! += 0.5; j += 3 }
+        } else if isNumber(i), let d = Double(k) {
+            value = d
+        } else if k == "a" || k == "an" || k == "one" {
+            if key(j) == "couple" && key(j + 1) == "of" {
+                value = 2
+                j += 2
+            } else if key(j) == "few" {
+                value = nil
+                j += 1
+                return (nil, j)
+            } else if key(j) == "half" {
+                value = 0.5
+                j += 1
+            } else if key(j) == "dozen" {
+                value = 12
+                j += 1
+            } else if key(j) == "hundred" {
+                value = 100
+                j += 1
+            } else {
+                value = 1
+            }
+        } else if k == "couple" && key(j) == "of" {
+            value = 2
+            j += 1
+        } else if k == "half" {
+            value = 0.5
+            if key(j) == "a" || key(j) == "an" { j += 1 }
+        } else if Lexicon.fuzzyQuantities.contains(k) {
+            return (nil, j)
+        } else if var v = Lexicon.numberWords[k] {
+            if Lexicon.tens.contains(k) {
+                if isHyphen(j), let u = Lexicon.numberWords[key(j + 1)], u < 10 { v += u; j += 2 }
+                else if let u = Lexicon.numberWords[key(j)], u < 10 { v += u; j += 1 }
+            }
+            if key(j) == "hundred" { v *= 100; j += 1 }
+            else if key(j) == "thousand" { v *= 1000; j += 1 }
+            value = Double(v)
+        } else {
+            return nil
+        }
+        // "two and a half"
+        if key(j) == "and", key(j + 1) == "a", key(j + 2) == "half", Lexicon.units[key(j + 3)] != nil, let v = value {
+            value = v + 0.5
+            j += 3
+        }
+        return (value, j)
+    }
+
+    func durationValue(_ unit: TimeUnit, _ n: Double?) -> String {
+        guard let n else { return unit.duration(nil) }
+        let whole = Int(n)
+        if Double(whole) == n { return unit.duration(whole) }
+        let frac = n - Double(whole)
+        switch unit {
+        case .year:
+            let months = Int((frac * 12).rounded())
+            return whole == 0 ? "P\(months)M" : "P\(whole)Y\(months)M"
+        case .hour:
+            let minutes = Int((frac * 60).rounded())
+            return whole == 0 ? "PT\(minutes)M" : "PT\(whole)H\(minutes)M"
+        case .minute:
+            let seconds = Int((frac * 60).rounded())
+            return whole == 0 ? "PT\(seconds)S" : "PT\(whole)M\(seconds)S"
+        case .day:
+            let hours = Int((frac * 24).rounded())
+            return whole == 0 ? "PT\(hours)H" : "P\(whole)DT\(hours)H"
+        case .month:
+            return whole == 0 ? "P2W" : "P\(whole)M2W"
+        case .decade:
+            return "P\(Int((n * 10).rounded()))Y"
+        default:
+            return "P\(n)" + String(unit.duration(1).last!)
+        }
+    }
+
+    func parseDuration(_ i: Int) -> Match? {
+        var j = i
+        var qualifier = ""
+        if key(j) == "the" || key(j) == "its" || key(j) == "their" || key(j) == "his" || key(j) == "her" { j += 1 }
+        let q = key(j)
+        if ["past", "last", "next", "first", "coming", "previous", "following", "latest", "final", "remaining", "other",
+            "initial", "ensuing", "preceding", "recent", "additional", "further", "succeeding", "same", "year-earlier",
+            "year-ago", "comparable", "prior", "early"].contains(q) {
+            qualifier = q
+            j = after(j)
+            if key(j) == "few" || key(j) == "several" || key(j) == "many" { /* fuzzy below */ }
+        } else if j > i && !startsQuantity(j) {
+            return nil
+        }
+        var value: Double?
+        var fuzzy = false
+        if let qn = quantity(j) {
+            value = qn.value
+            fuzzy = qn.value == nil
+            j = qn.next
+        } else if qualifier.isEmpty {
+            // Bare plurals: "for years", "over the weeks"... only after a time preposition.
+            let u = key(j)
+            // Bare plurals ("for years") are left untagged: TimeBank rarely marks them.
+            guard Lexicon.pluralUnits.contains(u), key(j + 1) == "ago", j == i else { return nil }
+            if key(j + 1) == "of" || key(j + 1) == "'" || key(j + 1) == "old" { return nil }
+            if key(i - 1) == "in" && key(j + 1) != "ago" { return nil }
+            fuzzy = true
+        } else {
+            // "the past few weeks" handled by quantity; "recent years", "the coming weeks", "the early years"
+            let u = key(j)
+            guard Lexicon.pluralUnits.contains(u) else { return nil }
+            if qualifier == "recent" || qualifier == "past" || qualifier == "coming" || qualifier == "last" || qualifier == "next" || qualifier == "early" {
+                if qualifier == "recent" && u == "years" && key(i) != "the" {
+                    return Match(start: i, end: j + 1, type: .date, value: "PAST_REF")
+                }
+                if qualifier == "coming" && (u == "months" || u == "quarters") && key(i) != "the" {
+                    return Match(start: i, end: j + 1, type: .date, value: "FUTURE_REF")
+                }
+                if qualifier == "early" && key(i) != "the" { return nil }
+                fuzzy = true
+            } else {
+                return nil
+            }
+        }
+        let numberEnd = j
+        var hyphenated = false
+        if isHyphen(j) { hyphenated = true; j += 1 }
+        while Lexicon.unitAdjectives.contains(key(j)), key(j) != "long" || !Lexicon.units.keys.contains(key(j + 1)) {
+            if key(j) == "long" { break }
+            j += 1
+        }
+        var uk = key(j)
+        if uk == "straight" { j += 1; uk = key(j) }
+        guard let unit = Lexicon.units[uk] else { return nil }
+        // A capitalized unit inside a sentence is a title: "60 Minutes".
+        if j > sStart, tokens[j].isCapitalized, !tokens[j].flags.contains(.paragraphStart), key(j - 1) != "." { return nil }
+        if value == 1, Lexicon.pluralUnits.contains(uk), key(i) != "one", !isNumber(i) { return nil }
+        if let v = value, v > 1, !Lexicon.pluralUnits.contains(uk), !hyphenated, !isHyphen(j + 1) {
+            // "2 year" is unusual but "five year plan" happens; accept.
+            _ = v
+        }
+        if value == nil && !fuzzy { return nil }
+        // The quantity must be a real quantity for bare numbers: "1990 years" is not a duration.
+        if isNumber(numberEnd - 1), let v = value, v > 5000 || (v >= 1000 && !Lexicon.pluralUnits.contains(uk)) { return nil }
+        var end = j + 1
+        // Ages are not temporal expressions: "6-year-old", "52 years old".
+        if isHyphen(end), key(end + 1) == "old" { return nil }
+        if key(end) == "old" || key(end) == "-old" { return nil }
+        if isHyphen(end), key(end + 1) == "long" { end += 2 }
+        let n = value
+        let unitCount = n.flatMap { Double(Int($0)) == $0 ? Int($0) : nil }
+
+        // "two days ago", "a year earlier", "five years later", "three weeks from now"
+        let after = key(end)
+        let bigUnit = unit == .year || unit == .month || unit == .quarter || unit == .decade || unit == .century
+        if after == "ago" || ((after == "earlier" || after == "later") && qualifier.isEmpty && bigUnit)
+            || (after == "from" && key(end + 1) == "now") {
+            var last = end + 1
+            if after == "from" { last = end + 2 }
+            if key(end) == "ago" || after == "from" || dct != nil {
+                let sign = (after == "later" || after == "from") ? 1 : -1
+                guard let count = unitCount, !fuzzy else {
+                    return Match(start: i, end: last, type: .date, value: sign < 0 ? "PAST_REF" : "FUTURE_REF")
+                }
+                return Match(start: i, end: last, type: .date, value: shifted(unit, sign * count, anchored: after != "ago" && after != "from"))
+            }
+        }
+        // "in three weeks" with a future verb: a date.
+        if qualifier.isEmpty, key(i - 1) == "in", let count = unitCount, !fuzzy, let dct, tense(i, end) == .future,
+           unit == .day || unit == .week || unit == .month || unit == .year {
+            return Match(start: i, end: end, type: .date, value: shiftedFrom(dct, unit, count))
+        }
+        if qualifier == "year-earlier" || qualifier == "year-ago" || qualifier == "same" || qualifier == "comparable" || qualifier == "prior" {
+            return Match(start: i, end: end, type: .duration, value: durationValue(unit, n))
+        }
+        if fuzzy { return Match(start: i, end: end, type: .duration, value: unit.duration(nil)) }
+        if key(i) == "a" || key(i) == "an" {
+            if unit == .quarter, key(end) == "of" { return nil }
+            if unit == .second { return nil }  // "a second group"
+            // "a year" after an amount is a rate ("$5 a year", "700 seats a week"), not a duration.
+            let prev = key(i - 1)
+            if isAmount(i - 1) { return nil }
+            if inSentence(i - 1), tokens[i - 1].isLowercase, prev.hasSuffix("s"), prev.utf8.count > 3,
+               !["was", "has", "is", "as", "this", "its", "his", "less", "plus", "thus", "us", "across", "towards", "pass", "process"].contains(prev) {
+                return nil
+            }
+            if !hyphenated && key(end) == "or" && key(end + 1) == "two" { return Match(start: i, end: end + 2, type: .duration, value: durationValue(unit, n)) }
+        }
+        if unit == .quarter && qualifier.isEmpty && !hyphenated && value == 1 { return nil }
+        if unit == .quarter && key(end) == "of" && qualifier.isEmpty { return nil }  // "three-quarters of its food"
+        return Match(start: i, end: end, type: .duration, value: durationValue(unit, n))
+    }
+
+    /// The value of "N units ago" (or earlier/later from the last date the text mentioned).
+    func shifted(_ unit: TimeUnit, _ count: Int, anchored: Bool) -> String? {
+        guard let dct else { return nil }
+        if unit == .year && count == -1, let q = reportedQuarter() {
+            return Timex.quarter(q.0 - 1, q.1)
+        }
+        let anchor = anchored && unit != .year ? (lastDay ?? dct) : dct
+        return shiftedFrom(anchor, unit, count)
+    }
+
+    /// In a quarterly report, the quarter being reported: the last one mentioned if it is of the document's
+    /// year, else the one before the document date. Nil when the text last spoke of something else.
+    func reportedQuarter() -> (Int, Int)? {
+        guard lastDateWasQuarter, let q = lastQuarter, let dct else { return nil }
+        if q.0 == dct.year { return q }
+        return Timex.addQuarters(dct.year, Timex.quarterOf(dct), -1)
+    }
+
+    func shiftedFrom(_ anchor: CalendarDate, _ unit: TimeUnit, _ count: Int) -> String? {
+        switch unit {
+        case .second, .minute, .hour: return Timex.day(anchor)
+        case .day: return Timex.day(anchor.adding(days: count))
+        case .week: return Timex.week(anchor.adding(days: 7 * count))
+        case .fortnight: return Timex.week(anchor.adding(days: 14 * count))
+        case .month: let d = anchor.adding(months: count); return Timex.month(d.year, d.month)
+        case .quarter:
+            let q = Timex.addQuarters(anchor.year, Timex.quarterOf(anchor), count)
+            return Timex.quarter(q.0, q.1)
+        case .year: return Timex.year(anchor.year + count)
+        case .decade: return Timex.year(anchor.year + 10 * count)
+        case .century: return Timex.year(anchor.year + 100 * count)
+        case .millennium: return Timex.year(anchor.year + 1000 * count)
+        }
+    }
+
+    /// An amount that a following "a year" makes a rate: "$5 a year", "3% a month", "twice a day".
+    func isAmount(_ i: Int) -> Bool {
+        let k = key(i)
+        if isNumber(i) { return true }
+        return ["million", "billion", "trillion", "percent", "%", "pct", "times", "twice", "once", "thrice", "dollars", "cents",
+                "mln", "bln", "dlrs", "tons", "tonnes", "barrels", "bpd", "pounds", "yen", "francs", "marks", "euros", "each",
+                "people", "visitors", "passengers", "units", "cars", "vehicles", "copies", "shares"].contains(k)
+    }
+
+    // MARK: - Quarters and halves
+
+    func parseQuarter(_ i: Int) -> Match? {
+        var j = i
+        var year: Int?
+        var yearOffset: Int?
+        var anaphoricYearAgo = false
+        let k = key(j)
+        if k == "the" || k == "its" || k == "their" || k == "a" {
+            j += 1
+        }
+        // "this year's third quarter", "last year's fourth quarter", "next year's first quarter"
+        if ["this", "last", "next"].contains(key(j)), key(j + 1) == "year", key(j + 2) == "'s" {
+            yearOffset = key(j) == "this" ? 0 : (key(j) == "last" ? -1 : 1)
+            j += 3
+        }
+        if let y = yearValue(j), !(key(j + 1) == "-" && !glued(j + 1)) {
+            year = y
+            j += 1
+            if isHyphen(j) { j += 1 }
+        }
+        if key(j) == "comparable" || key(j) == "corresponding" { j += 1 }
+        if key(j) == "year-ago" || key(j) == "year-earlier" {
+            anaphoricYearAgo = true
+            j = after(j)
+        }
+        if key(j) == "fiscal" || key(j) == "fiscal-first" { if key(j) == "fiscal-first" { return nil }; j += 1; if isHyphen(j) { j += 1 } }
+        var ord: Int?
+        var half = false
+        if let o = Lexicon.ordinals[key(j)], o <= 4 {
+            ord = o
+            j += 1
+        } else if key(j) == "last" || key(j) == "latter" {
+            ord = -1
+            j += 1
+        } else {
+            return nil
+        }
+        if isHyphen(j) { j += 1 }
+        if key(j) == "fiscal" { j += 1 }
+        let u = key(j)
+        if u == "half" || u == "halves" {
+            half = true
+            guard ord == 1 || ord == 2 || ord == -1 else { return nil }
+        } else if u == "quarter" || u == "quarters" || u == "qtr" {
+            if ord == -1 { ord = 4 }
+        } else {
+            return nil
+        }
+        var end = j + 1
+        // "of 1990", "of this year", "of fiscal 1990", "of the year"
+        if key(end) == "of" {
+            var p = end + 1
+            if key(p) == "fiscal" { p += 1 }
+            if let y = yearValue(p) {
+                year = y
+                end = p + 1
+            } else if ["this", "last", "next"].contains(key(p)), key(p + 1) == "year" {
+                yearOffset = key(p) == "this" ? 0 : (key(p) == "last" ? -1 : 1)
+                end = p + 2
+            }
+        } else if let y = yearValue(end), key(i) != "the" || true, !isNumber(end + 1) {
+            // "the third quarter 1990"
+            if y >= 1900 { year = y; end += 1 }
+        }
+        if u == "quarters" && year == nil && yearOffset == nil { return nil }
+        let h = ord == -1 ? 2 : ord!
+        guard let dct else {
+            if let year { return Match(start: i, end: end, type: .date, value: half ? Timex.half(year, h) : Timex.quarter(year, h)) }
+            return Match(start: i, end: end, type: .date, value: half ? "XXXX-H\(h)" : "XXXX-Q\(h)")
+        }
+        var y: Int
+        if let year {
+            y = year
+        } else if let off = yearOffset {
+            y = dct.year + off
+        } else if half {
+            y = dct.year
+            if h == 2 && dct.month <= 6 && tense(i, end) != .future { y -= 1 }
+        } else {
+            y = dct.year
+            let cq = Timex.quarterOf(dct)
+            if h > cq && tense(i, end) != .future { y -= 1 }
+        }
+        if anaphoricYearAgo { y -= 1 }
+        return Match(start: i, end: end, type: .date, value: half ? Timex.half(y, h) : Timex.quarter(y, h))
+    }
+
+    // MARK: - Calendar dates, weekdays, years, decades, holidays
+
+    func parseDate(_ i: Int) -> Match? {
+        if let wd = isWeekday(i) { return parseWeekday(i, wd) }
+        if let month = isMonthName(i) { return parseMonth(i, month) }
+        let k = key(i)
+        // "21 October 2025", "21st of October"
+        if let d = intValue(i) ?? Lexicon.ordinals[k], d >= 1, d <= 31, isNumber(i) || Lexicon.ordinals[k] != nil {
+            var j = i + 1
+            if isNumber(i), Lexicon.ordinals[key(j)] == nil, ["st", "nd", "rd", "th"].contains(key(j)), glued(j) { j += 1 }
+            if key(j) == "of" { j += 1 }
+            if let month = isMonthName(j), key(j) != "may" || intValue(j + 1) != nil || isNumber(i) {
+                if !isNumber(i) && key(j - 1) != "of" { return nil }
+                var end = j + 1
+                var year: Int?
+                if key(end) == "," , let y = yearValue(end + 1) { year = y; end += 2 } else if let y = yearValue(end) { year = y; end += 1 }
+                let value = year.map { y in d <= CalendarDate.daysIn(month: month, year: y) ? Timex.day(CalendarDate(year: y, month: month, day: d)) : nil } ?? resolveMonthDay(month, d, i, end)
+                return Match(start: i, end: end, type: .date, value: value)
+            }
+        }
+        // ISO date 2025-10-21 and US 10/21/2025.
+        if isNumber(i), let a = intValue(i), isHyphen(i + 1) || (key(i + 1) == "/" && glued(i + 1) && glued(i + 2)),
+           let b = intValue(i + 2), key(i + 3) == key(i + 1), glued(i + 3), glued(i + 4), let c = intValue(i + 4) {
+            if digitCount(i) == 4, key(i + 1) != "/", b >= 1, b <= 12, c >= 1, c <= CalendarDate.daysIn(month: b, year: a) {
+                return Match(start: i, end: i + 5, type: .date, value: Timex.day(CalendarDate(year: a, month: b, day: c)))
+            }
+            if key(i + 1) == "/", digitCount(i + 4) == 4, a >= 1, a <= 12, b >= 1, b <= CalendarDate.daysIn(month: a, year: c) {
+                return Match(start: i, end: i + 5, type: .date, value: Timex.day(CalendarDate(year: c, month: a, day: b)))
+            }
+        }
+        if let y = yearValue(i) {
+            // Decades: "1990s", "the 1990s"
+            if key(i + 1) == "s" && glued(i + 1) || key(i + 1) == "'s" && glued(i + 1) && !(key(i + 2) == "" ) && isDecadeApostrophe(i + 1) {
+                return Match(start: i, end: i + 2, type: .date, value: String(y / 10))
+            }
+            var end = i + 1
+            // "1990 and beyond" stays the year.
+            // "the 1988 period" / "the 1988 quarter"
+            if key(i - 1) == "the" || key(i - 1) == "fiscal" || key(i - 1) == "mid" || key(i - 1) == "-" {
+                _ = end
+            }
+            if key(end) == "period" || key(end) == "quarter" && !isHyphen(end - 1) {
+                if key(end) == "quarter", let q = lastQuarter, q.0 == y || q.0 == y + 1 {
+                    return Match(start: key(i - 1) == "the" ? i - 1 : i, end: end + 1, type: .date, value: Timex.quarter(y, q.1))
+                }
+                end += 1
+            }
+            if key(i - 1) == "fiscal" {
+                return Match(start: i - 1, end: end, type: .date, value: Timex.year(y))
+            }
+            if isNumber(i + 1) && !glued(i + 1) { return nil }  // "1990 1991" tables
+            return Match(start: i, end: end, type: .date, value: Timex.year(y))
+        }
+        // "'80s", "’90s"
+        if k == "'", let v = intValue(i + 1), digitCount(i + 1) == 2, glued(i + 1) {
+            if key(i + 2) == "s", glued(i + 2) {
+                let century = v <= (dct.map { $0.year % 100 } ?? 30) ? 200 : 190
+                return Match(start: i, end: i + 3, type: .date, value: String(century + v / 10))
+            }
+        }
+        // Spoken decades and years: "the nineties", "nineteen ninety-six", "two thousand".
+        let spokenDecades = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9]
+        if let d = spokenDecades[k], key(i - 1) == "the" || key(i - 1) == "early" || key(i - 1) == "late" || key(i - 1) == "mid" || key(i - 2) == "the" {
+            return Match(start: i, end: i + 1, type: .date, value: "19\(d)")
+        }
+        if k == "nineteen" || k == "eighteen" {
+            let centuryPart = k == "nineteen" ? 19 : 18
+            if let (v, next) = quantity(i + 1).map({ ($0.value, $0.next) }), let v, v >= 10, v < 100, Double(Int(v)) == v, !isNumber(i + 1) {
+                if Lexicon.units[key(next)] != nil { return nil }
+                return Match(start: i, end: next, type: .date, value: Timex.year(centuryPart * 100 + Int(v)))
+            }
+        }
+        if k == "two", key(i + 1) == "thousand", key(i - 1) == "year" || key(i - 1) == "in" || key(i - 1) == "since" || key(i - 1) == "by" {
+            var end = i + 2
+            var y = 2000
+            if key(end) == "and", let v = Lexicon.numberWords[key(end + 1)], v < 20 { y += v; end += 2 }
+            else if let v = Lexicon.numberWords[key(end)], v < 20 { y += v; end += 1 }
+            let start = key(i - 1) == "year" && key(i - 2) == "the" ? i - 2 : i
+            return Match(start: start, end: end, type: .date, value: Timex.year(y))
+        }
+        // Centuries: "the 20th century", "the nineteenth century"
+        if let o = Lexicon.ordinals[k], isHyphen(i + 1) ? key(i + 2) == "century" : key(i + 1) == "century" {
+            let end = isHyphen(i + 1) ? i + 3 : i + 2
+            return Match(start: i, end: end, type: .date, value: Timex.pad(o - 1, 2))
+        }
+        return parseHoliday(i)
+    }
+
+    func isDecadeApostrophe(_ i: Int) -> Bool { false }
+
+    func parseWeekday(_ i: Int, _ wd: Int) -> Match? {
+        var j = i + 1
+        // "Friday, Oct. 23", "Saturday April 25"
+        var p = j
+        if key(p) == "," { p += 1 }
+        if let month = isMonthName(p), let mm = parseMonth(p, month), case .day? = mm.value.map(Timex.granularity) {
+            return Match(start: i, end: mm.end, type: .date, value: mm.value)
+        }
+        if let month = isMonthName(p), Lexicon.months[key(p)] != nil, intValue(p + 1) != nil {
+            if let mm = parseMonth(p, month) { return Match(start: i, end: mm.end, type: .date, value: mm.value) }
+        }
+        // "Monday and Tuesday next week": look past a coordination for the week it belongs to.
+        var weekShift: Int?
+        var q = j
+        if let part = Lexicon.dayParts[key(q)], key(q) != "overnight" { _ = part; q += 1 }
+        if let s = weekShiftAt(q) {
+            weekShift = s
+        } else {
+            var c = q
+            while ["and", "or", ",", "through", "to", "-", "and/or"].contains(key(c)), isWeekday(c + 1) != nil {
+                c += 2
+                if Lexicon.dayParts[key(c)] != nil { c += 1 }
+                if let s = weekShiftAt(c) {
+                    weekShift = s
+                    break
+                }
+            }
+        }
+        var value: String?
+        var dayDate: CalendarDate?
+        if let dct {
+            if let s = weekShift {
+                dayDate = Timex.weekday(wd, inWeekOf: dct.adding(days: 7 * s))
+            } else if key(i - 1) == "this" || key(i - 1) == "next" || key(i - 1) == "last" {
+                dayDate = nil  // parseRelative handles these
+            } else if key(i + 1) == "'s" {
+                // "Wednesday's ruling": something that has happened.
+                dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
+            } else {
+                if case .day(let d) = Timex.granularity(of: resolveWeekday(wd, i, i + 1)) { dayDate = d }
+            }
+            value = dayDate.map(Timex.day)
+        } else {
+            value = "XXXX-WXX-\(wd)"
+        }
+        let type = TimexType.date
+        if Lexicon.dayParts[key(j)] != nil, key(j) != "overnight" {
+            // "Friday night": TimeBank mostly gives the day alone.
+            j += 1
+        }
+        if weekShiftAt(j) != nil { j += 2 }
+        return Match(start: i, end: j, type: type, value: value)
+    }
+
+    /// "next week" / "last week" / "this week" at `i`, as a week offset.
+    func weekShiftAt(_ i: Int) -> Int? {
+        guard key(i + 1) == "week" else { return nil }
+        switch key(i) {
+        case "next": return 1
+        case "last": return -1
+        case "this": return 0
+        default: return nil
+        }
+    }
+
+    func parseMonth(_ i: Int, _ month: Int) -> Match? {
+        var j = i + 1
+        // Day: "Oct. 21", "October 21st", "March eighth"
+        var day: Int?
+        if let d = intValue(j), d >= 1, d <= 31, digitCount(j) <= 2 {
+            day = d
+            j += 1
+            if ["st", "nd", "rd", "th"].contains(key(j)), glued(j) { j += 1 }
+        } else if let d = Lexicon.ordinals[key(j)], d >= 1, d <= 31, !tokens[j].isCapitalized || true {
+            if Lexicon.units[key(j + 1)] == nil && key(j + 1) != "half" {
+                day = d
+                j += 1
+            }
+        } else if key(j) == "the", let d = Lexicon.ordinals[key(j + 1)], d <= 31 {
+            day = d
+            j += 2
+        }
+        if let day {
+            // ", 2025" or " 2025"
+            var year: Int?
+            var end = j
+            if key(j) == ",", let y = yearValue(j + 1) {
+                year = y
+                end = j + 2
+            } else if let y = yearValue(j) {
+                year = y
+                end = j + 1
+            }
+            if let year {
+                guard day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+                return Match(start: i, end: end, type: .date, value: Timex.day(CalendarDate(year: year, month: month, day: day)))
+            }
+            guard day <= CalendarDate.daysIn(month: month, year: 2000) else { return nil }
+            return Match(start: i, end: end, type: .date, value: resolveMonthDay(month, day, i, end))
+        }
+        // "October 2025", "October of 2025", "Oct. '98"
+        if let y = yearValue(j) {
+            return Match(start: i, end: j + 1, type: .date, value: Timex.month(y, month))
+        }
+        if key(j) == "of", let y = yearValue(j + 1) {
+            return Match(start: i, end: j + 2, type: .date, value: Timex.month(y, month))
+        }
+        // "June last year", "January this year", "March next year"
+        if ["last", "this", "next"].contains(key(j)), key(j + 1) == "year" {
+            guard let dct else { return Match(start: i, end: j + 2, type: .date, value: nil) }
+            let y = dct.year + (key(j) == "last" ? -1 : (key(j) == "next" ? 1 : 0))
+            return Match(start: i, end: j + 2, type: .date, value: Timex.month(y, month))
+        }
+        return Match(start: i, end: i + 1, type: .date, value: resolveMonth(month, i, i + 1))
+    }
+
+    func parseHoliday(_ i: Int) -> Match? {
+        let k = key(i)
+        guard isCapitalized(i) else { return nil }
+        var end = i + 1
+        var resolve: ((Int) -> CalendarDate)?
+        switch k {
+        case "christmas":
+            if key(end) == "eve" { end += 1; resolve = { CalendarDate(year: $0, month: 12, day: 24) } }
+            else {
+                if key(end) == "day" { end += 1 }
+                resolve = { CalendarDate(year: $0, month: 12, day: 25) }
+            }
+        case "new":
+            guard key(i + 1) == "year", key(i + 2) == "'s", key(i + 3) == "day" || key(i + 3) == "eve" else { return nil }
+            end = i + 4
+            if key(i + 3) == "eve" { resolve = { CalendarDate(year: $0, month: 12, day: 31) } } else { resolve = { CalendarDate(year: $0, month: 1, day: 1) } }
+        case "thanksgiving":
+            if key(end) == "day" { end += 1 }
+            resolve = { Timex.nthWeekday(4, 4, month: 11, year: $0) }
+        case "easter":
+            if key(end) == "sunday" || key(end) == "day" { end += 1 }
+            if key(end) == "week" || key(end) == "monday" || key(end) == "holiday" || key(end) == "weekend" { return nil }
+            resolve = { Timex.easter($0) }
+        case "halloween":
+            resolve = { CalendarDate(year: $0, month: 10, day: 31) }
+        case "independence", "labor", "labour", "memorial", "election", "veterans", "valentine":
+            var d = i + 1
+            if k == "valentine" || k == "veterans" { if key(d) == "'s" || key(d) == "'" { d += 1 } }
+            guard key(d) == "day", isCapitalized(d) else { return nil }
+            end = d + 1
+            switch k {
+            case "independence": resolve = { CalendarDate(year: $0, month: 7, day: 4) }
+            case "labor", "labour": resolve = { Timex.nthWeekday(1, 1, month: 9, year: $0) }
+            case "memorial": resolve = { Timex.nthWeekday(-1, 1, month: 5, year: $0) }
+            case "veterans": resolve = { CalendarDate(year: $0, month: 11, day: 11) }
+            case "valentine": resolve = { CalendarDate(year: $0, month: 2, day: 14) }
+            default: resolve = { Timex.nthWeekday(1, 1, month: 11, year: $0).adding(days: 1) }
+            }
+        default:
+            return nil
+        }
+        guard let resolve else { return nil }
+        var start = i
+        var year: Int?
+        if let y = yearValue(end) { year = y; end += 1 }
+        else if key(end) == ",", let y = yearValue(end + 1) { year = y; end += 2 }
+        if ["last", "next", "this"].contains(key(i - 1)) { start = i - 1 }
+        guard let dct else {
+            if let year { return Match(start: start, end: end, type: .date, value: Timex.day(resolve(year))) }
+            return Match(start: start, end: end, type: .date, value: nil)
+        }
+        if let year { return Match(start: start, end: end, type: .date, value: Timex.day(resolve(year))) }
+        let cands = [resolve(dct.year - 1), resolve(dct.year), resolve(dct.year + 1)]
+        let n = dct.dayNumber
+        var pick: CalendarDate
+        switch key(i - 1) {
+        case "last": pick = cands.last(where: { $0.dayNumber < n }) ?? cands[0]
+        case "next": pick = cands.first(where: { $0.dayNumber > n }) ?? cands[2]
+        case "this": pick = cands[1]
+        default:
+            pick = cands.min(by: { abs($0.dayNumber - n) < abs($1.dayNumber - n) })!
+            if tense(i, end) == .past, pick.dayNumber > n { pick = cands.last(where: { $0.dayNumber <= n }) ?? pick }
+            if tense(i, end) == .future, pick.dayNumber < n { pick = cands.first(where: { $0.dayNumber >= n }) ?? pick }
+        }
+        return Match(start: start, end: end, type: .date, value: Timex.day(pick))
+    }
+
+    // MARK: - Clock times
+
+    /// "3:50am", "10 p.m. EST", "noon", "midnight Friday", "9 a.m. Tuesday", "4 in the morning".
+    func parseClock(_ i: Int) -> Match? {
+        let k = key(i)
+        var hour: Int
+        var minute = 0
+        var j = i + 1
+        var explicitClock = false
+        if k == "noon" || k == "midday" {
+            if key(i - 1) == "high" { return nil }
+            hour = 12
+        } else if k == "midnight" {
+            hour = 24
+        } else if isNumber(i) {
+            let parts = k.split(separator: ":")
+            if parts.count == 2, let h = Int(parts[0]), let mi = Int(parts[1]), parts[1].count == 2, h <= 24, mi < 60 {
+                hour = h
+                minute = mi
+                explicitClock = true
+            } else if parts.count == 1, let h = Int(k), h >= 1, h <= 12, k.utf8.count <= 2 {
+                hour = h
+            } else if parts.count == 1, k.utf8.count == 4, let v = Int(k), v % 100 < 60, v / 100 <= 23,
+                      key(j) == "gmt" || key(j) == "hours" || key(j) == "hrs" || key(j) == "utc" {
+                // Military style "1430 GMT"
+                hour = v / 100
+                minute = v % 100
+                explicitClock = true
+                if key(j) == "hours" || key(j) == "hrs" { j += 1 }
+            } else {
+                return nil
+            }
+            // am / pm
+            let ap = key(j)
+            if ap == "a.m" || ap == "am" || ap == "a" && key(j + 1) == "." {
+                if hour == 12 { hour = 0 }
+                j += ap == "a" ? 2 : 1
+                explicitClock = true
+            } else if ap == "p.m" || ap == "pm" {
+                if hour < 12 { hour += 12 }
+                j += 1
+                explicitClock = true
+            } else if ap == "o'clock" {
+                j += 1
+                explicitClock = true
+            } else if key(j) == "in", key(j + 1) == "the", let part = Lexicon.dayParts[key(j + 2)] {
+                if part == "AF" || part == "EV" || part == "NI", hour < 12 { hour += 12 }
+                j += 3
+                explicitClock = true
+            }
+            if ap == "am" && !glued(j - 1) && !isNumber(i) { return nil }
+            guard explicitClock else { return nil }
+            if !(ap == "a.m" || ap == "p.m" || ap == "am" || ap == "pm") && parts.count == 2 {
+                // "at 3:50" without am/pm: only after "at"/"by" or before a time zone.
+                guard ["at", "by", "until", "before", "after", "around", "about", "from", "since"].contains(key(i - 1))
+                        || Lexicon.timeZones.contains(key(j)) || key(j) == "local" else { return nil }
+            }
+        } else {
+            return nil
+        }
+        // Time zone, "local time"
+        if Lexicon.timeZones.contains(key(j)) { j += 1 }
+        if key(j) == "local", key(j + 1) == "time" { j += 2 }
+        let clock = "T" + Timex.pad(hour, 2) + ":" + Timex.pad(minute, 2)
+        // The day: a following date ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "noon Saturday").
+        var p = j
+        if key(p) == "," || key(p) == "on" { p += 1 }
+        if let d = dayAt(p) {
+            return Match(start: i, end: d.end, type: .time, value: d.value.map { $0 + clock })
+        }
+        guard let dct else { return Match(start: i, end: j, type: .time, value: "XXXX-XX-XX" + clock) }
+        let day = lastDaySentence == sentenceIndex ? (lastDay ?? dct) : dct
+        return Match(start: i, end: j, type: .time, value: Timex.day(day) + clock)
+    }
+
+    /// A day-granularity date at `i` (weekday, month and day, today/yesterday/tomorrow).
+    func dayAt(_ i: Int) -> (end: Int, value: String?)? {
+        let k = key(i)
+        if k == "today" || k == "yesterday" || k == "tomorrow" {
+            let shift = k == "today" ? 0 : (k == "yesterday" ? -1 : 1)
+            return (i + 1, dct.map { Timex.day($0.adding(days: shift)) })
+        }
+        if let wd = isWeekday(i), let m = parseWeekday(i, wd), m.type == .date {
+            if m.value == nil || m.value!.utf8.count == 10 || m.value!.hasPrefix("XXXX") { return (m.end, m.value) }
+            return (i + 1, m.value.map { String($0.prefix(10)) })
+        }
+        if let month = isMonthName(i), let m = parseMonth(i, month), let v = m.value, v.utf8.count == 10 {
+            return (m.end, v)
+        }
+        return nil
+    }
+
+    /// "yesterday at 3:50am", "Friday at noon": a day followed by a clock time becomes one TIME.
+    func extendWithClock(_ m: inout Match, day: CalendarDate) {
+        var j = m.end
+        if key(j) == "at" || key(j) == "," && key(j + 1) == "at" { j += key(j) == "at" ? 1 : 2 } else { return }
+        guard let c = parseClock(j), let v = c.value, let t = v.firstIndex(of: "T") else { return }
+        m.end = c.end
+        m.type = .time
+        m.value = Timex.day(day) + String(v[t...])
+    }
+
+    // MARK: - Sets
+
+    func parseSet(_ i: Int) -> Match? {
+        let k = key(i)
+        func m(_ end: Int, _ value: String) -> Match { Match(start: i, end: end, type: .set, value: value) }
+        switch k {
+        case "daily", "nightly":
+            // "the Communist Party daily Granma", "average daily volume"
+            if isCapitalized(i + 1) || ["average", "party", "the", "a", "national", "local", "business", "financial", "biggest", "largest", "leading"].contains(key(i - 1)) { return nil }
+            return m(i + 1, "P1D")
+        case "weekly": return m(i + 1, "P1W")
+        case "monthly": return m(i + 1, "P1M")
+        case "yearly", "annual": return m(i + 1, "P1Y")
+        case "hourly": return m(i + 1, "PT1H")
+        case "biweekly", "fortnightly": return m(i + 1, "P2W")
+        case "semiannual", "semi-annual", "biannual": return m(i + 1, "P6M")
+        case "every", "each":
+            var j = i + 1
+            if key(j) == "other" { j += 1 }
+            if let wd = isWeekday(j) {
+                var end = j + 1
+                var v = "XXXX-WXX-\(wd)"
+                if let part = Lexicon.dayParts[key(end)] { v += "T" + part; end += 1 }
+                return m(end, v)
+            }
+            if let mo = Lexicon.months[key(j)], isCapitalized(j) { return m(j + 1, "XXXX-" + Timex.pad(mo, 2)) }
+            if let part = Lexicon.dayParts[key(j)] { return m(j + 1, "XXXX-XX-XXT" + part) }
+            if key(j) == "weekend" { return m(j + 1, "XXXX-WXX-WE") }
+            var n: Double? = 1
+            if let q = quantity(j), q.value != nil, isNumber(j) || Lexicon.numberWords[key(j)] != nil { n = q.value; j = q.next }
+            guard let unit = Lexicon.units[key(j)] else { return nil }
+            if key(i) == "each" && key(i - 1) == "for" { return nil }
+            if key(i + 1) == "other" { n = (n ?? 1) * 2 }
+            return m(j + 1, durationValue(unit, n))
+        case "per":
+            // "per year"; rates after amounts with "a" ("$5 a year") are left untagged, as TimeBank does.
+            if key(i + 1) == "annum" { return m(i + 2, "P1Y") }
+            guard let unit = Lexicon.units[key(i + 1)], !Lexicon.pluralUnits.contains(key(i + 1)),
+                  [.day, .week, .month, .year].contains(unit) else { return nil }
+            return m(i + 2, unit.duration(1))
+        default:
+            if let wd = Lexicon.pluralWeekdays[k], isCapitalized(i) { return m(i + 1, "XXXX-WXX-\(wd)") }
+            return nil
+        }
     }
 }

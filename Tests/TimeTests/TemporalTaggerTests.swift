@@ -1,0 +1,245 @@
+import Corpus
+import Foundation
+import Language
+import Testing
+@testable import Time
+
+/// Runs the tagger the way the annotator does: tokenizer, sentence splitter, one call per document.
+func tag(_ s: String, _ date: String?) -> [TimeExpression] {
+    let text = Text(s)
+    let tokens = Tokenizer.standard.tokenize(text)
+    let sentences = SentenceSplitter.standard.split(text, tokens: tokens)
+    return TemporalTagger().tag(text, tokens: tokens, sentences: sentences, documentDate: date.flatMap { CalendarDate(iso: $0) })
+}
+
+/// The expression whose text is `phrase` (or contains it), if any.
+func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
+    let all = tag(s, date)
+    return all.first { $0.text == phrase } ?? all.first { $0.text.contains(phrase) }
+}
+
+@Suite struct WeekdayTests {
+    @Test func pastClauseTakesThePreviousWeekday() {
+        // 2025-10-24 is a Friday.
+        let t = find("Takaichi said on Tuesday that talks had stalled.", "Tuesday", "2025-10-24")
+        #expect(t?.value == "2025-10-21")
+        #expect(t?.type == .date)
+    }
+
+    @Test func futureClauseTakesTheNextWeekday() {
+        #expect(find("Takaichi will meet Trump on Monday in Tokyo.", "Monday", "2025-10-24")?.value == "2025-10-27")
+        #expect(find("The minister is scheduled to arrive on Monday.", "Monday", "2025-10-24")?.value == "2025-10-27")
+        #expect(find("The group could come as soon as Tuesday.", "Tuesday", "2025-10-24")?.value == "2025-10-28")
+    }
+
+    @Test func sameWeekdayAsTheDocumentIsThatDay() {
+        #expect(find("Markets fell sharply on Friday.", "Friday", "2025-10-24")?.value == "2025-10-24")
+    }
+
+    @Test func coordinatedWeekdaysNextWeek() {
+        let all = tag("The leaders will hold talks on Monday and Tuesday next week.", "2025-10-24")
+        #expect(all.map(\.value) == ["2025-10-27", "2025-10-28"])
+        #expect(all.last?.text == "Tuesday next week")
+    }
+
+    @Test func weekdayNextWeek() {
+        #expect(find("Voting runs from Sunday next week.", "Sunday", "2025-10-24")?.value == "2025-11-02")
+        #expect(find("The deal was signed on Wednesday last week.", "Wednesday", "2025-10-24")?.value == "2025-10-15")
+    }
+
+    @Test func lastAndNextWeekday() {
+        #expect(find("He resigned last Friday.", "last Friday", "2025-10-24")?.value == "2025-10-17")
+        #expect(find("He will resign next Friday.", "next Friday", "2025-10-24")?.value == "2025-10-31")
+    }
+
+    @Test func possessiveWeekdayIsPast() {
+        #expect(find("They would appeal Wednesday's ruling.", "Wednesday", "2025-10-24")?.value == "2025-10-22")
+    }
+
+    @Test func weekdayWithMonthAndDay() {
+        let t = find("The Times said in an editorial on Saturday, April 25: the court erred.", "Saturday", "1998-04-24")
+        #expect(t?.value == "1998-04-25")
+    }
+}
+
+@Suite struct RelativeDateTests {
+    @Test func yesterdayTodayTomorrow() {
+        #expect(find("Officials said yesterday that it was over.", "yesterday", "2025-10-21")?.value == "2025-10-20")
+        #expect(find("Today the market opened late.", "Today", "2025-10-21")?.value == "2025-10-21")
+        #expect(find("Results are due tomorrow.", "tomorrow", "2025-10-21")?.value == "2025-10-22")
+    }
+
+    @Test func earlyYesterday() {
+        let t = find("The quake struck early yesterday near the coast.", "yesterday", "2025-10-21")
+        #expect(t?.value == "2025-10-20")
+        #expect(t?.text == "early yesterday")
+    }
+
+    @Test func clockTimeTakesTheDayOfItsSentence() {
+        let t = find("The quake struck early yesterday at 3:50am near the coast.", "3:50am", "2025-10-21")
+        #expect(t?.value == "2025-10-20T03:50")
+        #expect(t?.type == .time)
+        #expect(find("Polls close at 8 p.m. EST Tuesday.", "8 p.m.", "2025-10-24")?.value?.hasSuffix("T20:00") == true)
+        #expect(find("The ceasefire began at noon Saturday.", "noon", "2025-10-27")?.value == "2025-10-25T12:00")
+    }
+
+    @Test func tonightAndThisMorning() {
+        #expect(find("He speaks tonight.", "tonight", "2025-10-21")?.value == "2025-10-21TNI")
+        #expect(find("Prices rose this morning.", "this morning", "2025-10-21")?.value == "2025-10-21TMO")
+    }
+
+    @Test func weeksMonthsYears() {
+        #expect(find("Talks resume next week.", "next week", "2025-10-21")?.value == "2025-W44")
+        #expect(find("Trade grew this week.", "this week", "2025-10-21")?.value == "2025-W43")
+        #expect(find("Last month, exports fell.", "Last month", "2025-10-21")?.value == "2025-09")
+        #expect(find("Profit rose last year.", "last year", "2025-10-21")?.value == "2024")
+        #expect(find("Growth will slow next year.", "next year", "2025-10-21")?.value == "2026")
+        #expect(find("Earlier this month the bank cut rates.", "this month", "2025-10-21")?.value == "2025-10")
+        #expect(find("He resigned earlier this year.", "this year", "2025-10-21")?.value == "2025")
+    }
+
+    @Test func agoAndIn() {
+        #expect(find("The ship sank two days ago.", "two days ago", "2025-10-21")?.value == "2025-10-19")
+        #expect(find("He left five years ago.", "five years ago", "2025-10-21")?.value == "2020")
+        #expect(find("The plant will open in three weeks.", "three weeks", "2025-10-21")?.value == "2025-W46")
+    }
+
+    @Test func fuzzyReferences() {
+        #expect(find("Prices are now higher.", "now", "2025-10-21")?.value == "PRESENT_REF")
+        #expect(find("The firm currently employs 300.", "currently", "2025-10-21")?.value == "PRESENT_REF")
+        #expect(find("He recently moved to Osaka.", "recently", "2025-10-21")?.value == "PAST_REF")
+        #expect(find("Mistakes were made in the past.", "the past", "2025-10-21")?.value == "PAST_REF")
+        #expect(find("Rates may rise in the future.", "the future", "2025-10-21")?.value == "FUTURE_REF")
+    }
+
+    @Test func seasonsAndQuarters() {
+        #expect(find("Sales fell in the third quarter.", "the third quarter", "1998-10-21")?.value == "1998-Q3")
+        #expect(find("Third-quarter profit rose 5%.", "Third-quarter", "1998-10-21")?.value == "1998-Q3")
+        #expect(find("Profit fell in the fourth quarter.", "the fourth quarter", "1998-01-26")?.value == "1997-Q4")
+        #expect(find("The plant opens this summer.", "this summer", "2025-03-21")?.value == "2025-SU")
+        #expect(find("Talks collapsed last fall.", "last fall", "1999-04-10")?.value == "1998-FA")
+    }
+}
+
+@Suite struct AbsoluteDateTests {
+    @Test func monthAndDay() {
+        #expect(find("The vote is on Oct. 21.", "Oct. 21", "2025-10-01")?.value == "2025-10-21")
+        #expect(find("It was signed on October 21, 2025.", "October 21, 2025", nil)?.value == "2025-10-21")
+        #expect(find("Talks began on 21 October.", "21 October", "2025-10-24")?.value == "2025-10-21")
+        #expect(find("Loans fall due on Jan. 2.", "Jan. 2", "1989-11-02")?.value == "1990-01-02")
+        #expect(find("The summit is on April 24 and 25.", "25", "1999-02-10")?.value == "1999-04-25")
+    }
+
+    @Test func yearsDecadesCenturies() {
+        #expect(find("The law passed in 2013.", "2013", "2025-10-21")?.value == "2013")
+        #expect(find("Prices soared in the 1990s.", "1990s", "2025-10-21")?.value == "199")
+        #expect(find("Growth should peak by mid-2027.", "2027", "2025-10-21")?.value == "2027")
+        #expect(find("Sales in fiscal 1998 fell.", "1998", "1998-10-21")?.value == "1998")
+        #expect(find("He sold 1990 shares.", "1990", "2025-10-21") == nil)
+    }
+
+    @Test func monthAlone() {
+        #expect(find("Exports fell in September.", "September", "2025-10-21")?.value == "2025-09")
+        #expect(find("The loan is due in January.", "January", "1989-10-30")?.value == "1990-01")
+        #expect(find("He resigned in December.", "December", "1998-02-06")?.value == "1997-12")
+        #expect(find("She may resign.", "May", "2025-10-21") == nil)
+    }
+
+    @Test func rangesSetTheirEnd() {
+        let through = find("The freeze lasts through 2027.", "2027", "2025-10-21")
+        #expect(through?.value == "2027")
+        #expect(through?.end == "2027")
+        let all = tag("The festival runs from May to July.", "2025-03-01")
+        #expect(all.first?.value == "2025-05")
+        #expect(all.first?.end == "2025-07")
+        #expect(all.last?.value == "2025-07")
+    }
+
+    @Test func datelineIsNotTagged() {
+        #expect(tag("WASHINGTON, August 11 (Xinhua) -- The talks resumed.", "1998-08-11").isEmpty)
+    }
+}
+
+@Suite struct DurationAndSetTests {
+    @Test func durations() {
+        #expect(find("A five-year plan was approved.", "five-year", "2025-10-21")?.value == "P5Y")
+        #expect(find("A five-year plan was approved.", "five-year", "2025-10-21")?.type == .duration)
+        #expect(find("It ends a 27-year rule.", "27-year", "2025-10-21")?.value == "P27Y")
+        #expect(find("The strike lasted three months.", "three months", "2025-10-21")?.value == "P3M")
+        #expect(find("It took a decade.", "a decade", "2025-10-21")?.value == "P10Y")
+        #expect(find("Prices rose over the past two years.", "the past two years", "2025-10-21")?.value == "P2Y")
+        #expect(find("Profit rose in the first nine months.", "nine months", "1989-10-21")?.value == "P9M")
+        #expect(find("The trip took 5 1/2 hours.", "5 1/2 hours", "2025-10-21")?.value == "PT5H30M")
+        #expect(find("It lasted 2 1/2 years.", "2 1/2 years", "2025-10-21")?.value == "P2Y6M")
+    }
+
+    @Test func agesAreNotDurations() {
+        #expect(tag("The 6-year-old boy and his 52-year-old father.", "2025-10-21").isEmpty)
+    }
+
+    @Test func sets() {
+        #expect(find("Rallies are held daily.", "daily", "2025-10-21")?.value == "P1D")
+        #expect(find("The annual meeting was held.", "annual", "2025-10-21")?.value == "P1Y")
+        #expect(find("They meet every week.", "every week", "2025-10-21")?.value == "P1W")
+        #expect(find("Flights leave each Thursday.", "each Thursday", "2025-10-21")?.value == "XXXX-WXX-4")
+        #expect(find("They meet every week.", "every week", "2025-10-21")?.type == .set)
+    }
+}
+
+@Suite struct UndatedDocumentTests {
+    @Test func relativeExpressionsStayUnresolved() {
+        #expect(find("Takaichi said on Tuesday that talks stalled.", "Tuesday", nil)?.value == "XXXX-WXX-2")
+        #expect(find("Exports fell in September.", "September", nil)?.value == "XXXX-09")
+        #expect(find("The vote is on Oct. 21.", "Oct. 21", nil)?.value == "XXXX-10-21")
+        let yesterday = find("Officials said yesterday that it was over.", "yesterday", nil)
+        #expect(yesterday != nil)
+        #expect(yesterday?.value == nil)
+        #expect(find("Profit rose last year.", "last year", nil)?.value == nil)
+        #expect(find("The quake struck at 3:50am.", "3:50am", nil)?.value == "XXXX-XX-XXT03:50")
+    }
+
+    @Test func absoluteAndFuzzyValuesNeedNoDate() {
+        #expect(find("It was signed on October 21, 2025.", "October 21, 2025", nil)?.value == "2025-10-21")
+        #expect(find("Prices are now higher.", "now", nil)?.value == "PRESENT_REF")
+        #expect(find("A five-year plan was approved.", "five-year", nil)?.value == "P5Y")
+    }
+}
+
+@Suite struct ExtentTests {
+    @Test func rangesAndTextAreConsistent() {
+        let s = "Takaichi’s cabinet said on Tuesday, Oct. 21, that the five-year plan starts in 2026."
+        let text = Text(s)
+        for t in tag(s, "2025-10-24") {
+            #expect(text[t.range] == t.text)
+            #expect(t.sentence == 0)
+        }
+    }
+
+    /// Throughput on the Reuters corpus, printed (not asserted): set NEWSGRAPH_TIME_BENCH=1 and build in release.
+    @Test func throughput() throws {
+        guard ProcessInfo.processInfo.environment["NEWSGRAPH_TIME_BENCH"] != nil else { return }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/corpus/reuters21578.jsonl").standardized
+        let data = try String(contentsOf: url, encoding: .utf8)
+        var docs = [(Text, [Token], [Sentence], CalendarDate?)]()
+        var bytes = 0
+        for line in data.split(separator: "\n") {
+            guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let body = obj["text"] as? String else { continue }
+            let text = Text(body)
+            let tokens = Tokenizer.standard.tokenize(text)
+            docs.append((text, tokens, SentenceSplitter.standard.split(text, tokens: tokens),
+                         (obj["date"] as? String).flatMap { CalendarDate(iso: $0) }))
+            bytes += text.count
+        }
+        let tagger = TemporalTagger()
+        let clock = ContinuousClock()
+        var found = 0
+        let elapsed = clock.measure {
+            for d in docs { found += tagger.tag(d.0, tokens: d.1, sentences: d.2, documentDate: d.3).count }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("TemporalTagger: \(docs.count) documents, \(bytes / 1_000_000) MB, \(found) expressions in \(seconds) s: "
+              + "\(Int(Double(docs.count) / seconds)) docs/s, \(String(format: "%.1f", Double(bytes) / seconds / 1e6)) MB/s")
+    }
+}
