@@ -1,0 +1,171 @@
+import Foundation
+import Actors
+
+/// What counts as "together" for a co-occurrence link.
+public enum CooccurrenceWindow: String, CaseIterable, Sendable {
+    case sentence, paragraph, document
+}
+
+/// Builds the actor graph from document contributions: resolves document actors to canonical actors,
+/// counts co-occurrences per window, keeps evidence, scores association, attaches events and analytics.
+public struct GraphBuilder: Sendable {
+    public var window: CooccurrenceWindow
+    /// Evidence sentences kept per edge (the store keeps all); nil keeps every one.
+    public var evidencePerEdge: Int?
+
+    public init(window: CooccurrenceWindow = .sentence, evidencePerEdge: Int? = nil) {
+        self.window = window
+        self.evidencePerEdge = evidencePerEdge
+    }
+
+    private struct EdgeKey: Hashable {
+        var a: Int32
+        var b: Int32
+    }
+
+    private struct EdgeAccumulator {
+        var weight = 0
+        var documents = 0
+        var lastDocument = -1
+        var first: String?
+        var last: String?
+        var evidence = [Evidence]()
+        var eventTypes = Set<String>()
+    }
+
+    public func build(_ contributions: [DocumentContribution]) -> ActorGraph {
+        // 1. Canonical actors.
+        var registry = ActorRegistry()
+        for c in contributions {
+            for (i, actor) in c.actors.enumerated() { registry.add(actor, mentions: c.mentionCounts[i]) }
+        }
+        let (globals, canonicalID) = registry.resolve()
+        var nodeIndex = [String: Int32]()
+        var nodes = [ActorNode]()
+        for g in globals {
+            nodeIndex[g.id] = Int32(nodes.count)
+            nodes.append(ActorNode(id: g.id, name: g.name, type: g.type, aliases: g.aliases))
+        }
+
+        // 2. Nodes' counts and dates; co-occurrence windows; events.
+        var edges = [EdgeKey: EdgeAccumulator]()
+        var actorWindows = [Int](repeating: 0, count: nodes.count)
+        var totalWindows = 0
+        var events = [GraphEvent]()
+        var lastDocumentOfNode = [Int](repeating: -1, count: nodes.count)
+
+        for (d, c) in contributions.enumerated() {
+            let date = c.document.date
+            let local: [Int32] = c.actors.map { actor in
+                nodeIndex[canonicalID[actor.id] ?? actor.id] ?? -1
+            }
+            for (i, n) in local.enumerated() where n >= 0 {
+                let node = Int(n)
+                nodes[node].mentions += c.mentionCounts[i]
+                if lastDocumentOfNode[node] != d {
+                    lastDocumentOfNode[node] = d
+                    nodes[node].documents += 1
+                    var (first, last) = (nodes[node].first, nodes[node].last)
+                    Self.widen(&first, &last, with: date)
+                    (nodes[node].first, nodes[node].last) = (first, last)
+                }
+            }
+            for group in groups(c) {
+                totalWindows += 1
+                let members = Array(Set(group.actors.map { local[Int($0)] }.filter { $0 >= 0 })).sorted()
+                for m in members { actorWindows[Int(m)] += 1 }
+                guard members.count >= 2 else { continue }
+                for x in 0..<members.count {
+                    for y in (x + 1)..<members.count {
+                        let key = EdgeKey(a: members[x], b: members[y])
+                        var acc = edges[key] ?? EdgeAccumulator()
+                        acc.weight += 1
+                        if acc.lastDocument != d {
+                            acc.lastDocument = d
+                            acc.documents += 1
+                            Self.widen(&acc.first, &acc.last, with: date)
+                        }
+                        if evidencePerEdge.map({ acc.evidence.count < $0 }) ?? true {
+                            acc.evidence.append(Evidence(document: c.document.id, sentence: group.text(members[x], members[y], local),
+                                                         date: date))
+                        }
+                        edges[key] = acc
+                    }
+                }
+            }
+            for (e, record) in c.events.enumerated() {
+                let members = record.actors.map { local[Int($0)] }.filter { $0 >= 0 }
+                var ids = [String]()
+                for m in members where !ids.contains(nodes[Int(m)].id) { ids.append(nodes[Int(m)].id) }
+                events.append(GraphEvent(id: "\(c.document.id)#e\(e + 1)", document: c.document.id, type: record.type,
+                                         cameo: record.cameo, trigger: record.trigger, date: record.date, end: record.end,
+                                         dateText: record.dateText, actors: ids, sentence: record.sentenceText))
+                let unique = Array(Set(members)).sorted()
+                for x in 0..<unique.count {
+                    for y in (x + 1)..<unique.count {
+                        edges[EdgeKey(a: unique[x], b: unique[y])]?.eventTypes.insert(record.type)
+                    }
+                }
+            }
+        }
+
+        // 3. Edges with association (NPMI over windows), in a stable order.
+        let n = Double(max(totalWindows, 1))
+        var edgeList = edges.map { (key: EdgeKey, acc: EdgeAccumulator) -> ActorEdge in
+            let pab = Double(acc.weight) / n
+            let pa = Double(actorWindows[Int(key.a)]) / n
+            let pb = Double(actorWindows[Int(key.b)]) / n
+            let npmi = pab >= 1 ? 1 : log(pab / (pa * pb)) / -log(pab)
+            return ActorEdge(source: Int(key.a), target: Int(key.b), weight: acc.weight, documents: acc.documents,
+                             first: acc.first, last: acc.last, association: npmi, eventTypes: acc.eventTypes.sorted(),
+                             evidence: acc.evidence)
+        }
+        edgeList.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+
+        // 4. Analytics.
+        let metrics = GraphAnalytics.compute(nodeCount: nodes.count,
+                                             edges: edgeList.map { ($0.source, $0.target, Double($0.weight)) })
+        for i in nodes.indices { nodes[i].metrics = metrics[i] }
+
+        return ActorGraph(documents: contributions.map(\.document), nodes: nodes, edges: edgeList, events: events)
+    }
+
+    /// A co-occurrence window: the actors it names and how to quote it as evidence.
+    private struct Group {
+        var actors: [Int32]
+        var sentences: [DocumentContribution.Window]
+
+        /// The evidence text for a pair: the one sentence, or the sentences naming either actor.
+        func text(_ a: Int32, _ b: Int32, _ local: [Int32]) -> String {
+            if sentences.count == 1 { return sentences[0].text }
+            let naming = sentences.filter { w in w.actors.contains { local[Int($0)] == a || local[Int($0)] == b } }
+            return naming.prefix(2).map(\.text).joined(separator: " … ")
+        }
+    }
+
+    private func groups(_ c: DocumentContribution) -> [Group] {
+        switch window {
+        case .sentence:
+            return c.windows.map { Group(actors: $0.actors, sentences: [$0]) }
+        case .paragraph:
+            var result = [Group]()
+            for w in c.windows {
+                if let last = result.last, last.sentences[0].paragraph == w.paragraph {
+                    result[result.count - 1].actors.append(contentsOf: w.actors)
+                    result[result.count - 1].sentences.append(w)
+                } else {
+                    result.append(Group(actors: w.actors, sentences: [w]))
+                }
+            }
+            return result
+        case .document:
+            return c.windows.isEmpty ? [] : [Group(actors: c.windows.flatMap(\.actors), sentences: c.windows)]
+        }
+    }
+
+    static func widen(_ first: inout String?, _ last: inout String?, with date: String?) {
+        guard let date else { return }
+        if first == nil || date < first! { first = date }
+        if last == nil || date > last! { last = date }
+    }
+}

@@ -1,8 +1,0 @@
-import Annotation
-import Corpus
-import Export
-import Graph
-import Store
-
-/// PLACEHOLDER facade.
-public enum NewsGraphFacade {}

@@ -1,0 +1,215 @@
+import Annotation
+import Corpus
+import Export
+import Foundation
+import Graph
+import Store
+
+/// What `build` and `add` produce in the output folder.
+public struct BuildOptions: Sendable {
+    public var outputFolder: String
+    public var window: CooccurrenceWindow
+    public var annotator: ParallelAnnotator
+
+    public init(outputFolder: String = "Output", window: CooccurrenceWindow = .sentence,
+                annotator: ParallelAnnotator = ParallelAnnotator()) {
+        self.outputFolder = outputFolder
+        self.window = window
+        self.annotator = annotator
+    }
+
+    public var storePath: String { (outputFolder as NSString).appendingPathComponent("newsgraph.sqlite") }
+}
+
+/// Figures for the terminal summary of a build.
+public struct BuildSummary: Sendable {
+    public var documents = 0
+    public var sentences = 0
+    public var mentions = 0
+    public var actors = 0
+    public var links = 0
+    public var events = 0
+    public var datedEvents = 0
+    public var firstDate: String?
+    public var lastDate: String?
+    /// Most connected actors: (name, type, degree, weighted degree).
+    public var topActors = [(name: String, type: String, degree: Int, weight: Double)]()
+    public var inserted = 0
+    public var replaced = 0
+    public var unchanged = 0
+    public var files = [String]()
+}
+
+public enum BuildError: Error, CustomStringConvertible {
+    case outputFolder(String, String)
+
+    public var description: String {
+        switch self {
+        case .outputFolder(let path, let reason): return "cannot write to output folder \(path): \(reason)"
+        }
+    }
+}
+
+/// The operations the command line offers, over an output folder holding the store and the exports.
+public enum Workspace {
+    /// Reads every input, annotates it on all cores, and writes a fresh store and every export.
+    /// The previous store is replaced only once the new one is complete.
+    public static func build(_ inputs: [String], reader: CorpusReader, options: BuildOptions) throws -> BuildSummary {
+        try prepareFolder(options.outputFolder)
+        let temporary = options.storePath + ".building-\(getpid())"
+        removeStoreFiles(temporary)
+        var summary = BuildSummary()
+        do {
+            let store = try GraphStore.create(at: temporary)
+            try store.transaction { writer in
+                try writer.setMeta("window", options.window.rawValue)
+                var contributions = [DocumentContribution]()
+                try options.annotator.run(inputs, reader: reader) { annotated in
+                    switch try writer.put(annotated) {
+                    case .inserted: summary.inserted += 1
+                    case .replaced:
+                        summary.replaced += 1
+                        contributions.removeAll { $0.document.id == annotated.document.id }
+                    case .unchanged: summary.unchanged += 1
+                    }
+                    contributions.append(DocumentContribution(annotated))
+                }
+                let graph = GraphBuilder(window: options.window).build(contributions)
+                try writer.replaceGraph(graph)
+            }
+            try store.close()
+            try replaceStore(options.storePath, with: temporary)
+        } catch {
+            removeStoreFiles(temporary)
+            throw error
+        }
+        return try exportAll(options, summary: summary)
+    }
+
+    /// Adds documents to the store in `options.outputFolder` (creating it if there is none): a document
+    /// already stored with the same id and content changes nothing; a changed one replaces its old
+    /// contributions. The graph is then rebuilt from every stored document and every export rewritten.
+    /// Everything happens in one transaction: an interrupted add leaves the store as it was.
+    ///
+    /// `feed` hands annotated documents to its argument: from articles (annotated here) or from `extract` output.
+    public static func add(options: BuildOptions,
+                           feed: ((AnnotatedDocument) throws -> Void) throws -> Void) throws -> BuildSummary {
+        try prepareFolder(options.outputFolder)
+        let store: GraphStore
+        if FileManager.default.fileExists(atPath: options.storePath) {
+            store = try GraphStore.open(at: options.storePath)
+        } else {
+            store = try GraphStore.create(at: options.storePath)
+        }
+        var summary = BuildSummary()
+        try store.transaction { writer in
+            try writer.setMeta("window", options.window.rawValue)
+            try feed { annotated in
+                switch try writer.put(annotated) {
+                case .inserted: summary.inserted += 1
+                case .replaced: summary.replaced += 1
+                case .unchanged: summary.unchanged += 1
+                }
+            }
+            if summary.inserted + summary.replaced > 0 {
+                let graph = GraphBuilder(window: options.window).build(try writer.reader.contributions())
+                try writer.replaceGraph(graph)
+            }
+        }
+        try store.close()
+        return try exportAll(options, summary: summary)
+    }
+
+    /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
+    public static func readAnnotations(_ path: String, report: (Diagnostic) -> Void,
+                                       _ body: (AnnotatedDocument) throws -> Void) throws {
+        guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
+            report(Diagnostic(.skipped, path, "cannot be read"))
+            return
+        }
+        var number = 0
+        try LineReader.forEachLine(handle) { line in
+            number += 1
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
+            do {
+                try body(try ExtractJSONReader.read(line))
+            } catch let error as ExtractJSONReader.ReadError {
+                report(Diagnostic(.skipped, "\(path):\(number)", error.description))
+            }
+        }
+    }
+
+    /// Writes every export from the store, and fills in the summary.
+    public static func exportAll(_ options: BuildOptions, summary: BuildSummary) throws -> BuildSummary {
+        var summary = summary
+        let store = try GraphStore.open(at: options.storePath, readonly: true)
+        defer { try? store.close() }
+        let (graph, sentences, mentions) = try store.read { reader in
+            (try reader.graph(), try reader.count("sentences"), try reader.count("mentions"))
+        }
+        let folder = options.outputFolder
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        try GraphMLWriter.write(graph, to: path("graph.graphml"))
+        try GEXFWriter.write(graph, to: path("graph.gexf"))
+        try GraphJSONWriter.write(graph, to: path("graph.json"))
+        try OutputFile.write(DOTWriter.graph(graph), to: path("graph.dot"))
+        try OutputFile.write(DOTWriter.timeline(graph), to: path("timeline.dot"))
+        summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot", "newsgraph.sqlite"].map(path)
+
+        summary.documents = graph.documents.count
+        summary.sentences = sentences
+        summary.mentions = mentions
+        summary.actors = graph.nodes.count
+        summary.links = graph.edges.count
+        summary.events = graph.events.count
+        let timeline = Timeline(events: graph.events)
+        summary.datedEvents = timeline.entries.reduce(0) { $0 + $1.events.count }
+        let dates = timeline.entries.map(\.period.start.description) + graph.documents.compactMap(\.date)
+        summary.firstDate = dates.min()
+        summary.lastDate = dates.max()
+        summary.topActors = graph.nodes
+            .sorted { ($0.metrics.weightedDegree, $0.mentions, $1.name) > ($1.metrics.weightedDegree, $1.mentions, $0.name) }
+            .prefix(5)
+            .map { ($0.name, $0.type.rawValue, $0.metrics.degree, $0.metrics.weightedDegree) }
+        return summary
+    }
+
+    static func prepareFolder(_ folder: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.outputFolder(folder, (error as NSError).localizedDescription)
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw BuildError.outputFolder(folder, "permission denied")
+        }
+    }
+
+    static func removeStoreFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// Moves a complete store into place in one rename.
+    static func replaceStore(_ path: String, with temporary: String) throws {
+        for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        guard rename(temporary, path) == 0 else {
+            throw BuildError.outputFolder(path, String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// Writes a file whole or not at all: to a temporary file beside it, then renamed into place.
+public enum OutputFile {
+    public static func write(_ text: String, to path: String) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw BuildError.outputFolder(path, (error as NSError).localizedDescription)
+        }
+        guard rename(temporary, path) == 0 else {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw BuildError.outputFolder(path, String(cString: strerror(errno)))
+        }
+    }
+}

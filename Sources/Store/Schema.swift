@@ -1,0 +1,85 @@
+import GRDB
+
+/// The SQLite schema. Two layers: what documents contributed (documents, sentences, mentions, document
+/// actors, times, events), which `add` updates per document; and the graph derived from them (actors,
+/// aliases, edges, evidence, graph events), which is rebuilt after every build or add.
+///
+/// Offsets in `sentences`, `mentions`, `times` and `events` are UTF-8 byte offsets into `documents.text`
+/// (the JSON outputs convert to code points).
+enum Schema {
+    static let version = 1
+
+    static let statements = [
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
+        """
+        CREATE TABLE documents(
+            rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, date TEXT, source TEXT, url TEXT,
+            hash TEXT NOT NULL, text TEXT NOT NULL)
+        """,
+        """
+        CREATE TABLE sentences(
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE, idx INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, paragraph INTEGER NOT NULL, text TEXT,
+            PRIMARY KEY(document, idx)) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE document_actors(
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE, idx INTEGER NOT NULL,
+            id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, aliases TEXT NOT NULL, titles TEXT NOT NULL,
+            mentions INTEGER NOT NULL, PRIMARY KEY(document, idx)) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE mentions(
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE, sentence INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, actor INTEGER NOT NULL,
+            type TEXT NOT NULL, kind TEXT NOT NULL, title TEXT)
+        """,
+        "CREATE INDEX mentions_document ON mentions(document)",
+        """
+        CREATE TABLE times(
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE, sentence INTEGER NOT NULL,
+            start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, value TEXT,
+            range_end TEXT)
+        """,
+        "CREATE INDEX times_document ON times(document)",
+        """
+        CREATE TABLE events(
+            document INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE, idx INTEGER NOT NULL,
+            type TEXT NOT NULL, cameo TEXT, trigger TEXT NOT NULL, trigger_start INTEGER NOT NULL,
+            trigger_end INTEGER NOT NULL, date TEXT, "end" TEXT, date_text TEXT, sentence INTEGER NOT NULL,
+            actors TEXT NOT NULL, source TEXT, target TEXT, PRIMARY KEY(document, idx)) WITHOUT ROWID
+        """,
+        // The derived graph.
+        """
+        CREATE TABLE actors(
+            idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT NOT NULL,
+            mentions INTEGER NOT NULL, documents INTEGER NOT NULL, first TEXT, last TEXT,
+            degree INTEGER NOT NULL, weighted_degree REAL NOT NULL, pagerank REAL NOT NULL, betweenness REAL NOT NULL,
+            component INTEGER NOT NULL, community INTEGER NOT NULL)
+        """,
+        "CREATE TABLE aliases(actor INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL)",
+        "CREATE INDEX aliases_key ON aliases(key)",
+        """
+        CREATE TABLE edges(
+            idx INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, weight INTEGER NOT NULL,
+            documents INTEGER NOT NULL, first TEXT, last TEXT, association REAL NOT NULL, event_types TEXT NOT NULL)
+        """,
+        "CREATE INDEX edges_source ON edges(source)",
+        "CREATE INDEX edges_target ON edges(target)",
+        "CREATE TABLE evidence(edge INTEGER NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL, date TEXT)",
+        "CREATE INDEX evidence_edge ON evidence(edge)",
+        """
+        CREATE TABLE graph_events(
+            idx INTEGER PRIMARY KEY, id TEXT NOT NULL, document TEXT NOT NULL, type TEXT NOT NULL, cameo TEXT,
+            trigger TEXT NOT NULL, date TEXT, "end" TEXT, date_text TEXT, sentence TEXT NOT NULL)
+        """,
+        "CREATE TABLE event_actors(event INTEGER NOT NULL, actor TEXT NOT NULL, position INTEGER NOT NULL)",
+        "CREATE INDEX event_actors_actor ON event_actors(actor)",
+        "CREATE INDEX event_actors_event ON event_actors(event)",
+    ]
+
+    static func create(_ db: Database) throws {
+        for sql in statements { try db.execute(sql: sql) }
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema', ?)", arguments: [String(version)])
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import NewsGraph
+
+/// `newsgraph add`: more documents into an existing store, incrementally.
+struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add articles (or extract output made elsewhere) to the store and refresh every export.",
+        discussion: """
+            A document is known by its id and a hash of its content: adding it again changes nothing; a changed \
+            document replaces its old mentions, links and events. The graph (alias merges, analytics) is rebuilt \
+            from every stored document. All in one transaction: an interrupted add leaves the store as it was.
+            """)
+
+    @Argument(help: "Files or folders (searched recursively) to read, or - for JSON lines on standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "Load `newsgraph extract --text` output (JSON lines) instead of reading articles; - for stdin.")
+    var annotations: [String] = []
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if inputs.isEmpty && annotations.isEmpty {
+            throw ValidationError("name articles to add, or --annotations FILE")
+        }
+    }
+
+    func run() throws {
+        let reader = input.makeReader()
+        let options = output.buildOptions
+        let summary: BuildSummary
+        do {
+            summary = try Workspace.add(options: options) { put in
+                if !inputs.isEmpty {
+                    try options.annotator.run(inputs, reader: reader, sink: put)
+                }
+                for file in annotations {
+                    try Workspace.readAnnotations(file, report: { reader.report($0) }, put)
+                }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("newsgraph: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        print(SummaryText.render(summary))
+        try exitForSkippedInput(reader)
+    }
+}

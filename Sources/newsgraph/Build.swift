@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Graph
+import NewsGraph
+
+extension CooccurrenceWindow: ExpressibleByArgument {}
+
+/// Options for commands that write an output folder.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output folder for the store and the exports.")
+    var out = "Output"
+
+    @Option(help: "Co-occurrence window for links: sentence, paragraph or document.")
+    var window: CooccurrenceWindow = .sentence
+
+    var buildOptions: BuildOptions { BuildOptions(outputFolder: out, window: window) }
+}
+
+/// `newsgraph build`: a fresh store and every export from a set of articles.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the actor graph and timeline from articles into a fresh store and exports.",
+        discussion: """
+            Writes newsgraph.sqlite, graph.graphml, graph.gexf, graph.json, graph.dot and timeline.dot into the \
+            output folder. Inputs: .txt/.md (optionally with --- front matter), .jsonl/.ndjson, .html, RSS/Atom.
+            """)
+
+    @Argument(help: "Files or folders (searched recursively) to read, or - for JSON lines on standard input.")
+    var inputs: [String]
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let reader = input.makeReader()
+        let summary: BuildSummary
+        do {
+            summary = try Workspace.build(inputs, reader: reader, options: output.buildOptions)
+        } catch {
+            FileHandle.standardError.write(Data("newsgraph: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        print(SummaryText.render(summary))
+        try exitForSkippedInput(reader)
+    }
+}
+
+enum SummaryText {
+    static func render(_ s: BuildSummary) -> String {
+        var lines = [String]()
+        lines.append("documents  \(s.documents)" + (s.replaced + s.unchanged > 0
+            ? " (\(s.inserted) new, \(s.replaced) replaced, \(s.unchanged) unchanged)" : ""))
+        lines.append("sentences  \(s.sentences)")
+        lines.append("actors     \(s.actors) (\(s.mentions) mentions)")
+        lines.append("links      \(s.links)")
+        lines.append("events     \(s.events) (\(s.datedEvents) dated)")
+        if let first = s.firstDate, let last = s.lastDate {
+            lines.append("dates      \(first) … \(last)")
+        } else {
+            lines.append("dates      none")
+        }
+        if !s.topActors.isEmpty {
+            lines.append("most connected:")
+            let width = s.topActors.map(\.name.count).max() ?? 0
+            for a in s.topActors {
+                let pad = String(repeating: " ", count: max(0, width - a.name.count))
+                lines.append("  \(a.name)\(pad)  \(a.type.padding(toLength: 12, withPad: " ", startingAt: 0)) \(a.degree) links, weight \(Int(a.weight))")
+            }
+        }
+        lines.append("wrote      " + s.files.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,37 @@
+import Annotation
+import ArgumentParser
+import Corpus
+import Foundation
+import NewsGraph
+
+/// `newsgraph extract`: the annotation stage alone, as a streaming JSON-lines filter.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Annotate documents and write one JSON object per document to standard output, in input order.")
+
+    @Argument(help: "Files or folders (searched recursively) to read, or - for JSON lines on standard input.")
+    var inputs: [String]
+
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Include each document's text in its line (needed by `add --annotations`).")
+    var text = false
+
+    func run() throws {
+        let reader = input.makeReader()
+        let pipeline = ParallelAnnotator()
+        let stdout = FileHandle.standardOutput
+        var out = JSONOutput(capacity: 1 << 20)
+        let options = ExtractJSON.Options(includeText: text)
+        try pipeline.run(inputs, reader: reader) { document in
+            ExtractJSON.write(document, into: &out, options: options)
+            out.newline()
+            if out.bytes.count >= 1 << 20 {
+                try stdout.write(contentsOf: out.bytes)
+                out.reset()
+            }
+        }
+        try stdout.write(contentsOf: out.bytes)
+        try exitForSkippedInput(reader)
+    }
+}

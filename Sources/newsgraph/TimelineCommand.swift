@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Graph
+import Store
+
+/// `newsgraph timeline`: dated events in order, with their precision; undated events apart.
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline", abstract: "Print the timeline of events, ordered by date, undated events last.")
+
+    @OptionGroup var options: StoreOptions
+    @Option(help: "Only events involving this actor.") var actor: String?
+    @Option(help: "From this date (YYYY, YYYY-MM or YYYY-MM-DD).") var from: String?
+    @Option(help: "To this date (YYYY, YYYY-MM or YYYY-MM-DD).") var to: String?
+    @Flag(help: "Leave out undated events.") var datedOnly = false
+
+    func run() throws {
+        let rows = try options.read { r -> [EventRow] in
+            let id = try actor.map { try r.resolveActor($0).id }
+            return try r.events(actor: id, from: from, to: to)
+        }
+        let timeline = Timeline(events: rows.map {
+            GraphEvent(id: $0.id, document: $0.document, type: $0.type, cameo: $0.cameo, trigger: $0.trigger, date: $0.date,
+                       end: $0.end, dateText: $0.dateText, actors: $0.actors, sentence: $0.sentence)
+        })
+        let undated = (datedOnly || from != nil || to != nil) ? [] : timeline.undated
+        if options.json {
+            return printJSON { out in
+                out.beginObject()
+                out.key("entries"); out.beginArray()
+                for entry in timeline.entries {
+                    out.beginObject()
+                    out.member("date", entry.date)
+                    out.member("precision", entry.period.precision.rawValue)
+                    out.key("events"); out.beginArray()
+                    for e in entry.events { writeEvent(row(e), &out) }
+                    out.endArray()
+                    out.endObject()
+                }
+                out.endArray()
+                out.key("undated"); out.beginArray()
+                for e in undated { writeEvent(row(e), &out) }
+                out.endArray()
+                out.endObject()
+            }
+        }
+        for entry in timeline.entries {
+            print("\(entry.date)  (\(entry.period.precision.rawValue))")
+            for e in entry.events { print(line(e)) }
+        }
+        if !undated.isEmpty {
+            print("undated")
+            for e in undated { print(line(e)) }
+        }
+    }
+
+    private func row(_ e: GraphEvent) -> EventRow {
+        EventRow(id: e.id, document: e.document, type: e.type, cameo: e.cameo, trigger: e.trigger, date: e.date, end: e.end,
+                 dateText: e.dateText, actors: e.actors, sentence: e.sentence)
+    }
+
+    private func line(_ e: GraphEvent) -> String {
+        let actors = e.actors.isEmpty ? "" : " [" + e.actors.joined(separator: ", ") + "]"
+        let until = e.end.map { " until \($0)" } ?? ""
+        return "  \(e.type)\(e.cameo.map { " (\($0))" } ?? ""): \(e.trigger)\(actors)\(until) — \(e.document)"
+    }
+}

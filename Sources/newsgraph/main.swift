@@ -1,7 +1,0 @@
-import ArgumentParser
-import NewsGraph
-
-struct NewsGraphCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "newsgraph")
-}
-NewsGraphCommand.main()
