@@ -40,6 +40,16 @@ struct ActorLexicon: Sendable {
     var givenNames: Set<String> = []
     /// Place and organisation names learned from CoNLL-2003 train: weaker than the gazetteer.
     var learned: [String: ActorType] = [:]
+    /// First words of multi-word gazetteer names ("northern" of "northern ireland").
+    var firstWords: Set<String> = []
+
+    static func firstWords(of keys: some Sequence<String>) -> Set<String> {
+        var words = Set<String>()
+        for k in keys {
+            if let space = k.firstIndex(of: " ") { words.insert(String(k[..<space])) }
+        }
+        return words
+    }
 
     static let standard: ActorLexicon = load(bundle: .module)
 
@@ -94,6 +104,7 @@ struct ActorLexicon: Sendable {
         for row in DataTable.load("learned_names.tsv", bundle: bundle) where row.count > 1 {
             lexicon.learned[key(row[0])] = row[1] == "location" ? .location : .organization
         }
+        lexicon.firstWords = firstWords(of: lexicon.gazetteer.keys)
         return lexicon
     }
 

@@ -13,6 +13,7 @@ import Language
 public struct ActorRecognizer: Sendable {
     let lexicon: ActorLexicon
     let userGazetteer: [String: GazetteerEntry]
+    let userFirstWords: Set<String>
     let ignored: Set<String>
 
     public init() {
@@ -22,12 +23,13 @@ public struct ActorRecognizer: Sendable {
     public init(dictionary: ActorDictionary) {
         lexicon = .standard
         userGazetteer = dictionary.gazetteer
+        userFirstWords = ActorLexicon.firstWords(of: userGazetteer.keys)
         ignored = dictionary.ignoredKeys
     }
 
     public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence]) -> ActorAnnotation {
         var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: lexicon,
-                                   userGazetteer: userGazetteer, ignored: ignored)
+                                   userGazetteer: userGazetteer, userFirstWords: userFirstWords, ignored: ignored)
         pass.findCandidates()
         pass.resolve()
         return pass.annotation()
@@ -70,20 +72,29 @@ struct RecognitionPass {
     let sentences: [Sentence]
     let lexicon: ActorLexicon
     let userGazetteer: [String: GazetteerEntry]
+    let userFirstWords: Set<String>
     let ignored: Set<String>
     var candidates = [Candidate]()
     /// Acronyms defined in parentheses: acronym key → canonical name of the expansion.
     var acronyms = [String: (canonical: String, type: ActorType)]()
     var headlineSentences = [Int]()
+    /// Lookup keys of the capitalised words, computed once: every name test starts from them.
+    let capitalKeys: [String]
 
     init(text: Text, tokens: [Token], sentences: [Sentence], lexicon: ActorLexicon,
-         userGazetteer: [String: GazetteerEntry], ignored: Set<String>) {
+         userGazetteer: [String: GazetteerEntry], userFirstWords: Set<String>, ignored: Set<String>) {
+        self.userFirstWords = userFirstWords
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
         self.lexicon = lexicon
         self.userGazetteer = userGazetteer
         self.ignored = ignored
+        var keys = [String](repeating: "", count: tokens.count)
+        for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
+            keys[i] = text.foldedKey(t.range)
+        }
+        capitalKeys = keys
     }
 
     // MARK: Token tests
@@ -97,7 +108,18 @@ struct RecognitionPass {
     static let leaderNouns: Set<String> = ["leader", "president", "premier", "head of state", "prime minister"]
     static let creditWords: Set<String> = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
 
-    func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }
+    func key(_ i: Int) -> String {
+        tokens[i].kind == .word && tokens[i].isCapitalized ? capitalKeys[i] : text.foldedKey(tokens[i].range)
+    }
+
+    /// Whether word `i` is "he" or "she", tested on bytes (the pronoun scan visits every word).
+    func isHeOrShe(_ i: Int) -> Bool {
+        let r = tokens[i].range
+        let b = text.bytes
+        if r.count == 2 { return b[r.lowerBound] | 0x20 == UInt8(ascii: "h") && b[r.lowerBound + 1] | 0x20 == UInt8(ascii: "e") }
+        return r.count == 3 && b[r.lowerBound] | 0x20 == UInt8(ascii: "s") && b[r.lowerBound + 1] | 0x20 == UInt8(ascii: "h")
+            && b[r.lowerBound + 2] | 0x20 == UInt8(ascii: "e")
+    }
 
     func key(_ range: Range<Int>) -> String {
         guard let first = range.first else { return "" }
@@ -279,7 +301,8 @@ struct RecognitionPass {
         let k = key(i)
         if known(k) != nil { return true }
         if isNonActor(i) {
-            return false
+            // "Northern Ireland": a non-actor word may open a known multi-word name.
+            return lexicon.firstWords.contains(k) || userFirstWords.contains(k)
         }
         if atStart, lexicon.commonWords.contains(k) {
             // A common word opening a sentence is a name only as a given name before a surname.
@@ -351,6 +374,10 @@ struct RecognitionPass {
             add(Candidate(tokens: run, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
                           kind: entry.kind, words: nameWordCount(run), strong: true))
             checkAcronymDefinition(after: run)
+            return
+        }
+        if isNonActor(run.lowerBound) {
+            if run.count > 1 { processRun((run.lowerBound + 1)..<run.upperBound, sentence: si, atStart: false) }
             return
         }
         if let title = findTitle(in: run) {
@@ -705,9 +732,9 @@ struct RecognitionPass {
         }
         var added = [Candidate]()
         for (si, sentence) in sentences.enumerated() where si > 0 && personsBySentence[si] == nil {
-            for i in sentence.tokens where isWord(i) {
+            for i in sentence.tokens where isWord(i) && isHeOrShe(i) {
                 let k = key(i)
-                guard k == "he" || k == "she", isWord(i + 1), Self.reportingVerbs.contains(key(i + 1)),
+                guard isWord(i + 1), Self.reportingVerbs.contains(key(i + 1)),
                       i > sentence.tokens.lowerBound, isPunct(i - 1, UInt8(ascii: ",")) || isClosingQuote(i - 1)
                 else { continue }
                 guard let speakers = speakersBySentence[si - 1], speakers.count == 1, let person = speakers.first,
@@ -739,15 +766,22 @@ struct RecognitionPass {
         var order = [String]()
         var actors = [String: DocumentActor]()
         var typeVotes = [String: [ActorType: Int]]()
+        var ids = [String: (id: String, key: String)]()
         for c in candidates {
             guard let type = c.type, let canonical = c.canonical else { continue }
             let range = c.byteRange ?? (tokens[c.tokens.lowerBound].range.lowerBound..<tokens[c.tokens.upperBound - 1].range.upperBound)
             let surfaceText = text[range]
+            let (id, canonicalKey): (String, String)
+            if let cached = ids[canonical] {
+                (id, canonicalKey) = cached
+            } else {
+                (id, canonicalKey) = (ActorID.make(canonical), ActorLexicon.key(canonical))
+                ids[canonical] = (id, canonicalKey)
+            }
             var kind = c.kind
-            if kind == .name && c.key != ActorLexicon.key(canonical) && !ActorLexicon.key(canonical).hasSuffix(" " + c.key) {
+            if kind == .name && c.key != canonicalKey && !canonicalKey.hasSuffix(" " + c.key) {
                 kind = .alias
             }
-            let id = ActorID.make(canonical)
             mentions.append(Mention(range: range, text: surfaceText, actor: id, type: type, kind: kind, title: c.title,
                                     sentence: c.sentence))
             if kind != .reference || type == .person {
