@@ -36,6 +36,8 @@ struct ActorLexicon: Sendable {
     var cues: [String: ActorType] = [:]
     var titles: [String: TitleRole] = [:]
     var nonActors: Set<String> = []
+    /// Never a name alone, but may sit inside one ("Communist Party", "Seven Party Alliance").
+    var innerWords: Set<String> = []
     var commonWords: Set<String> = []
     var givenNames: Set<String> = []
     /// Place and organisation names learned from CoNLL-2003 train: weaker than the gazetteer.
@@ -97,7 +99,9 @@ struct ActorLexicon: Sendable {
             }
             lexicon.titles[key(row[0]), default: []].formUnion(role)
         }
-        lexicon.nonActors = Set(DataTable.load("non_actors.tsv", bundle: bundle).map { key($0[0]) })
+        for row in DataTable.load("non_actors.tsv", bundle: bundle) {
+            if row.count > 1, row[1] == "inner" { lexicon.innerWords.insert(key(row[0])) } else { lexicon.nonActors.insert(key(row[0])) }
+        }
         lexicon.commonWords = Set(DataTable.load("learned_common_words.tsv", bundle: bundle).map { key($0[0]) })
         lexicon.givenNames = Set(DataTable.load("given_names.tsv", bundle: bundle).map { key($0[0]) })
             .union(DataTable.load("learned_given_names.tsv", bundle: bundle).map { key($0[0]) })

@@ -64,6 +64,8 @@ struct ContextEvidence: OptionSet {
     static let place = ContextEvidence(rawValue: 1 << 1)
     static let age = ContextEvidence(rawValue: 1 << 2)
     static let maker = ContextEvidence(rawValue: 1 << 3)
+    /// "the Spratlys": people rarely take an article.
+    static let definite = ContextEvidence(rawValue: 1 << 4)
 }
 
 struct RecognitionPass {
@@ -104,8 +106,10 @@ struct RecognitionPass {
     static let joiners: Set<String> = ["of", "and", "for"]
     static let reportingVerbs: Set<String> = ["said", "says", "told", "added", "stated", "says", "warned",
                                               "explained", "declared", "announced", "insisted", "noted", "wrote"]
-    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "to", "into", "across", "outside"]
+    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "across", "outside"]
     static let leaderNouns: Set<String> = ["leader", "president", "premier", "head of state", "prime minister"]
+    static let placeNouns: Set<String> = ["city", "town", "village", "islands", "island", "province", "region", "state",
+                                          "capital", "port", "district", "county", "area", "suburb", "border"]
     static let creditWords: Set<String> = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
 
     func key(_ i: Int) -> String {
@@ -174,7 +178,7 @@ struct RecognitionPass {
         if t.isAllCaps {
             let k = key(i)
             if known(k) != nil || lexicon.learned[k] != nil { return true }
-            if lexicon.commonWords.contains(k) || lexicon.nonActors.contains(k) { return false }
+            if lexicon.commonWords.contains(k) || lexicon.nonActors.contains(k) || lexicon.innerWords.contains(k) { return false }
         }
         return true
     }
@@ -303,6 +307,9 @@ struct RecognitionPass {
         if isNonActor(i) {
             // "Northern Ireland": a non-actor word may open a known multi-word name.
             return lexicon.firstWords.contains(k) || userFirstWords.contains(k)
+        }
+        if lexicon.innerWords.contains(k) {
+            return isNameWord(i + 1) && glued(i + 1) == false && i + 1 < end
         }
         if atStart, lexicon.commonWords.contains(k) {
             // A common word opening a sentence is a name only as a given name before a surname.
@@ -487,13 +494,34 @@ struct RecognitionPass {
                           words: 1, strong: true))
             return
         }
-        // Cue words type the whole name: "Liberal Democratic Party", "Hong Kong International Airport".
-        var cue: ActorType?
-        for i in seg where tokens[i].kind == .word {
-            if let c = lexicon.cues[key(i)] {
-                if c == .organization { cue = .organization } else if cue == nil { cue = c }
+        // "and" always joins two names; "of"/"for" join two only when each side is a name of its own
+        // ("Central Committee of the Communist Party"), not in "Bank of Japan" or "Minister of Trade".
+        if let j = seg.first(where: { tokens[$0].kind == .word && tokens[$0].isLowercase && Self.joiners.contains(key($0)) }) {
+            var rightStart = j + 1
+            if rightStart < seg.upperBound, key(rightStart) == "the" { rightStart += 1 }
+            let left = seg.lowerBound..<j, right = rightStart..<seg.upperBound
+            let leftCue = cueType(left), rightCue = cueType(right)
+            let splits: Bool
+            if key(j) == "and" || (leftCue != nil && rightCue != nil) {
+                splits = true
+            } else if leftCue == nil && rightCue == nil {
+                splits = known(key(left)) != nil || known(key(right)) != nil || lexicon.learned[key(right)] != nil
+                if !splits {
+                    // "Grapes of Wrath": a name, but of nothing the tables know.
+                    add(Candidate(tokens: seg, sentence: si, key: k, type: .other, words: words, strong: true))
+                    return
+                }
+            } else {
+                splits = false
+            }
+            if splits {
+                processSegment(left, sentence: si, atStart: atStart)
+                processSegment(right, sentence: si, atStart: false)
+                return
             }
         }
+        // Cue words type the whole name: "Liberal Democratic Party", "Hong Kong International Airport".
+        let cue = cueType(seg)
         if let cue, words >= 2 {
             add(Candidate(tokens: seg, sentence: si, key: k, type: cue, words: words, strong: true))
             if cue == .location { addNestedPlace(in: seg, sentence: si) }
@@ -501,12 +529,7 @@ struct RecognitionPass {
             return
         }
         if cue != nil, words == 1 { return }  // "Ministry", "Police" alone name no one.
-        // Split at "of", "and", "for" when the parts are not one name.
-        if let j = seg.first(where: { tokens[$0].kind == .word && tokens[$0].isLowercase && Self.joiners.contains(key($0)) }) {
-            processSegment(seg.lowerBound..<j, sentence: si, atStart: atStart)
-            processSegment((j + 1)..<seg.upperBound, sentence: si, atStart: false)
-            return
-        }
+        if words == 1, lexicon.innerWords.contains(k) { return }
         // "US-Japan": a hyphen compound of known names is several names.
         if seg.contains(where: { isHyphen($0) }) {
             var parts = [Range<Int>]()
@@ -526,7 +549,7 @@ struct RecognitionPass {
         candidate.evidence = context(of: seg)
         let first = key(seg.lowerBound)
         if words >= 2 {
-            if let firstEntry = known(first), firstEntry.type == .country, words <= 4 {
+            if (known(first) != nil || lexicon.innerWords.contains(first)) && words <= 4 {
                 // "Japan Inc", "US Steel": a country's name leading an unknown name is an organisation.
                 candidate.type = .organization
             } else if words <= 4 {
@@ -545,6 +568,16 @@ struct RecognitionPass {
         }
         add(candidate)
         checkAcronymDefinition(after: seg)
+    }
+
+    func cueType(_ seg: Range<Int>) -> ActorType? {
+        var cue: ActorType?
+        for i in seg where tokens[i].kind == .word {
+            if let c = lexicon.cues[key(i)] {
+                if c == .organization { return .organization } else if cue == nil { cue = c }
+            }
+        }
+        return cue
     }
 
     /// "Hong Kong International Airport" also places its story in Hong Kong: a `reference` to the place.
@@ -570,7 +603,20 @@ struct RecognitionPass {
         if isPunct(after, UInt8(ascii: ",")), isWord(after + 1), Self.reportingVerbs.contains(key(after + 1)) {
             e.insert(.speaker)
         }
+        // "Kota and Panata islands", "Cana village": a lowercase place noun after the name.
+        for next in [after, after + 2] where isWord(next) && tokens[next].isLowercase {
+            if next == after + 2, !(isWord(after) && key(after) == "and") { continue }
+            if lexicon.cues[key(next)] == .location || Self.placeNouns.contains(key(next)) { e.insert(.place) }
+        }
         let before = seg.lowerBound - 1
+        if before >= 1, isWord(before), key(before) == "of", isWord(before - 1),
+           Self.placeNouns.contains(key(before - 1)) || lexicon.cues[key(before - 1)] == .location {
+            e.insert(.place)  // "the city of Irbil"
+        }
+        if before >= 0, isWord(before), key(before) == "the" { e.insert(.definite) }
+        if before >= 1, isWord(before), tokens[before].isLowercase, isWord(before - 1), key(before - 1) == "the" {
+            e.insert(.definite)
+        }
         if before >= 0, isWord(before) {
             let k = key(before)
             if k == "said" || k == "says" || k == "told" { e.insert(.speaker) }
@@ -635,6 +681,17 @@ struct RecognitionPass {
             }
         }
         for k in ambiguous { personByPart[k] = nil }
+        // "Hu" after "Hu Jintao": a family name may come first; used only where no trailing part matches.
+        var personByFirst = [String: String]()
+        var ambiguousFirst = Set<String>()
+        for c in candidates where c.type == .person && c.words >= 2 && c.strong && c.kind == .name {
+            guard let canonical = c.canonical, let first = c.tokens.first(where: { tokens[$0].kind == .word }) else { continue }
+            let k = key(first)
+            if let other = personByFirst[k], other != canonical { ambiguousFirst.insert(k) }
+            personByFirst[k] = canonical
+        }
+        for k in ambiguousFirst { personByFirst[k] = nil }
+        for (k, full) in personByFirst where personByPart[k] == nil { personByPart[k] = full }
 
         // Multi-word persons that are a trailing part of a longer name are that person too.
         for i in candidates.indices where candidates[i].type == .person && candidates[i].kind == .name {
@@ -666,6 +723,8 @@ struct RecognitionPass {
                     candidates[i].type = .organization
                 } else if e.contains(.place) {
                     candidates[i].type = .location
+                } else if e.contains(.definite) {
+                    candidates[i].type = candidates[i].key.hasSuffix("s") ? .location : .organization
                 } else {
                     candidates[i].type = RecognitionPass.defaultSingleType
                 }
