@@ -25,6 +25,23 @@ struct TitleRole: OptionSet, Sendable, Hashable {
     var isTitleNoun: Bool { !intersection([.head, .leader, .honorific]).isEmpty }
 }
 
+/// Everything the tables say about one word, so that a token costs one lookup.
+struct WordInfo: Sendable {
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let gazetteer = Flags(rawValue: 1 << 0)
+        static let learned = Flags(rawValue: 1 << 1)
+        static let common = Flags(rawValue: 1 << 2)
+        static let nonActor = Flags(rawValue: 1 << 3)
+        static let inner = Flags(rawValue: 1 << 4)
+        static let given = Flags(rawValue: 1 << 5)
+        static let firstWord = Flags(rawValue: 1 << 6)
+    }
+    var flags: Flags = []
+    var title: TitleRole = []
+    var cue: ActorType?
+}
+
 /// The data tables actor recognition runs on, loaded once from `Resources/`.
 ///
 /// Every lookup uses `ActorLexicon.key`: ASCII-lowercased, typographic apostrophes folded to `'`,
@@ -44,6 +61,8 @@ struct ActorLexicon: Sendable {
     var learned: [String: ActorType] = [:]
     /// First words of multi-word gazetteer names ("northern" of "northern ireland").
     var firstWords: Set<String> = []
+    /// The single-word view of all tables.
+    var words: [String: WordInfo] = [:]
 
     static func firstWords(of keys: some Sequence<String>) -> Set<String> {
         var words = Set<String>()
@@ -109,6 +128,20 @@ struct ActorLexicon: Sendable {
             lexicon.learned[key(row[0])] = row[1] == "location" ? .location : .organization
         }
         lexicon.firstWords = firstWords(of: lexicon.gazetteer.keys)
+        var words = [String: WordInfo]()
+        func mark(_ keys: some Sequence<String>, _ flag: WordInfo.Flags) {
+            for k in keys where !k.contains(" ") { words[k, default: WordInfo()].flags.insert(flag) }
+        }
+        mark(lexicon.gazetteer.keys, .gazetteer)
+        mark(lexicon.learned.keys, .learned)
+        mark(lexicon.commonWords, .common)
+        mark(lexicon.nonActors, .nonActor)
+        mark(lexicon.innerWords, .inner)
+        mark(lexicon.givenNames, .given)
+        mark(lexicon.firstWords, .firstWord)
+        for (k, role) in lexicon.titles { words[k, default: WordInfo()].title = role }
+        for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
+        lexicon.words = words
         return lexicon
     }
 

@@ -82,6 +82,8 @@ struct RecognitionPass {
     var headlineSentences = [Int]()
     /// Lookup keys of the capitalised words, computed once: every name test starts from them.
     let capitalKeys: [String]
+    /// Table facts about the capitalised words, looked up once.
+    let capitalInfo: [WordInfo]
 
     init(text: Text, tokens: [Token], sentences: [Sentence], lexicon: ActorLexicon,
          userGazetteer: [String: GazetteerEntry], userFirstWords: Set<String>, ignored: Set<String>) {
@@ -93,10 +95,14 @@ struct RecognitionPass {
         self.userGazetteer = userGazetteer
         self.ignored = ignored
         var keys = [String](repeating: "", count: tokens.count)
+        var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
         for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
-            keys[i] = text.foldedKey(t.range)
+            let k = text.foldedKey(t.range)
+            keys[i] = k
+            if let info = lexicon.words[k] { infos[i] = info }
         }
         capitalKeys = keys
+        capitalInfo = infos
     }
 
     // MARK: Token tests
@@ -132,7 +138,18 @@ struct RecognitionPass {
     }
 
     func known(_ k: String) -> GazetteerEntry? {
-        userGazetteer[k] ?? lexicon.gazetteer[k]
+        if !userGazetteer.isEmpty, let entry = userGazetteer[k] { return entry }
+        return lexicon.gazetteer[k]
+    }
+
+    func info(_ i: Int) -> WordInfo {
+        if tokens[i].kind == .word && tokens[i].isCapitalized { return capitalInfo[i] }
+        return lexicon.words[key(i)] ?? WordInfo()
+    }
+
+    /// Whether the one word `i` is a gazetteer name (built-in or the user's).
+    func isKnownWord(_ i: Int) -> Bool {
+        info(i).flags.contains(.gazetteer) || (!userGazetteer.isEmpty && userGazetteer[key(i)] != nil)
     }
 
     func isWord(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .word }
@@ -176,17 +193,17 @@ struct RecognitionPass {
         if t.flags.contains(.hasDigit) && !t.isAllCaps { return false }
         if isProductCode(i) || isCurrencyPrefix(i) { return false }
         if t.isAllCaps {
-            let k = key(i)
-            if known(k) != nil || lexicon.learned[k] != nil { return true }
-            if lexicon.commonWords.contains(k) || lexicon.nonActors.contains(k) || lexicon.innerWords.contains(k) { return false }
+            let flags = capitalInfo[i].flags
+            if flags.contains(.learned) || isKnownWord(i) { return true }
+            if !flags.isDisjoint(with: [.common, .nonActor, .inner]) { return false }
         }
         return true
     }
 
     /// Weekdays, months, function words: never a name on their own, and they end a run.
     func isNonActor(_ i: Int) -> Bool {
-        let k = key(i)
-        return lexicon.nonActors.contains(k) && known(k) == nil && lexicon.titles[k] == nil
+        let word = info(i)
+        return word.flags.contains(.nonActor) && word.title.isEmpty && !isKnownWord(i)
     }
 
     func isCommon(_ k: String) -> Bool {
@@ -215,8 +232,7 @@ struct RecognitionPass {
                     continue
                 }
                 // Photo credits ("Photo: AFP") name no actor of the story.
-                if isPunct(i + 1, UInt8(ascii: ":")), lexicon.commonWords.contains(key(i)) || Self.creditWords.contains(key(i)),
-                   Self.creditWords.contains(key(i)) {
+                if isPunct(i + 1, UInt8(ascii: ":")), Self.creditWords.contains(key(i)) {
                     i = endOfLine(from: i, limit: end)
                     continue
                 }
@@ -302,18 +318,18 @@ struct RecognitionPass {
             return (k == "al" || k == "el") && isHyphen(i + 1) && glued(i + 1) && glued(i + 2) && isNameWord(i + 2)
         }
         guard isNameWord(i) else { return false }
-        let k = key(i)
-        if known(k) != nil { return true }
+        if isKnownWord(i) { return true }
+        let flags = capitalInfo[i].flags
         if isNonActor(i) {
             // "Northern Ireland": a non-actor word may open a known multi-word name.
-            return lexicon.firstWords.contains(k) || userFirstWords.contains(k)
+            return flags.contains(.firstWord) || (!userFirstWords.isEmpty && userFirstWords.contains(key(i)))
         }
-        if lexicon.innerWords.contains(k) {
+        if flags.contains(.inner) {
             return isNameWord(i + 1) && glued(i + 1) == false && i + 1 < end
         }
-        if atStart, lexicon.commonWords.contains(k) {
+        if atStart, flags.contains(.common) {
             // A common word opening a sentence is a name only as a given name before a surname.
-            return lexicon.givenNames.contains(k) && isNameWord(i + 1) && i + 1 < end
+            return flags.contains(.given) && isNameWord(i + 1) && i + 1 < end
         }
         return true
     }
@@ -403,7 +419,7 @@ struct RecognitionPass {
                 var words = [String]()
                 for i in title where tokens[i].kind == .word {
                     words.append(text[tokens[i].range])
-                    if lexicon.titles[key(i)]?.contains(.leader) == true { leader = true }
+                    if info(i).title.contains(.leader) { leader = true }
                 }
                 let pk = key(post)
                 if ignored.contains(pk) { return }
@@ -420,13 +436,13 @@ struct RecognitionPass {
     func findTitle(in run: Range<Int>) -> Range<Int>? {
         var k = run.lowerBound
         while k < run.upperBound {
-            guard tokens[k].kind == .word, let role = lexicon.titles[key(k)], !role.isDisjoint(with: [.head, .leader, .honorific, .modifier])
-            else { k += 1; continue }
+            let role = tokens[k].kind == .word ? info(k).title : []
+            guard !role.isDisjoint(with: [.head, .leader, .honorific, .modifier]) else { k += 1; continue }
             // Consume modifiers, portfolios and title nouns; require at least one title noun.
             var m = k
             var sawNoun = false
             var lastNoun = k
-            while m < run.upperBound, tokens[m].kind == .word, let r = lexicon.titles[key(m)] {
+            while m < run.upperBound, tokens[m].kind == .word, case let r = info(m).title, !r.isEmpty {
                 if r.isTitleNoun { sawNoun = true; lastNoun = m }
                 m += 1
             }
@@ -437,13 +453,13 @@ struct RecognitionPass {
                 var p = m + 1
                 if p < run.upperBound, key(p) == "the" { p += 1 }
                 let portfolioStart = p
-                while p < run.upperBound, lexicon.titles[key(p)]?.contains(.portfolio) == true { p += 1 }
+                while p < run.upperBound, info(p).title.contains(.portfolio) { p += 1 }
                 if p > portfolioStart { m = p }
             }
             let pre = run.lowerBound..<k
             let post = m..<run.upperBound
             // A cue word after the title makes the run an organisation ("General Electric", "Justice Department").
-            if post.contains(where: { tokens[$0].kind == .word && lexicon.cues[key($0)] != nil }) { return nil }
+            if post.contains(where: { tokens[$0].kind == .word && info($0).cue != nil }) { return nil }
             if !post.isEmpty {
                 guard isNameWord(post.lowerBound) else { return nil }
                 return k..<m
@@ -573,7 +589,7 @@ struct RecognitionPass {
     func cueType(_ seg: Range<Int>) -> ActorType? {
         var cue: ActorType?
         for i in seg where tokens[i].kind == .word {
-            if let c = lexicon.cues[key(i)] {
+            if let c = info(i).cue {
                 if c == .organization { return .organization } else if cue == nil { cue = c }
             }
         }
