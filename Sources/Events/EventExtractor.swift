@@ -294,15 +294,18 @@ struct Pass {
         let form = lexicon.forms[Int(info.trigger)]
         let end = Int(info.end)
         // After a determiner, a preposition, a possessive or a number, a word is a noun ("the visit", "after talks").
-        var nounContext = false
+        var nounContext = false, afterArticle = false
         if i > sentenceStart {
             let prev = tokens[i - 1]
             switch prev.kind {
             case .word:
                 let c = words[i - 1].classes
                 nounContext = (c.contains(.determiner) || c.contains(.preposition)) && !c.contains(.infinitive)
+                afterArticle = c.contains(.article)
             case .number: nounContext = true
-            case .punctuation: nounContext = prev.flags.contains(.possessive)
+            case .punctuation:
+                nounContext = prev.flags.contains(.possessive)
+                afterArticle = nounContext
             case .symbol: break
             }
         }
@@ -311,7 +314,7 @@ struct Pass {
             noun = nounContext
         } else if form.canBeVerb {
             // "a sign of", "the fall of": a bare verb form after a determiner is some other noun.
-            if nounContext && form.shape == .base && !form.phrase { return nil }
+            if afterArticle && form.shape == .base && !form.phrase { return nil }
             noun = nounContext && form.shape == .ing
         } else {
             noun = true
