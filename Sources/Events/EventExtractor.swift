@@ -20,8 +20,8 @@ public struct EventExtractor: Sendable {
     public func extract(_ text: Text, tokens: [Token], sentences: [Sentence], mentions: [Mention],
                         times: [TimeExpression], documentDate: CalendarDate?) -> [Event] {
         guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
-        let mentions = zip(mentions, mentions.dropFirst()).allSatisfy({ $0.range.lowerBound <= $1.range.lowerBound })
-            ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let sorted = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].range.lowerBound <= mentions[$0].range.lowerBound }
+        let mentions = sorted ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         // Durations, sets and unresolved values never date an event.
         let times = times.filter(Dating.canDate).sorted { $0.range.lowerBound < $1.range.lowerBound }
         var pass = Pass(lexicon: lexicon, text: text, tokens: tokens, mentions: mentions, times: times,
@@ -108,45 +108,50 @@ struct Pass {
 
     private mutating func scanWords() {
         let table = lexicon.table
+        let tokens = self.tokens
         let n = tokens.count
-        var i = 0
-        while i < n {
-            let token = tokens[i]
-            guard token.kind == .word else {
-                i += 1
-                continue
-            }
-            // A hyphenated compound ("re-election", "cease-fire") is looked up whole; its parts are not triggers.
-            var j = i
-            while j + 2 < n, isHyphen(tokens[j + 1]), !tokens[j + 1].hasSpaceBefore, !tokens[j + 2].hasSpaceBefore,
-                  tokens[j + 2].kind == .word || tokens[j + 2].kind == .number {
-                j += 2
-            }
-            if j > i {
-                let h = WordTable.hash(bytes, token.range.lowerBound..<tokens[j].range.upperBound)
-                words[i].trigger = table.lookup(h)?.trigger ?? -1
-                words[i].end = Int32(j + 1)
-                for k in (i + 1)...j { words[k].flags.insert(.compoundPart) }
-                i = j + 1
-                continue
-            }
-            let h = WordTable.hash(bytes, token.range)
-            words[i].end = Int32(i + 1)
-            if let entry = table.lookup(h) {
-                words[i].classes = entry.classes
-                words[i].trigger = entry.trigger
-                if entry.classes.contains(.phraseStart), i + 1 < n, tokens[i + 1].kind == .word,
-                   let phrase = table.lookup(WordTable.phraseHash(h, bytes, tokens[i + 1].range)), phrase.trigger >= 0 {
-                    words[i].trigger = phrase.trigger
-                    words[i].end = Int32(i + 2)
+        words.withUnsafeMutableBufferPointer { words in
+            bytes.withUnsafeBufferPointer { bytes in
+                func isHyphen(_ token: Token) -> Bool {
+                    token.kind == .punctuation && token.range.count == 1 && bytes[token.range.lowerBound] == UInt8(ascii: "-")
+                }
+                var i = 0
+                while i < n {
+                    let token = tokens[i]
+                    guard token.kind == .word else {
+                        i += 1
+                        continue
+                    }
+                    // A hyphenated compound ("re-election", "cease-fire") is looked up whole; its parts are not triggers.
+                    var j = i
+                    while j + 2 < n, !tokens[j + 1].hasSpaceBefore, isHyphen(tokens[j + 1]), !tokens[j + 2].hasSpaceBefore,
+                          tokens[j + 2].kind == .word || tokens[j + 2].kind == .number {
+                        j += 2
+                    }
+                    if j > i {
+                        let h = WordTable.hash(bytes, token.range.lowerBound..<tokens[j].range.upperBound)
+                        words[i].trigger = table.lookup(h)?.trigger ?? -1
+                        words[i].end = Int32(j + 1)
+                        for k in (i + 1)...j { words[k].flags.insert(.compoundPart) }
+                        i = j + 1
+                        continue
+                    }
+                    let h = WordTable.hash(bytes, token.range)
+                    words[i].end = Int32(i + 1)
+                    if let entry = table.lookup(h) {
+                        words[i].classes = entry.classes
+                        words[i].trigger = entry.trigger
+                        if entry.classes.contains(.phraseStart), i + 1 < n, tokens[i + 1].kind == .word,
+                           let phrase = table.lookup(WordTable.phraseHash(h, bytes, tokens[i + 1].range)),
+                           phrase.trigger >= 0 {
+                            words[i].trigger = phrase.trigger
+                            words[i].end = Int32(i + 2)
+                        }
+                    }
+                    i += 1
                 }
             }
-            i += 1
         }
-    }
-
-    private func isHyphen(_ token: Token) -> Bool {
-        token.kind == .punctuation && token.range.count == 1 && bytes[token.range.lowerBound] == UInt8(ascii: "-")
     }
 
     private mutating func markMentions() {

@@ -84,44 +84,54 @@ struct WordEntry: Sendable {
 /// no string is built. Keys are FNV-1a hashes of the ASCII-lowercased bytes; with a few thousand keys a
 /// 64-bit collision is vanishingly unlikely, so the word itself is not stored.
 struct WordTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [WordEntry]
+    private struct Slot {
+        var key: UInt64 = 0
+        var entry = WordEntry()
+    }
+
+    private var slots: [Slot]
     private let mask: Int
 
     init(_ entries: [UInt64: WordEntry]) {
         var size = 16
         while size < entries.count * 3 { size <<= 1 }
         mask = size - 1
-        keys = [UInt64](repeating: 0, count: size)
-        values = [WordEntry](repeating: WordEntry(), count: size)
+        slots = [Slot](repeating: Slot(), count: size)
         for (key, value) in entries {
             var slot = Int(truncatingIfNeeded: key) & mask
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = value
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(key: key, entry: value)
         }
     }
 
     @inline(__always)
     func lookup(_ key: UInt64) -> WordEntry? {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 { return nil }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let k = slots[slot].key
+                if k == key { return slots[slot].entry }
+                if k == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
+    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
     /// FNV-1a over ASCII-lowercased bytes; continues from `seed` so a phrase hashes as its words joined by a space.
     @inline(__always)
-    static func hash(_ bytes: [UInt8], _ range: Range<Int>, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, seed: UInt64 = seed) -> UInt64 {
         var h = seed
         for i in range {
             let b = bytes[i]
-            h = (h ^ UInt64(b >= 65 && b <= 90 ? b + 32 : b)) &* 0x0000_0100_0000_01b3
+            h = (h ^ UInt64(b &- 65 < 26 ? b | 0x20 : b)) &* 0x0000_0100_0000_01b3
         }
         return h == 0 ? 1 : h
+    }
+
+    static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0, range) }
     }
 
     static func hash(_ string: String) -> UInt64 {
@@ -129,12 +139,10 @@ struct WordTable: Sendable {
         return hash(bytes, 0..<bytes.count)
     }
 
-    static let space = UInt64(UInt8(ascii: " "))
-
-    /// The hash of `prefix` + " " continued over the next word.
+    /// The hash of a word followed by " " and the next word, given the first word's hash.
     @inline(__always)
-    static func phraseHash(_ first: UInt64, _ bytes: [UInt8], _ next: Range<Int>) -> UInt64 {
-        hash(bytes, next, seed: (first ^ space) &* 0x0000_0100_0000_01b3)
+    static func phraseHash(_ first: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ next: Range<Int>) -> UInt64 {
+        hash(bytes, next, seed: (first ^ UInt64(UInt8(ascii: " "))) &* 0x0000_0100_0000_01b3)
     }
 }
 
