@@ -124,7 +124,7 @@ struct Pass {
                     }
                     // A hyphenated compound ("re-election", "cease-fire") is looked up whole; its parts are not triggers.
                     var j = i
-                    while j + 2 < n, !tokens[j + 1].hasSpaceBefore, isHyphen(tokens[j + 1]), !tokens[j + 2].hasSpaceBefore,
+                    while j + 2 < n, isHyphen(tokens[j + 1]), !tokens[j + 1].hasSpaceBefore, !tokens[j + 2].hasSpaceBefore,
                           tokens[j + 2].kind == .word || tokens[j + 2].kind == .number {
                         j += 2
                     }

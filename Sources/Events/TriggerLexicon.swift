@@ -89,6 +89,9 @@ struct WordTable: Sendable {
         var entry = WordEntry()
     }
 
+    /// 16-bit fingerprints of the keys, probed first: small enough to stay in L1 cache, so the common case,
+    /// a word that is in neither list, never touches the slots.
+    private var fingerprints: [UInt16]
     private var slots: [Slot]
     private let mask: Int
 
@@ -96,22 +99,31 @@ struct WordTable: Sendable {
         var size = 16
         while size < entries.count * 3 { size <<= 1 }
         mask = size - 1
+        fingerprints = [UInt16](repeating: 0, count: size)
         slots = [Slot](repeating: Slot(), count: size)
         for (key, value) in entries {
             var slot = Int(truncatingIfNeeded: key) & mask
-            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            while fingerprints[slot] != 0 { slot = (slot + 1) & mask }
+            fingerprints[slot] = WordTable.fingerprint(key)
             slots[slot] = Slot(key: key, entry: value)
         }
     }
 
     @inline(__always)
+    private static func fingerprint(_ key: UInt64) -> UInt16 {
+        let f = UInt16(truncatingIfNeeded: key >> 48)
+        return f == 0 ? 1 : f
+    }
+
+    @inline(__always)
     func lookup(_ key: UInt64) -> WordEntry? {
-        slots.withUnsafeBufferPointer { slots in
+        let f = WordTable.fingerprint(key)
+        return fingerprints.withUnsafeBufferPointer { fingerprints in
             var slot = Int(truncatingIfNeeded: key) & mask
             while true {
-                let k = slots[slot].key
-                if k == key { return slots[slot].entry }
-                if k == 0 { return nil }
+                let g = fingerprints[slot]
+                if g == 0 { return nil }
+                if g == f, slots[slot].key == key { return slots[slot].entry }
                 slot = (slot + 1) & mask
             }
         }

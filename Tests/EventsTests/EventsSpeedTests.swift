@@ -62,6 +62,14 @@ import Testing
             best = min(best, Double(Self.threadCPUTime() - start))
         }
         let nsPerByte = best / Double(totalBytes)
+        // The tokenizer on the same text, as a yardstick for how loaded the machine is.
+        var tokenizerBest = Double.infinity
+        for _ in 0..<3 {
+            let start = Self.threadCPUTime()
+            for doc in docs { _ = Tokenizer.standard.tokenize(doc.text) }
+            tokenizerBest = min(tokenizerBest, Double(Self.threadCPUTime() - start))
+        }
+        print("tokenizer: \(String(format: "%.2f", tokenizerBest / Double(totalBytes))) ns/byte")
         print("events: \(docs.count) docs, \(totalBytes) bytes, \(events) events, "
               + "\(String(format: "%.2f", nsPerByte)) ns/byte, \(String(format: "%.0f", 1000 / nsPerByte)) MB/s")
         #expect(events > docs.count / 2)
