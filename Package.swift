@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"], exclude: ["Fixtures"]),
+        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph", "Graph", "Store", "Corpus"], exclude: ["Fixtures"]),
     ]
 )
