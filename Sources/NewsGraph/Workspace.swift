@@ -12,6 +12,10 @@ public struct BuildOptions: Sendable {
     public var annotator: ParallelAnnotator
     /// Graphviz formats to render `graph.dot` and `timeline.dot` to (`svg`, `png`, `pdf`), if any.
     public var renderFormats: [String]
+    /// The part of the graph the exports show (the store always keeps everything).
+    public var filter = GraphFilter()
+    public var graphML = GraphMLOptions()
+    public var dot = DOTOptions()
 
     public init(outputFolder: String = "Output", window: CooccurrenceWindow = .sentence,
                 annotator: ParallelAnnotator = ParallelAnnotator(), renderFormats: [String] = []) {
@@ -21,7 +25,10 @@ public struct BuildOptions: Sendable {
         self.renderFormats = renderFormats
     }
 
-    public var storePath: String { (outputFolder as NSString).appendingPathComponent("newsgraph.sqlite") }
+    /// The store: `newsgraph.sqlite` in the output folder unless given.
+    public var store: String?
+
+    public var storePath: String { store ?? (outputFolder as NSString).appendingPathComponent("newsgraph.sqlite") }
 }
 
 /// Figures for the terminal summary of a build.
@@ -41,6 +48,8 @@ public struct BuildSummary: Sendable {
     public var replaced = 0
     public var unchanged = 0
     public var files = [String]()
+
+    public init() {}
 }
 
 public enum BuildError: Error, CustomStringConvertible {
@@ -147,16 +156,14 @@ public enum Workspace {
         var summary = summary
         let store = try GraphStore.open(at: options.storePath, readonly: true)
         defer { try? store.close() }
-        let (graph, sentences, mentions) = try store.read { reader in
+        var (graph, sentences, mentions) = try store.read { reader in
             (try reader.graph(), try reader.count("sentences"), try reader.count("mentions"))
         }
+        if !options.filter.isEmpty { graph = options.filter.apply(to: graph) }
+        try writeExports(graph, options: options)
         let folder = options.outputFolder
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try GraphMLWriter.write(graph, to: path("graph.graphml"))
-        try GEXFWriter.write(graph, to: path("graph.gexf"))
-        try GraphJSONWriter.write(graph, to: path("graph.json"))
-        try DOTWriter.write(graph, toFolder: folder)
-        summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot", "newsgraph.sqlite"].map(path)
+        summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot"].map(path) + [options.storePath]
         if !options.renderFormats.isEmpty {
             for dot in ["graph.dot", "timeline.dot"] {
                 summary.files += try GraphvizRenderer.render(dotPath: path(dot), formats: options.renderFormats)
@@ -179,6 +186,17 @@ public enum Workspace {
             .prefix(5)
             .map { ($0.name, $0.type.rawValue, $0.metrics.degree, $0.metrics.weightedDegree) }
         return summary
+    }
+
+    /// Writes the exports of a graph into `options.outputFolder`: GraphML, GEXF, JSON, both DOT files.
+    public static func writeExports(_ graph: ActorGraph, options: BuildOptions) throws {
+        try prepareFolder(options.outputFolder)
+        let folder = options.outputFolder
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        try GraphMLWriter.write(graph, to: path("graph.graphml"), options: options.graphML)
+        try GEXFWriter.write(graph, to: path("graph.gexf"))
+        try GraphJSONWriter.write(graph, to: path("graph.json"))
+        try DOTWriter.write(graph, toFolder: folder, options: options.dot)
     }
 
     static func prepareFolder(_ folder: String) throws {
