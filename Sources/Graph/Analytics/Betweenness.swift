@@ -11,8 +11,8 @@ enum Betweenness {
     ///   - threads: worker count (1 runs inline).
     static func compute(_ graph: AdjacencyArrays, sources: [Int]? = nil, threads: Int) -> [Double] {
         let n = graph.nodeCount
-        guard n > 2 else { return [Double](repeating: 0, count: n) }
         let sourceList = sources ?? Array(0..<n)
+        guard n > 2, !sourceList.isEmpty else { return [Double](repeating: 0, count: n) }
         let workers = max(1, min(threads, sourceList.count))
         let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: workers * n)
         partials.initialize(repeating: 0)
