@@ -156,10 +156,11 @@ struct Pass {
 
     private mutating func markMentions() {
         var t = 0
-        for (m, mention) in mentions.enumerated() {
-            while t < tokens.count, tokens[t].range.upperBound <= mention.range.lowerBound { t += 1 }
+        for m in mentions.indices {
+            let range = mentions[m].range
+            while t < tokens.count, tokens[t].range.upperBound <= range.lowerBound { t += 1 }
             var j = t
-            while j < tokens.count, tokens[j].range.lowerBound < mention.range.upperBound {
+            while j < tokens.count, tokens[j].range.lowerBound < range.upperBound {
                 words[j].flags.insert(.inMention)
                 if j == t {
                     words[j].flags.insert(.mentionStart)

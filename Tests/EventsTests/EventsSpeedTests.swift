@@ -47,7 +47,12 @@ import Testing
     }
 
     @Test func throughput() throws {
-        guard let docs = Self.corpus(limit: 4_000_000) else { return }
+        #if DEBUG
+        let limit = 300_000
+        #else
+        let limit = 4_000_000
+        #endif
+        guard let docs = Self.corpus(limit: limit) else { return }
         let extractor = EventExtractor()
         let totalBytes = docs.reduce(0) { $0 + $1.text.count }
         var events = 0
@@ -74,7 +79,8 @@ import Testing
               + "\(String(format: "%.2f", nsPerByte)) ns/byte, \(String(format: "%.0f", 1000 / nsPerByte)) MB/s")
         #expect(events > docs.count / 2)
         #if !DEBUG
-        #expect(nsPerByte < 5)
+        // The machine is shared, so the budget is relative: the event stage costs no more than tokenizing.
+        #expect(nsPerByte < tokenizerBest / Double(totalBytes))
         #endif
     }
 }
