@@ -300,18 +300,15 @@ struct Pass {
         let form = lexicon.forms[Int(info.trigger)]
         let end = Int(info.end)
         // After a determiner, a preposition, a possessive or a number, a word is a noun ("the visit", "after talks").
-        var nounContext = false, afterArticle = false
+        var nounContext = false
         if i > sentenceStart {
             let prev = tokens[i - 1]
             switch prev.kind {
             case .word:
                 let c = words[i - 1].classes
                 nounContext = (c.contains(.determiner) || c.contains(.preposition)) && !c.contains(.infinitive)
-                afterArticle = c.contains(.article)
             case .number: nounContext = true
-            case .punctuation:
-                nounContext = prev.flags.contains(.possessive)
-                afterArticle = nounContext
+            case .punctuation: nounContext = prev.flags.contains(.possessive)
             case .symbol: break
             }
         }
@@ -320,12 +317,14 @@ struct Pass {
             noun = nounContext
         } else if form.canBeVerb {
             // "a sign of", "the fall of": a bare verb form after a determiner is some other noun.
-            if afterArticle && form.shape == .base && !form.phrase { return nil }
+            if nounContext && form.shape == .base && !form.phrase { return nil }
             noun = nounContext && form.shape == .ing
         } else {
             noun = true
         }
-        if noun, isModifier(end, sentenceEnd) { return nil }
+        if noun || form.shape == .ing, isModifier(end, sentenceEnd) { return nil }
+        // A capitalized bare verb opening a sentence is more likely a name ("Shell and Gazprom …").
+        if tokens[i].isCapitalized, !form.canBeNoun, form.shape == .base, !form.phrase { return nil }
         if form.needsQuantity, !hasQuantity(i, end, sentenceStart, sentenceEnd) { return nil }
         let passive = !noun && form.shape == .past && followsBe(i, sentenceStart)
         return Candidate(start: i, end: end, form: form, noun: noun, passive: passive)
