@@ -142,7 +142,7 @@ struct Pass {
                         words[i].classes = entry.classes
                         words[i].trigger = entry.trigger
                         if entry.classes.contains(.phraseStart), i + 1 < n, tokens[i + 1].kind == .word,
-                           let phrase = table.lookup(WordTable.phraseHash(h, bytes, tokens[i + 1].range)),
+                           let phrase = table.lookup(WordTable.phraseKey(h, WordTable.hash(bytes, tokens[i + 1].range))),
                            phrase.trigger >= 0 {
                             words[i].trigger = phrase.trigger
                             words[i].end = Int32(i + 2)
