@@ -299,6 +299,7 @@ struct Pass {
     private func candidate(at i: Int, info: WordInfo, sentenceEnd: Int, sentenceStart: Int) -> Candidate? {
         let form = lexicon.forms[Int(info.trigger)]
         let end = Int(info.end)
+        guard end <= sentenceEnd else { return nil }  // a phrase never spans two sentences
         // After a determiner, a preposition, a possessive or a number, a word is a noun ("the visit", "after talks").
         var nounContext = false
         if i > sentenceStart {
