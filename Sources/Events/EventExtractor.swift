@@ -142,7 +142,7 @@ struct Pass {
                         words[i].classes = entry.classes
                         words[i].trigger = entry.trigger
                         if entry.classes.contains(.phraseStart), i + 1 < n, tokens[i + 1].kind == .word,
-                           let phrase = table.lookup(WordTable.phraseHash(h, bytes, tokens[i + 1].range)),
+                           let phrase = table.lookup(WordTable.phraseKey(h, WordTable.hash(bytes, tokens[i + 1].range))),
                            phrase.trigger >= 0 {
                             words[i].trigger = phrase.trigger
                             words[i].end = Int32(i + 2)
@@ -156,10 +156,11 @@ struct Pass {
 
     private mutating func markMentions() {
         var t = 0
-        for (m, mention) in mentions.enumerated() {
-            while t < tokens.count, tokens[t].range.upperBound <= mention.range.lowerBound { t += 1 }
+        for m in mentions.indices {
+            let range = mentions[m].range
+            while t < tokens.count, tokens[t].range.upperBound <= range.lowerBound { t += 1 }
             var j = t
-            while j < tokens.count, tokens[j].range.lowerBound < mention.range.upperBound {
+            while j < tokens.count, tokens[j].range.lowerBound < range.upperBound {
                 words[j].flags.insert(.inMention)
                 if j == t {
                     words[j].flags.insert(.mentionStart)
@@ -298,19 +299,17 @@ struct Pass {
     private func candidate(at i: Int, info: WordInfo, sentenceEnd: Int, sentenceStart: Int) -> Candidate? {
         let form = lexicon.forms[Int(info.trigger)]
         let end = Int(info.end)
+        guard end <= sentenceEnd else { return nil }  // a phrase never spans two sentences
         // After a determiner, a preposition, a possessive or a number, a word is a noun ("the visit", "after talks").
-        var nounContext = false, afterArticle = false
+        var nounContext = false
         if i > sentenceStart {
             let prev = tokens[i - 1]
             switch prev.kind {
             case .word:
                 let c = words[i - 1].classes
                 nounContext = (c.contains(.determiner) || c.contains(.preposition)) && !c.contains(.infinitive)
-                afterArticle = c.contains(.article)
             case .number: nounContext = true
-            case .punctuation:
-                nounContext = prev.flags.contains(.possessive)
-                afterArticle = nounContext
+            case .punctuation: nounContext = prev.flags.contains(.possessive)
             case .symbol: break
             }
         }
@@ -319,12 +318,14 @@ struct Pass {
             noun = nounContext
         } else if form.canBeVerb {
             // "a sign of", "the fall of": a bare verb form after a determiner is some other noun.
-            if afterArticle && form.shape == .base && !form.phrase { return nil }
+            if nounContext && form.shape == .base && !form.phrase { return nil }
             noun = nounContext && form.shape == .ing
         } else {
             noun = true
         }
-        if noun, isModifier(end, sentenceEnd) { return nil }
+        if noun || form.shape == .ing, isModifier(end, sentenceEnd) { return nil }
+        // A capitalized bare verb opening a sentence is more likely a name ("Shell and Gazprom …").
+        if tokens[i].isCapitalized, !form.canBeNoun, form.shape == .base, !form.phrase { return nil }
         if form.needsQuantity, !hasQuantity(i, end, sentenceStart, sentenceEnd) { return nil }
         let passive = !noun && form.shape == .past && followsBe(i, sentenceStart)
         return Candidate(start: i, end: end, form: form, noun: noun, passive: passive)

@@ -47,22 +47,23 @@ extension Pass {
         var after: Int?, afterDemonym: Int?, afterAgent: Int?, firstAfter: Int?
         let type = candidate.form.type
         for m in mentionRange {
-            let mention = mentions[m]
-            guard span.contains(mention.range.lowerBound) else { continue }
-            if mention.range.upperBound <= trigger.lowerBound {
-                if mention.kind == .demonym { beforeDemonym = m } else { before = m }
-            } else if mention.range.lowerBound >= trigger.upperBound {
+            let range = mentions[m].range
+            guard span.contains(range.lowerBound) else { continue }
+            let kind = mentions[m].kind
+            if range.upperBound <= trigger.lowerBound {
+                if kind == .demonym { beforeDemonym = m } else { before = m }
+            } else if range.lowerBound >= trigger.upperBound {
                 let governor = governingClasses(m, clauseStart: clause.tokens.lowerBound)
                 if firstAfter == nil { firstAfter = m }
                 if governor.contains(.agent) {
                     if afterAgent == nil && after == nil { afterAgent = m }
                     continue
                 }
-                if governor.contains(.locative), mention.type == .location || mention.type == .country,
-                   type != .cooperation {
+                if governor.contains(.locative), type != .cooperation,
+                   mentions[m].type == .location || mentions[m].type == .country {
                     continue
                 }
-                if mention.kind == .demonym {
+                if kind == .demonym {
                     if afterDemonym == nil { afterDemonym = m }
                 } else if after == nil {
                     after = m

@@ -129,16 +129,32 @@ struct WordTable: Sendable {
         }
     }
 
-    static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// FNV-1a over ASCII-lowercased bytes; continues from `seed` so a phrase hashes as its words joined by a space.
+    /// A hash of the ASCII-lowercased bytes, eight at a time (`| 0x20` lowercases letters and leaves digits,
+    /// apostrophes, periods, hyphens and UTF-8 continuation bytes distinct from ASCII).
     @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, seed: UInt64 = seed) -> UInt64 {
-        var h = seed
-        for i in range {
-            let b = bytes[i]
-            h = (h ^ UInt64(b &- 65 < 26 ? b | 0x20 : b)) &* 0x0000_0100_0000_01b3
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: range.count)
+        guard let base = bytes.baseAddress, !range.isEmpty else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let n = min(8, end - i)
+            var chunk: UInt64 = 0
+            if i + 8 <= bytes.count {
+                chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            } else {
+                for k in 0..<n { chunk |= UInt64(bytes[i + k]) << UInt64(k * 8) }
+            }
+            let mask: UInt64 = n == 8 ? ~0 : (1 << UInt64(n * 8)) &- 1
+            chunk = (chunk | 0x2020_2020_2020_2020) & mask
+            h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
         }
+        h ^= h >> 29
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 32
         return h == 0 ? 1 : h
     }
 
@@ -146,15 +162,20 @@ struct WordTable: Sendable {
         bytes.withUnsafeBufferPointer { hash($0, range) }
     }
 
-    static func hash(_ string: String) -> UInt64 {
-        let bytes = Array(string.utf8)
+    /// The key of a lexicon entry: a word, a hyphenated compound, or a two-word phrase ("sit down").
+    static func key(_ form: String) -> UInt64 {
+        let words = form.split(separator: " ", maxSplits: 1)
+        if words.count == 2 { return phraseKey(key(String(words[0])), key(String(words[1]))) }
+        let bytes = Array(form.utf8)
         return hash(bytes, 0..<bytes.count)
     }
 
-    /// The hash of a word followed by " " and the next word, given the first word's hash.
+    /// The key of a two-word phrase from its words' hashes.
     @inline(__always)
-    static func phraseHash(_ first: UInt64, _ bytes: UnsafeBufferPointer<UInt8>, _ next: Range<Int>) -> UInt64 {
-        hash(bytes, next, seed: (first ^ UInt64(UInt8(ascii: " "))) &* 0x0000_0100_0000_01b3)
+    static func phraseKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        var k = (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+        k ^= k >> 31
+        return k == 0 ? 1 : k
     }
 }
 
@@ -228,7 +249,7 @@ public struct TriggerLexicon: Sendable {
 
         var entries = [UInt64: WordEntry]()
         for (form, i) in index {
-            entries[WordTable.hash(form), default: WordEntry()].trigger = Int32(i)
+            entries[WordTable.key(form), default: WordEntry()].trigger = Int32(i)
         }
         for row in words where row.count >= 2 {
             var classes: WordClass = []
@@ -237,10 +258,10 @@ public struct TriggerLexicon: Sendable {
                     conflicts.append("\(row[0]): unknown word class \(name)")
                 }
             }
-            entries[WordTable.hash(row[0].lowercased()), default: WordEntry()].classes.formUnion(classes)
+            entries[WordTable.key(row[0].lowercased()), default: WordEntry()].classes.formUnion(classes)
         }
         for start in phraseStarts {
-            entries[WordTable.hash(start), default: WordEntry()].classes.insert(.phraseStart)
+            entries[WordTable.key(start), default: WordEntry()].classes.insert(.phraseStart)
         }
         self.forms = forms
         self.formIndex = index

@@ -14,6 +14,10 @@ import Testing
         #expect(doc.extract(nil).map(\.triggerText) == ["deal"])
         // A bare verb form after an article is some other noun: "a sign of".
         #expect(Fixture("It was a sign of hope.").extract(nil).isEmpty)
+        #expect(Fixture("Talks stalled in fall 2005.").extract(nil).map(\.triggerText) == ["Talks"])
+        #expect(Fixture("The Asian Games shooting rules changed.").extract(nil).isEmpty)
+        #expect(Fixture("Shell owns 55 percent of the project.").extract(nil).isEmpty)
+        #expect(Fixture("The project came under fire from regulators.").extract(nil).map(\.type) == ["disapprove"])
     }
 
     @Test func passiveSubjectIsTheTarget() {
