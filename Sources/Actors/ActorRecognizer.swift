@@ -11,25 +11,37 @@ import Language
 /// "the US leader" and a speaker "he said" where exactly one actor fits, and types what is left from
 /// context ("X said", "in X").
 public struct ActorRecognizer: Sendable {
-    let lexicon: ActorLexicon
-    let userGazetteer: [String: GazetteerEntry]
-    let userFirstWords: Set<String>
-    let ignored: Set<String>
+    /// The tables, behind one reference: copying a recognizer is cheap and its layout never changes.
+    final class Tables: Sendable {
+        let lexicon: ActorLexicon
+        let userGazetteer: [String: GazetteerEntry]
+        let userFirstWords: Set<String>
+        let ignored: Set<String>
+
+        init(lexicon: ActorLexicon, dictionary: ActorDictionary) {
+            self.lexicon = lexicon
+            userGazetteer = dictionary.gazetteer
+            userFirstWords = ActorLexicon.firstWords(of: userGazetteer.keys)
+            ignored = dictionary.ignoredKeys
+        }
+
+        static let standard = Tables(lexicon: .standard, dictionary: ActorDictionary())
+    }
+
+    let tables: Tables
 
     public init() {
-        self.init(dictionary: ActorDictionary())
+        tables = .standard
     }
 
     public init(dictionary: ActorDictionary) {
-        lexicon = .standard
-        userGazetteer = dictionary.gazetteer
-        userFirstWords = ActorLexicon.firstWords(of: userGazetteer.keys)
-        ignored = dictionary.ignoredKeys
+        tables = Tables(lexicon: .standard, dictionary: dictionary)
     }
 
     public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence]) -> ActorAnnotation {
-        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: lexicon,
-                                   userGazetteer: userGazetteer, userFirstWords: userFirstWords, ignored: ignored)
+        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: tables.lexicon,
+                                   userGazetteer: tables.userGazetteer, userFirstWords: tables.userFirstWords,
+                                   ignored: tables.ignored)
         pass.findCandidates()
         pass.resolve()
         return pass.annotation()
