@@ -325,7 +325,8 @@ struct RecognitionPass {
     func startsName(_ i: Int, atStart: Bool, end: Int) -> Bool {
         let t = tokens[i]
         if t.isLowercase {
-            // "al-Qaeda", "bin Laden" as a name's first word.
+            // "al-Qaeda" as a name's first word (tested on length first: this runs for every lowercase word).
+            guard t.range.count == 2, isHyphen(i + 1) else { return false }
             let k = key(i)
             return (k == "al" || k == "el") && isHyphen(i + 1) && glued(i + 1) && glued(i + 2) && isNameWord(i + 2)
         }
