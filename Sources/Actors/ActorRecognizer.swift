@@ -851,45 +851,50 @@ struct RecognitionPass {
     func annotation() -> ActorAnnotation {
         var mentions = [Mention]()
         mentions.reserveCapacity(candidates.count)
-        var order = [String]()
-        var actors = [String: DocumentActor]()
-        var typeVotes = [String: [ActorType: Int]]()
-        var ids = [String: (id: String, key: String)]()
+        var actors = [DocumentActor]()
+        var votes = [Int]()  // ActorType.allCases.count counts per actor
+        var actorIndex = [String: Int]()  // canonical name → index into `actors`
+        var canonicalKeys = [String]()
+        let typeCount = ActorType.allCases.count
         for c in candidates {
             guard let type = c.type, let canonical = c.canonical else { continue }
             let range = c.byteRange ?? (tokens[c.tokens.lowerBound].range.lowerBound..<tokens[c.tokens.upperBound - 1].range.upperBound)
             let surfaceText = text[range]
-            let (id, canonicalKey): (String, String)
-            if let cached = ids[canonical] {
-                (id, canonicalKey) = cached
+            let index: Int
+            if let known = actorIndex[canonical] {
+                index = known
             } else {
-                (id, canonicalKey) = (ActorID.make(canonical), ActorLexicon.key(canonical))
-                ids[canonical] = (id, canonicalKey)
+                index = actors.count
+                actorIndex[canonical] = index
+                actors.append(DocumentActor(id: ActorID.make(canonical), name: canonical, type: type))
+                canonicalKeys.append(ActorLexicon.key(canonical))
+                votes.append(contentsOf: repeatElement(0, count: typeCount))
             }
+            let canonicalKey = canonicalKeys[index]
             var kind = c.kind
             if kind == .name && c.key != canonicalKey && !canonicalKey.hasSuffix(" " + c.key) {
                 kind = .alias
             }
-            mentions.append(Mention(range: range, text: surfaceText, actor: id, type: type, kind: kind, title: c.title,
-                                    sentence: c.sentence))
+            mentions.append(Mention(range: range, text: surfaceText, actor: actors[index].id, type: type, kind: kind,
+                                    title: c.title, sentence: c.sentence))
             if kind != .reference || type == .person {
-                typeVotes[id, default: [:]][type, default: 0] += 1
+                votes[index * typeCount + ActorType.allCases.firstIndex(of: type)!] += 1
             }
-            if actors[id] == nil {
-                order.append(id)
-                actors[id] = DocumentActor(id: id, name: canonical, type: type)
+            if kind != .pronoun, kind != .reference, surfaceText != canonical, !actors[index].aliases.contains(surfaceText) {
+                actors[index].aliases.append(surfaceText)
             }
-            if kind != .pronoun, kind != .reference, surfaceText != canonical, !actors[id]!.aliases.contains(surfaceText) {
-                actors[id]!.aliases.append(surfaceText)
-            }
-            if let title = c.title, !actors[id]!.titles.contains(title) { actors[id]!.titles.append(title) }
+            if let title = c.title, !actors[index].titles.contains(title) { actors[index].titles.append(title) }
         }
-        for (id, votes) in typeVotes {
-            if let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }) {
-                actors[id]?.type = best.key
+        // The actor's type is the majority of its mentions' types (ties: the first type in `ActorType` order).
+        for i in actors.indices {
+            var best = -1, bestCount = 0
+            for t in 0..<typeCount where votes[i * typeCount + t] > bestCount {
+                best = t
+                bestCount = votes[i * typeCount + t]
             }
+            if best >= 0 { actors[i].type = ActorType.allCases[best] }
         }
-        return ActorAnnotation(mentions: mentions, actors: order.compactMap { actors[$0] })
+        return ActorAnnotation(mentions: mentions, actors: actors)
     }
 }
 
