@@ -761,11 +761,15 @@ struct RecognitionPass {
             }
         }
         // All-caps headlines: surnames of the document's people.
+        var covered = Set<Int>()
+        if !headlineSentences.isEmpty {
+            for c in candidates { covered.formUnion(c.tokens) }
+        }
         for si in headlineSentences {
             for i in sentences[si].tokens where tokens[i].kind == .word && tokens[i].isAllCaps {
                 let k = key(i)
                 if let full = personByPart[k] ?? (knownByKey[k]?.type == .person ? knownByKey[k]!.canonical : nil),
-                   !candidates.contains(where: { $0.sentence == si && $0.tokens.contains(i) }) {
+                   !covered.contains(i) {
                     add(Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: full,
                                   words: 1, strong: true))
                 }
@@ -802,6 +806,7 @@ struct RecognitionPass {
             ref.byteRange = tokens[before].range.lowerBound..<tokens[nounEnd - 1].range.upperBound
             added.append(ref)
         }
+        guard !added.isEmpty else { return }
         candidates.append(contentsOf: added)
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
@@ -834,6 +839,7 @@ struct RecognitionPass {
                 added.append(c)
             }
         }
+        guard !added.isEmpty else { return }
         candidates.append(contentsOf: added)
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
