@@ -139,7 +139,10 @@ struct ActorLexicon: Sendable {
         mark(lexicon.innerWords, .inner)
         mark(lexicon.givenNames, .given)
         mark(lexicon.firstWords, .firstWord)
-        for (k, role) in lexicon.titles { words[k, default: WordInfo()].title = role }
+        for (k, role) in lexicon.titles {
+            words[k, default: WordInfo()].title = role
+            words[k + ".", default: WordInfo()].title = role  // "Mr.", "Gen.", "Sen." keep their period
+        }
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
         lexicon.words = words
         return lexicon

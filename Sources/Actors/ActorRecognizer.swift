@@ -366,6 +366,9 @@ struct RecognitionPass {
                 let k = key(j)
                 if Self.connectors.contains(k) {
                     if isNameWord(j + 1), j + 1 < end { j += 1; continue }
+                    // "von der Leyen", "van der Sar": two connectors in a row.
+                    if j + 2 < end, isWord(j + 1), tokens[j + 1].isLowercase, Self.connectors.contains(key(j + 1)),
+                       isNameWord(j + 2) { j += 2; continue }
                     if isHyphen(j + 1), glued(j + 1), glued(j + 2), isNameWord(j + 2), j + 2 < end { j += 2; continue }
                 }
                 if Self.joiners.contains(k), j + 1 < end {
@@ -525,7 +528,7 @@ struct RecognitionPass {
         }
         // "and" always joins two names; "of"/"for" join two only when each side is a name of its own
         // ("Central Committee of the Communist Party"), not in "Bank of Japan" or "Minister of Trade".
-        if let j = seg.first(where: { tokens[$0].kind == .word && tokens[$0].isLowercase && Self.joiners.contains(key($0)) }) {
+        if let j = seg.first(where: { isJoiner($0) && key($0) == "and" }) ?? seg.first(where: { isJoiner($0) }) {
             var rightStart = j + 1
             if rightStart < seg.upperBound, key(rightStart) == "the" { rightStart += 1 }
             let left = seg.lowerBound..<j, right = rightStart..<seg.upperBound
@@ -597,6 +600,10 @@ struct RecognitionPass {
         }
         add(candidate)
         checkAcronymDefinition(after: seg)
+    }
+
+    func isJoiner(_ i: Int) -> Bool {
+        tokens[i].kind == .word && tokens[i].isLowercase && Self.joiners.contains(key(i))
     }
 
     func cueType(_ seg: Range<Int>) -> ActorType? {
