@@ -63,6 +63,8 @@ struct ActorLexicon: Sendable {
     var firstWords: Set<String> = []
     /// The single-word view of all tables.
     var words: [String: WordInfo] = [:]
+    /// `words` probed by bytes.
+    var wordTable = WordTable([:])
 
     static func firstWords(of keys: some Sequence<String>) -> Set<String> {
         var words = Set<String>()
@@ -145,6 +147,7 @@ struct ActorLexicon: Sendable {
         }
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
         lexicon.words = words
+        lexicon.wordTable = WordTable(words)
         return lexicon
     }
 

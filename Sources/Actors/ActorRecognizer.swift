@@ -92,8 +92,6 @@ struct RecognitionPass {
     /// Acronyms defined in parentheses: acronym key → canonical name of the expansion.
     var acronyms = [String: (canonical: String, type: ActorType)]()
     var headlineSentences = [Int]()
-    /// Lookup keys of the capitalised words, computed once: every name test starts from them.
-    let capitalKeys: [String]
     /// Table facts about the capitalised words, looked up once.
     let capitalInfo: [WordInfo]
 
@@ -106,14 +104,10 @@ struct RecognitionPass {
         self.lexicon = lexicon
         self.userGazetteer = userGazetteer
         self.ignored = ignored
-        var keys = [String](repeating: "", count: tokens.count)
         var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
         for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
-            let k = text.foldedKey(t.range)
-            keys[i] = k
-            if let info = lexicon.words[k] { infos[i] = info }
+            if let info = lexicon.wordTable.lookup(text.bytes, t.range) { infos[i] = info }
         }
-        capitalKeys = keys
         capitalInfo = infos
     }
 
@@ -130,9 +124,7 @@ struct RecognitionPass {
                                           "capital", "port", "district", "county", "area", "suburb", "border"]
     static let creditWords: Set<String> = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
 
-    func key(_ i: Int) -> String {
-        tokens[i].kind == .word && tokens[i].isCapitalized ? capitalKeys[i] : text.foldedKey(tokens[i].range)
-    }
+    func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }
 
     /// Whether word `i` is "he" or "she", tested on bytes (the pronoun scan visits every word).
     func isHeOrShe(_ i: Int) -> Bool {
