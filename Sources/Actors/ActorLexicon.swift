@@ -63,6 +63,8 @@ struct ActorLexicon: Sendable {
     var firstWords: Set<String> = []
     /// The single-word view of all tables.
     var words: [String: WordInfo] = [:]
+    /// `words` probed by bytes.
+    var wordTable = WordTable([:])
 
     static func firstWords(of keys: some Sequence<String>) -> Set<String> {
         var words = Set<String>()
@@ -139,9 +141,13 @@ struct ActorLexicon: Sendable {
         mark(lexicon.innerWords, .inner)
         mark(lexicon.givenNames, .given)
         mark(lexicon.firstWords, .firstWord)
-        for (k, role) in lexicon.titles { words[k, default: WordInfo()].title = role }
+        for (k, role) in lexicon.titles {
+            words[k, default: WordInfo()].title = role
+            words[k + ".", default: WordInfo()].title = role  // "Mr.", "Gen.", "Sen." keep their period
+        }
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
         lexicon.words = words
+        lexicon.wordTable = WordTable(words)
         return lexicon
     }
 

@@ -11,25 +11,37 @@ import Language
 /// "the US leader" and a speaker "he said" where exactly one actor fits, and types what is left from
 /// context ("X said", "in X").
 public struct ActorRecognizer: Sendable {
-    let lexicon: ActorLexicon
-    let userGazetteer: [String: GazetteerEntry]
-    let userFirstWords: Set<String>
-    let ignored: Set<String>
+    /// The tables, behind one reference: copying a recognizer is cheap and its layout never changes.
+    final class Tables: Sendable {
+        let lexicon: ActorLexicon
+        let userGazetteer: [String: GazetteerEntry]
+        let userFirstWords: Set<String>
+        let ignored: Set<String>
+
+        init(lexicon: ActorLexicon, dictionary: ActorDictionary) {
+            self.lexicon = lexicon
+            userGazetteer = dictionary.gazetteer
+            userFirstWords = ActorLexicon.firstWords(of: userGazetteer.keys)
+            ignored = dictionary.ignoredKeys
+        }
+
+        static let standard = Tables(lexicon: .standard, dictionary: ActorDictionary())
+    }
+
+    let tables: Tables
 
     public init() {
-        self.init(dictionary: ActorDictionary())
+        tables = .standard
     }
 
     public init(dictionary: ActorDictionary) {
-        lexicon = .standard
-        userGazetteer = dictionary.gazetteer
-        userFirstWords = ActorLexicon.firstWords(of: userGazetteer.keys)
-        ignored = dictionary.ignoredKeys
+        tables = Tables(lexicon: .standard, dictionary: dictionary)
     }
 
     public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence]) -> ActorAnnotation {
-        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: lexicon,
-                                   userGazetteer: userGazetteer, userFirstWords: userFirstWords, ignored: ignored)
+        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: tables.lexicon,
+                                   userGazetteer: tables.userGazetteer, userFirstWords: tables.userFirstWords,
+                                   ignored: tables.ignored)
         pass.findCandidates()
         pass.resolve()
         return pass.annotation()
@@ -80,8 +92,6 @@ struct RecognitionPass {
     /// Acronyms defined in parentheses: acronym key → canonical name of the expansion.
     var acronyms = [String: (canonical: String, type: ActorType)]()
     var headlineSentences = [Int]()
-    /// Lookup keys of the capitalised words, computed once: every name test starts from them.
-    let capitalKeys: [String]
     /// Table facts about the capitalised words, looked up once.
     let capitalInfo: [WordInfo]
 
@@ -94,14 +104,10 @@ struct RecognitionPass {
         self.lexicon = lexicon
         self.userGazetteer = userGazetteer
         self.ignored = ignored
-        var keys = [String](repeating: "", count: tokens.count)
         var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
         for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
-            let k = text.foldedKey(t.range)
-            keys[i] = k
-            if let info = lexicon.words[k] { infos[i] = info }
+            if let info = lexicon.wordTable.lookup(text.bytes, t.range) { infos[i] = info }
         }
-        capitalKeys = keys
         capitalInfo = infos
     }
 
@@ -118,9 +124,7 @@ struct RecognitionPass {
                                           "capital", "port", "district", "county", "area", "suburb", "border"]
     static let creditWords: Set<String> = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
 
-    func key(_ i: Int) -> String {
-        tokens[i].kind == .word && tokens[i].isCapitalized ? capitalKeys[i] : text.foldedKey(tokens[i].range)
-    }
+    func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }
 
     /// Whether word `i` is "he" or "she", tested on bytes (the pronoun scan visits every word).
     func isHeOrShe(_ i: Int) -> Bool {
@@ -313,7 +317,8 @@ struct RecognitionPass {
     func startsName(_ i: Int, atStart: Bool, end: Int) -> Bool {
         let t = tokens[i]
         if t.isLowercase {
-            // "al-Qaeda", "bin Laden" as a name's first word.
+            // "al-Qaeda" as a name's first word (tested on length first: this runs for every lowercase word).
+            guard t.range.count == 2, isHyphen(i + 1) else { return false }
             let k = key(i)
             return (k == "al" || k == "el") && isHyphen(i + 1) && glued(i + 1) && glued(i + 2) && isNameWord(i + 2)
         }
@@ -353,6 +358,9 @@ struct RecognitionPass {
                 let k = key(j)
                 if Self.connectors.contains(k) {
                     if isNameWord(j + 1), j + 1 < end { j += 1; continue }
+                    // "von der Leyen", "van der Sar": two connectors in a row.
+                    if j + 2 < end, isWord(j + 1), tokens[j + 1].isLowercase, Self.connectors.contains(key(j + 1)),
+                       isNameWord(j + 2) { j += 2; continue }
                     if isHyphen(j + 1), glued(j + 1), glued(j + 2), isNameWord(j + 2), j + 2 < end { j += 2; continue }
                 }
                 if Self.joiners.contains(k), j + 1 < end {
@@ -512,7 +520,7 @@ struct RecognitionPass {
         }
         // "and" always joins two names; "of"/"for" join two only when each side is a name of its own
         // ("Central Committee of the Communist Party"), not in "Bank of Japan" or "Minister of Trade".
-        if let j = seg.first(where: { tokens[$0].kind == .word && tokens[$0].isLowercase && Self.joiners.contains(key($0)) }) {
+        if let j = seg.first(where: { isJoiner($0) && key($0) == "and" }) ?? seg.first(where: { isJoiner($0) }) {
             var rightStart = j + 1
             if rightStart < seg.upperBound, key(rightStart) == "the" { rightStart += 1 }
             let left = seg.lowerBound..<j, right = rightStart..<seg.upperBound
@@ -584,6 +592,10 @@ struct RecognitionPass {
         }
         add(candidate)
         checkAcronymDefinition(after: seg)
+    }
+
+    func isJoiner(_ i: Int) -> Bool {
+        tokens[i].kind == .word && tokens[i].isLowercase && Self.joiners.contains(key(i))
     }
 
     func cueType(_ seg: Range<Int>) -> ActorType? {
@@ -748,11 +760,15 @@ struct RecognitionPass {
             }
         }
         // All-caps headlines: surnames of the document's people.
+        var covered = Set<Int>()
+        if !headlineSentences.isEmpty {
+            for c in candidates { covered.formUnion(c.tokens) }
+        }
         for si in headlineSentences {
             for i in sentences[si].tokens where tokens[i].kind == .word && tokens[i].isAllCaps {
                 let k = key(i)
                 if let full = personByPart[k] ?? (knownByKey[k]?.type == .person ? knownByKey[k]!.canonical : nil),
-                   !candidates.contains(where: { $0.sentence == si && $0.tokens.contains(i) }) {
+                   !covered.contains(i) {
                     add(Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: full,
                                   words: 1, strong: true))
                 }
@@ -789,6 +805,7 @@ struct RecognitionPass {
             ref.byteRange = tokens[before].range.lowerBound..<tokens[nounEnd - 1].range.upperBound
             added.append(ref)
         }
+        guard !added.isEmpty else { return }
         candidates.append(contentsOf: added)
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
@@ -821,6 +838,7 @@ struct RecognitionPass {
                 added.append(c)
             }
         }
+        guard !added.isEmpty else { return }
         candidates.append(contentsOf: added)
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
@@ -838,45 +856,50 @@ struct RecognitionPass {
     func annotation() -> ActorAnnotation {
         var mentions = [Mention]()
         mentions.reserveCapacity(candidates.count)
-        var order = [String]()
-        var actors = [String: DocumentActor]()
-        var typeVotes = [String: [ActorType: Int]]()
-        var ids = [String: (id: String, key: String)]()
+        var actors = [DocumentActor]()
+        var votes = [Int]()  // ActorType.allCases.count counts per actor
+        var actorIndex = [String: Int]()  // canonical name → index into `actors`
+        var canonicalKeys = [String]()
+        let typeCount = ActorType.allCases.count
         for c in candidates {
             guard let type = c.type, let canonical = c.canonical else { continue }
             let range = c.byteRange ?? (tokens[c.tokens.lowerBound].range.lowerBound..<tokens[c.tokens.upperBound - 1].range.upperBound)
             let surfaceText = text[range]
-            let (id, canonicalKey): (String, String)
-            if let cached = ids[canonical] {
-                (id, canonicalKey) = cached
+            let index: Int
+            if let known = actorIndex[canonical] {
+                index = known
             } else {
-                (id, canonicalKey) = (ActorID.make(canonical), ActorLexicon.key(canonical))
-                ids[canonical] = (id, canonicalKey)
+                index = actors.count
+                actorIndex[canonical] = index
+                actors.append(DocumentActor(id: ActorID.make(canonical), name: canonical, type: type))
+                canonicalKeys.append(ActorLexicon.key(canonical))
+                votes.append(contentsOf: repeatElement(0, count: typeCount))
             }
+            let canonicalKey = canonicalKeys[index]
             var kind = c.kind
             if kind == .name && c.key != canonicalKey && !canonicalKey.hasSuffix(" " + c.key) {
                 kind = .alias
             }
-            mentions.append(Mention(range: range, text: surfaceText, actor: id, type: type, kind: kind, title: c.title,
-                                    sentence: c.sentence))
+            mentions.append(Mention(range: range, text: surfaceText, actor: actors[index].id, type: type, kind: kind,
+                                    title: c.title, sentence: c.sentence))
             if kind != .reference || type == .person {
-                typeVotes[id, default: [:]][type, default: 0] += 1
+                votes[index * typeCount + ActorType.allCases.firstIndex(of: type)!] += 1
             }
-            if actors[id] == nil {
-                order.append(id)
-                actors[id] = DocumentActor(id: id, name: canonical, type: type)
+            if kind != .pronoun, kind != .reference, surfaceText != canonical, !actors[index].aliases.contains(surfaceText) {
+                actors[index].aliases.append(surfaceText)
             }
-            if kind != .pronoun, kind != .reference, surfaceText != canonical, !actors[id]!.aliases.contains(surfaceText) {
-                actors[id]!.aliases.append(surfaceText)
-            }
-            if let title = c.title, !actors[id]!.titles.contains(title) { actors[id]!.titles.append(title) }
+            if let title = c.title, !actors[index].titles.contains(title) { actors[index].titles.append(title) }
         }
-        for (id, votes) in typeVotes {
-            if let best = votes.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }) {
-                actors[id]?.type = best.key
+        // The actor's type is the majority of its mentions' types (ties: the first type in `ActorType` order).
+        for i in actors.indices {
+            var best = -1, bestCount = 0
+            for t in 0..<typeCount where votes[i * typeCount + t] > bestCount {
+                best = t
+                bestCount = votes[i * typeCount + t]
             }
+            if best >= 0 { actors[i].type = ActorType.allCases[best] }
         }
-        return ActorAnnotation(mentions: mentions, actors: order.compactMap { actors[$0] })
+        return ActorAnnotation(mentions: mentions, actors: actors)
     }
 }
 
