@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     public var filter = GraphFilter()
     public var graphML = GraphMLOptions()
     public var dot = DOTOptions()
+    public var analytics = AnalyticsOptions()
+
+    var graphBuilder: GraphBuilder { GraphBuilder(window: window, analytics: analytics) }
 
     public init(outputFolder: String = "Output", window: CooccurrenceWindow = .sentence,
                 annotator: ParallelAnnotator = ParallelAnnotator(), renderFormats: [String] = []) {
@@ -86,7 +89,7 @@ public enum Workspace {
                     }
                     contributions.append(DocumentContribution(annotated))
                 }
-                let graph = GraphBuilder(window: options.window).build(contributions)
+                let graph = options.graphBuilder.build(contributions)
                 try writer.replaceGraph(graph)
             }
             try store.close()
@@ -124,7 +127,7 @@ public enum Workspace {
                 }
             }
             if summary.inserted + summary.replaced > 0 {
-                let graph = GraphBuilder(window: options.window).build(try writer.reader.contributions())
+                let graph = options.graphBuilder.build(try writer.reader.contributions())
                 try writer.replaceGraph(graph)
             }
         }
@@ -178,9 +181,12 @@ public enum Workspace {
         summary.events = graph.events.count
         let timeline = Timeline(events: graph.events)
         summary.datedEvents = timeline.entries.reduce(0) { $0 + $1.events.count }
-        let dates = timeline.entries.map(\.period.start.description) + graph.documents.compactMap(\.date)
-        summary.firstDate = dates.min()
-        summary.lastDate = dates.max()
+        // The span of the timeline and of the documents' dates, each shown as written (a year stays "2013").
+        let dates = (timeline.entries.map { ($0.period.start, $0.date) }
+            + graph.documents.compactMap { d in d.date.flatMap { CalendarDate(iso: $0) }.map { ($0, d.date!) } })
+            .sorted { $0.0 < $1.0 }
+        summary.firstDate = dates.first?.1
+        summary.lastDate = dates.last?.1
         summary.topActors = graph.nodes
             .sorted { ($0.metrics.weightedDegree, $0.mentions, $1.name) > ($1.metrics.weightedDegree, $1.mentions, $0.name) }
             .prefix(5)

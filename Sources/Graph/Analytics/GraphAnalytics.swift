@@ -17,9 +17,9 @@ public enum BetweennessMode: Hashable, Sendable {
 public struct AnalyticsOptions: Hashable, Sendable {
     public var betweenness: BetweennessMode = .automatic
     /// Largest node count for which `.automatic` betweenness is exact.
-    public var exactBetweennessLimit = 50_000
+    public var exactBetweennessLimit = 5_000
     /// BFS sources `.automatic` uses above the limit.
-    public var automaticSamples = 2_000
+    public var automaticSamples = 500
     public var pagerankAlpha = 0.85
     /// Stop PageRank when the L1 change of an iteration is below `n * tolerance` (networkx's rule; 1e-18 is near the
     /// rounding floor, and iteration also stops once the change no longer shrinks).
