@@ -63,3 +63,54 @@ import Testing
         }
     }
 }
+
+/// The actors a careful reader lists for the seed page: each once, with its type, and nothing else.
+@Suite(.serialized) struct SeedActorTests {
+    static let expected: Set<String> = [
+        "Donald Trump:person", "Sanae Takaichi:person", "Toshimitsu Motegi:person", "Shigeru Ishiba:person",
+        "Howard Lutnick:person", "Naruhito:person", "Mako Nishimura:person", "Lindsay Sandiford:person",
+        "Shahab Shahabadi:person",
+        "Japan:country", "United States:country", "China:country", "South Korea:country", "Australia:country",
+        "Philippines:country", "Malaysia:country", "Indonesia:country", "United Kingdom:country", "Hong Kong:country",
+        "Tokyo:location", "Beijing:location", "Bali:location", "Hong Kong International Airport:location",
+        "NATO:organization", "ASEAN:organization", "APEC:organization", "Ford:organization",
+        "Liberal Democratic Party:organization", "Japan Innovation Party:organization",
+        "Airport Authority Hong Kong:organization",
+    ]
+
+    func actors(_ folder: String) throws -> (names: Set<String>, byName: [String: [String: Any]], json: [String: Any]) {
+        let json = try loadJSON(folder + "/graph.json")
+        let list = json["actors"] as! [[String: Any]]
+        #expect(list.count == Set(list.map { $0["name"] as! String }).count, "an actor is listed twice")
+        return (Set(list.map { "\($0["name"]!):\($0["type"]!)" }),
+                Dictionary(uniqueKeysWithValues: list.map { ($0["name"] as! String, $0) }), json)
+    }
+
+    @Test func seedsGiveExactlyTheReadersActors() throws {
+        let (folder, _) = try buildInto("seed-actors", [Repo.seeds])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (names, byName, _) = try actors(folder)
+        #expect(names.subtracting(Self.expected).isEmpty, "junk: \(names.subtracting(Self.expected).sorted())")
+        #expect(Self.expected.subtracting(names).isEmpty, "missing: \(Self.expected.subtracting(names).sorted())")
+        #expect((byName["Liberal Democratic Party"]?["aliases"] as? [String])?.contains("LDP") == true)
+        #expect((byName["United States"]?["aliases"] as? [String])?.contains("US") == true)
+        #expect((byName["Japan"]?["aliases"] as? [String])?.contains("Japanese") == true)
+    }
+
+    @Test func rawPageGivesTheSameActorsAndNoCrossArticleLinks() throws {
+        let (folder, _) = try buildInto("raw-actors", [Repo.rawSeedPage], date: "2025-10-24")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (names, _, json) = try actors(folder)
+        #expect(names == Self.expected, "differs: +\(names.subtracting(Self.expected).sorted()) -\(Self.expected.subtracting(names).sorted())")
+        let ids = Dictionary(uniqueKeysWithValues: (json["actors"] as! [[String: Any]]).map { ($0["id"] as! String, $0["name"] as! String) })
+        let leadsOnly: Set<String> = ["Mako Nishimura", "Lindsay Sandiford", "Shahab Shahabadi", "Bali", "Indonesia",
+                                      "United Kingdom", "Hong Kong", "Hong Kong International Airport",
+                                      "Airport Authority Hong Kong", "Japan Innovation Party", "Liberal Democratic Party"]
+        let mainOnly: Set<String> = ["Donald Trump", "Toshimitsu Motegi", "Howard Lutnick", "Naruhito", "Shigeru Ishiba",
+                                     "NATO", "ASEAN", "APEC", "Ford", "Tokyo", "Beijing", "Malaysia", "Australia"]
+        for edge in json["edges"] as! [[String: Any]] {
+            let pair = Set([ids[edge["source"] as! String]!, ids[edge["target"] as! String]!])
+            #expect(pair.isDisjoint(with: leadsOnly) || pair.isDisjoint(with: mainOnly), "cross-article link: \(pair.sorted())")
+        }
+    }
+}
