@@ -98,6 +98,78 @@ struct TaggerRun {
     }
 
     static let infinitiveFuture = false
+
+    /// Which parsers a token can start (bit set of `P`); 0 for most tokens, which are skipped at once.
+    @inline(__always) func startMask(_ i: Int) -> UInt16 {
+        guard i >= sStart && i < sEnd else { return 0 }
+        if tokens[i].kind == .number { return P.number }
+        guard var mask = TaggerRun.startMasks[keys[i]] else { return 0 }
+        if mask & P.needsSecond != 0 {
+            // "the", "a", "this"...: only worth parsing before a word that can continue an expression.
+            let n = i + 1
+            if n >= sEnd || (tokens[n].kind != .number && !TaggerRun.secondWords.contains(keys[n])) {
+                mask &= P.approximator
+            }
+            mask &= ~P.needsSecond
+        }
+        return mask
+    }
+
+    enum P {
+        static let modified: UInt16 = 1, lexical: UInt16 = 2, relative: UInt16 = 4, duration: UInt16 = 8
+        static let quarter: UInt16 = 16, date: UInt16 = 32, clock: UInt16 = 64, set: UInt16 = 128
+        static let approximator: UInt16 = 256, needsSecond: UInt16 = 512
+        static let number: UInt16 = duration | quarter | date | clock
+    }
+
+    static let startMasks: [String: UInt16] = {
+        var masks = [String: UInt16]()
+        func add<S: Sequence>(_ words: S, _ bit: UInt16) where S.Element == String {
+            for w in words { masks[w, default: 0] |= bit }
+        }
+        add(["early", "late", "earlier", "later", "mid", "the", "at", "by", "until", "end", "year", "year-end"], P.modified)
+        add(["today", "yesterday", "tomorrow", "tonight", "now", "currently", "presently", "nowadays", "current", "recently",
+             "lately", "formerly", "these", "at", "the", "a", "future", "year-earlier", "year-ago", "mid-afternoon",
+             "mid-morning", "late-night", "early-morning", "mid"], P.lexical)
+        add(["the", "its", "their", "this", "last", "next", "past", "coming", "previous", "following", "current", "latest",
+             "that", "same", "upcoming", "recent"], P.relative)
+        add(["the", "its", "their", "his", "her", "past", "last", "next", "first", "coming", "previous", "following", "latest",
+             "final", "remaining", "other", "initial", "ensuing", "preceding", "recent", "additional", "further",
+             "succeeding", "same", "year-earlier", "year-ago", "comparable", "prior", "early", "a", "an", "one", "couple",
+             "half"], P.duration)
+        add(Lexicon.fuzzyQuantities, P.duration)
+        add(Lexicon.numberWords.keys, P.duration)
+        add(Lexicon.pluralUnits, P.duration)
+        add(["the", "its", "their", "a", "this", "last", "next", "year-ago", "year-earlier", "comparable", "corresponding",
+             "fiscal", "latter", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th"], P.quarter)
+        add(Lexicon.weekdays.keys, P.date)
+        add(Lexicon.months.keys, P.date)
+        add(Lexicon.ordinals.keys, P.date)
+        add(["'", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "nineteen",
+             "eighteen", "two", "christmas", "new", "thanksgiving", "easter", "halloween", "independence", "labor", "labour",
+             "memorial", "election", "veterans", "valentine"], P.date)
+        add(["noon", "midday", "midnight"], P.clock)
+        add(["daily", "nightly", "weekly", "monthly", "yearly", "annual", "hourly", "biweekly", "fortnightly", "semiannual",
+             "semi-annual", "biannual", "every", "each", "per"], P.set)
+        add(Lexicon.pluralWeekdays.keys, P.set)
+        add(Lexicon.approximators, P.approximator)
+        add(approximatorHeads, P.approximator)
+        add(["the", "a", "an", "its", "their", "his", "her", "this", "that"], P.needsSecond)
+        return masks
+    }()
+
+    /// Words after "the", "a", "this"... that can continue an expression.
+    static let secondWords: Set<String> = {
+        var words = Set(startMasks.keys)
+        words.formUnion(Lexicon.units.keys)
+        words.formUnion(Lexicon.seasons.keys)
+        words.formUnion(Lexicon.dayParts.keys)
+        words.formUnion(["weekend", "period", "present", "near", "foreseeable", "distant", "immediate", "short", "long",
+                         "medium", "full", "least", "'s", "financial", "calendar"])
+        words.formUnion(boundaryWords)
+        return words
+    }()
+    static let boundaryWords: Set<String> = ["end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter"]
     static let approximatorHeads: Set<String> = Set(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[0]) })
     static let compounds: Set<String> = [
         "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
@@ -143,6 +215,12 @@ struct TaggerRun {
         var found = [Match]()
         var i = sStart
         while i < sEnd {
+            // Most tokens cannot start an expression: one set lookup skips them.
+            if startMask(i) == 0 {
+                if let m = followUpDay(i, after: found.last) { found.append(m) }
+                i += 1
+                continue
+            }
             if let m = parse(at: i), m.end > i {
                 i = m.end
                 if isDateline(m) { continue }
@@ -237,13 +315,13 @@ struct TaggerRun {
         let k = key(i)
         // Approximators stay in the extent when a quantity or a date follows.
         var j = i
-        let two = TaggerRun.approximatorHeads.contains(k) ? k + " " + key(i + 1) : ""
+        let two = startMask(i) & P.approximator != 0 && TaggerRun.approximatorHeads.contains(k) ? k + " " + key(i + 1) : ""
         if !two.isEmpty, Lexicon.twoWordApproximators.contains(two) {
             j = i + 2
             if k == "as" || k == "no" || two == "well over" || two == "close to" {
                 if key(j) == "as" || key(j) == "than" || key(j) == "to" { j += 1 }
             }
-        } else if Lexicon.approximators.contains(k) {
+        } else if startMask(i) & P.approximator != 0, Lexicon.approximators.contains(k) {
             j = i + 1
         }
         if j > i, startsQuantityOrDate(j), var m = parseCore(at: j) {
@@ -269,16 +347,16 @@ struct TaggerRun {
             guard let m else { return }
             if best == nil || m.end > best!.end { best = m }
         }
-        let k = key(i)
-        guard !k.isEmpty else { return nil }
-        consider(parseModified(i))
-        consider(parseLexical(i))
-        consider(parseRelative(i))
-        consider(parseDuration(i))
-        consider(parseQuarter(i))
-        consider(parseDate(i))
-        consider(parseClock(i))
-        consider(parseSet(i))
+        let mask = startMask(i)
+        guard mask != 0 else { return nil }
+        if mask & P.modified != 0 { consider(parseModified(i)) }
+        if mask & P.lexical != 0 { consider(parseLexical(i)) }
+        if mask & P.relative != 0 { consider(parseRelative(i)) }
+        if mask & P.duration != 0 { consider(parseDuration(i)) }
+        if mask & P.quarter != 0 { consider(parseQuarter(i)) }
+        if mask & P.date != 0 { consider(parseDate(i)) }
+        if mask & P.clock != 0 { consider(parseClock(i)) }
+        if mask & P.set != 0 { consider(parseSet(i)) }
         if var m = best, m.type == .date, case .day(let d)? = m.value.map(Timex.granularity) {
             extendWithClock(&m, day: d)
             best = m
@@ -464,7 +542,7 @@ struct TaggerRun {
                 guard key(i + 1) == "the" else { return nil }
                 p = i + 1
             }
-            guard ["end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter"].contains(key(p + 1)),
+            guard TaggerRun.boundaryWords.contains(key(p + 1)),
                   key(p + 2) == "of" else { return nil }
             if Lexicon.seasons[key(p + 1)] != nil {
                 // "the summer of 1998"
@@ -778,10 +856,12 @@ struct TaggerRun {
             if det == "the year-ago" || det == "the year-earlier" { return m(.date, Timex.year(dct.year - 1)) }
             if det == "the full" { return m(.date, Timex.year(dct.year)) }
             if det == "the" {
-                if fiscal { return m(.duration, "P1Y") }
+                // "the year ended Sept. 30" is a reporting period; "for the year", "the fiscal year" the current one.
+                if key(end) == "ended" || key(end) == "ending" || key(end) == "to" { return m(.duration, "P1Y") }
+                if fiscal { return m(.date, Timex.year(dct.year)) }
                 if ["in", "of", "for", "during", "through", "throughout", "over"].contains(key(i - 1)) || key(end) == "'s" {
                     if key(end) == "before" || key(end) == "after" || key(end) == "earlier" || key(end) == "ago" { return nil }
-                    return m(.duration, "P1Y")
+                    return m(.date, Timex.year(dct.year))
                 }
             }
             return nil
@@ -1043,6 +1123,10 @@ struct TaggerRun {
             return Match(start: i, end: end, type: .duration, value: durationValue(unit, n))
         }
         if fuzzy { return Match(start: i, end: end, type: .duration, value: unit.duration(nil)) }
+        // "the two-day meeting": the adjective alone is the expression.
+        if hyphenated, qualifier.isEmpty, j > i, ["the", "its", "their", "his", "her"].contains(key(i)) {
+            return Match(start: i + 1, end: end, type: .duration, value: durationValue(unit, n))
+        }
         if key(i) == "a" || key(i) == "an" {
             if unit == .quarter, key(end) == "of" { return nil }
             if unit == .second { return nil }  // "a second group"
@@ -1480,7 +1564,11 @@ struct TaggerRun {
         } else if k == "midnight" {
             hour = 24
         } else if isNumber(i) {
-            let parts = k.split(separator: ":")
+            // "3:50": hours, a colon, two digits of minutes.
+            let b = Array(k.utf8)
+            var colon = -1
+            for (n, c) in b.enumerated() where c == UInt8(ascii: ":") { colon = colon == -1 ? n : -2 }
+            let parts = colon > 0 ? [Substring(k.prefix(colon)), Substring(k.dropFirst(colon + 1))] : [Substring(k)]
             if parts.count == 2, let h = Int(parts[0]), let mi = Int(parts[1]), parts[1].count == 2, h <= 24, mi < 60 {
                 hour = h
                 minute = mi
