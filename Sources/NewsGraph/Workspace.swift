@@ -79,7 +79,8 @@ public enum Workspace {
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
                 var contributions = [DocumentContribution]()
-                try options.annotator.run(inputs, reader: reader) { annotated in
+                // Workers also prepare each document's graph contribution; this thread stores them in order.
+                try options.annotator.run(inputs, reader: reader, transform: { ($0, DocumentContribution($0)) }) { annotated, contribution in
                     switch try writer.put(annotated) {
                     case .inserted: summary.inserted += 1
                     case .replaced:
@@ -87,7 +88,7 @@ public enum Workspace {
                         contributions.removeAll { $0.document.id == annotated.document.id }
                     case .unchanged: summary.unchanged += 1
                     }
-                    contributions.append(DocumentContribution(annotated))
+                    contributions.append(contribution)
                 }
                 let graph = options.graphBuilder.build(contributions)
                 try writer.replaceGraph(graph)
