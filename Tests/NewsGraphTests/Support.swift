@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import Graph
 import NewsGraph
 
 /// Paths and tools for the end-to-end suite.
@@ -56,14 +57,23 @@ enum Tool {
 }
 
 /// Builds inputs into a fresh folder once per set of arguments.
-func buildInto(_ name: String, _ inputs: [String], date: String? = nil) throws -> (folder: String, summary: BuildSummary) {
+/// `quickAnalytics` estimates betweenness from a few sources: exact Brandes on thousands of actors is slow in a
+/// debug build, and these tests check files and sums, not centralities.
+func buildInto(_ name: String, _ inputs: [String], date: String? = nil,
+               quickAnalytics: Bool = false) throws -> (folder: String, summary: BuildSummary) {
     let folder = Repo.temporaryFolder(name)
     let reader = CorpusReader(defaultDate: date.flatMap { CalendarDate(iso: $0) })
-    let summary = try Workspace.build(inputs, reader: reader, options: BuildOptions(outputFolder: folder))
+    let summary = try Workspace.build(inputs, reader: reader, options: testOptions(folder, quickAnalytics: quickAnalytics))
     return (folder, summary)
 }
 
 func loadJSON(_ path: String) throws -> [String: Any] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+}
+
+func testOptions(_ folder: String, quickAnalytics: Bool) -> BuildOptions {
+    var options = BuildOptions(outputFolder: folder)
+    if quickAnalytics { options.analytics.betweenness = .sampled(sources: 50, seed: 1) }
+    return options
 }

@@ -1,0 +1,103 @@
+import Corpus
+import Foundation
+import NewsGraph
+import Store
+import Testing
+
+/// Builds from real Reuters articles: interchange files every tool opens, and incremental adds that sum up.
+@Suite(.serialized) struct CorpusBuildTests {
+    /// The first `count` Reuters articles, as a JSON-lines file (and the lines themselves).
+    static func reutersSample(_ count: Int, into folder: String, parts: Int = 1) throws -> [String] {
+        let corpus = Repo.shared + "/corpus/reuters21578.jsonl"
+        let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n").prefix(count).map(String.init)
+        let size = (lines.count + parts - 1) / parts
+        var paths = [String]()
+        for p in 0..<parts {
+            let path = folder + "/reuters-part\(p + 1).jsonl"
+            try Data((lines[min(p * size, lines.count)..<min((p + 1) * size, lines.count)].joined(separator: "\n") + "\n").utf8)
+                .write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        return paths
+    }
+
+    @Test func thousandReutersArticlesGiveValidInterchangeFiles() throws {
+        let input = Repo.temporaryFolder("reuters-in")
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let paths = try Self.reutersSample(1000, into: input)
+        let (folder, summary) = try buildInto("reuters1000", paths, quickAnalytics: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(summary.documents == 1000)
+        #expect(summary.links > 1000)
+
+        let lint = try Tool.run("xmllint", ["--nonet", "--noout", "--schema", Repo.shared + "/graphml-xsd/graphml.xsd",
+                                            folder + "/graph.graphml"])
+        #expect(lint.status == 0, "xmllint: \(lint.err.prefix(500))")
+        let json = try loadJSON(folder + "/graph.json")
+        let nodes = (json["actors"] as! [Any]).count, edges = (json["edges"] as! [Any]).count
+        let script = """
+        import sys, networkx as nx, igraph as ig
+        g = nx.read_graphml(sys.argv[1] + '/graph.graphml')
+        n = next(iter(g.nodes(data=True)))[1]
+        e = next(iter(g.edges(data=True)))[2]
+        assert isinstance(n['pagerank'], float) and isinstance(n['degree'], int) and isinstance(n['label'], str), n
+        assert isinstance(e['weight'], float) and isinstance(e['association'], float), e
+        h = ig.Graph.Read_GraphML(sys.argv[1] + '/graph.graphml')
+        assert 'pagerank' in h.vs.attributes() and 'weight' in h.es.attributes()
+        x = nx.read_gexf(sys.argv[1] + '/graph.gexf')
+        print(g.number_of_nodes(), g.number_of_edges(), h.vcount(), h.ecount(), x.number_of_nodes(), x.number_of_edges())
+        """
+        let loaded = try Tool.run("python3", ["-c", script, folder])
+        #expect(loaded.status == 0, "python: \(loaded.err.suffix(800))")
+        let counts = "\(nodes) \(edges)"
+        #expect(loaded.out.trimmingCharacters(in: .whitespacesAndNewlines) == "\(counts) \(counts) \(counts)")
+        for file in ["graph.dot", "timeline.dot"] {
+            let dot = try Tool.run("dot", ["-Tsvg", "-o", "/dev/null", folder + "/" + file])
+            #expect(dot.status == 0 && dot.err.isEmpty, "\(file): \(dot.err.prefix(500))")
+        }
+    }
+
+    func shape(_ store: String) throws -> (actors: [String], edges: [String], events: [String]) {
+        let s = try GraphStore.open(at: store, readonly: true)
+        defer { try? s.close() }
+        let graph = try s.read { try $0.graph() }
+        let actors = graph.nodes.map { "\($0.id):\($0.type.rawValue):\($0.mentions):\($0.aliases.joined(separator: ","))" }.sorted()
+        let edges = graph.edges.map {
+            "\(graph.nodes[$0.source].id)|\(graph.nodes[$0.target].id)|\($0.weight)|\($0.documents)|\($0.first ?? "")|\($0.last ?? "")"
+        }.sorted()
+        let events = graph.events.map { "\($0.id)|\($0.type)|\($0.date ?? "")|\($0.actors.joined(separator: ","))" }.sorted()
+        return (actors, edges, events)
+    }
+
+    @Test func addingInFourPartsEqualsOneBuildAndRepeatsChangeNothing() throws {
+        let input = Repo.temporaryFolder("reuters-parts")
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let whole = try Self.reutersSample(400, into: input)
+        let parts = try Self.reutersSample(400, into: input + "/..", parts: 4).map { path -> String in
+            let moved = input + "/" + (path as NSString).lastPathComponent.replacingOccurrences(of: "part", with: "quarter")
+            try? FileManager.default.removeItem(atPath: moved)
+            try FileManager.default.moveItem(atPath: path, toPath: moved)
+            return moved
+        }
+        let (once, _) = try buildInto("whole", whole, quickAnalytics: true)
+        let incremental = Repo.temporaryFolder("incremental")
+        defer {
+            try? FileManager.default.removeItem(atPath: once)
+            try? FileManager.default.removeItem(atPath: incremental)
+        }
+        let options = testOptions(incremental, quickAnalytics: true)
+        for part in parts {
+            _ = try Workspace.add(options: options) { put in try options.annotator.run([part], reader: CorpusReader(), sink: put) }
+        }
+        let expected = try shape(once + "/newsgraph.sqlite")
+        let got = try shape(incremental + "/newsgraph.sqlite")
+        #expect(got.actors == expected.actors)
+        #expect(got.edges == expected.edges)
+        #expect(got.events == expected.events)
+
+        let again = try Workspace.add(options: options) { put in try options.annotator.run([parts[1]], reader: CorpusReader(), sink: put) }
+        #expect(again.unchanged == 100 && again.inserted == 0 && again.replaced == 0)
+        let after = try shape(incremental + "/newsgraph.sqlite")
+        #expect(after.actors == expected.actors && after.edges == expected.edges && after.events == expected.events)
+    }
+}
