@@ -64,20 +64,25 @@ struct TaggerRun {
         for t in tokens {
             var r = t.range
             if t.kind == .word, r.count > 1, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
-            var out = [UInt8]()
-            out.reserveCapacity(r.count)
-            var i = r.lowerBound
-            while i < r.upperBound {
-                let b = bytes[i]
-                if b == 0xE2, i + 2 < r.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-                    out.append(UInt8(ascii: "'"))  // ’ and ‘ → '
-                    i += 3
-                    continue
+            // Lowercase ASCII, curly apostrophes as "'"; written in place (short keys need no allocation).
+            let key = String(unsafeUninitializedCapacity: r.count) { out in
+                var n = 0
+                var i = r.lowerBound
+                while i < r.upperBound {
+                    let b = bytes[i]
+                    if b == 0xE2, i + 2 < r.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                        out[n] = UInt8(ascii: "'")
+                        n += 1
+                        i += 3
+                        continue
+                    }
+                    out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                    n += 1
+                    i += 1
                 }
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                i += 1
+                return n
             }
-            keys.append(String(decoding: out, as: UTF8.self))
+            keys.append(key)
         }
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
         // the first token's key becomes the compound; the parser skips the rest with `compoundEnd`.
@@ -102,7 +107,7 @@ struct TaggerRun {
     /// Which parsers a token can start (bit set of `P`); 0 for most tokens, which are skipped at once.
     @inline(__always) func startMask(_ i: Int) -> UInt16 {
         guard i >= sStart && i < sEnd else { return 0 }
-        if tokens[i].kind == .number { return P.number }
+        if tokens[i].kind == .number { return numberMask(i) }
         guard var mask = TaggerRun.startMasks[keys[i]] else { return 0 }
         if mask & P.needsSecond != 0 {
             // "the", "a", "this"...: only worth parsing before a word that can continue an expression.
@@ -114,6 +119,29 @@ struct TaggerRun {
         }
         return mask
     }
+
+    /// The parsers a number can start, from the number's shape and the word after it.
+    func numberMask(_ i: Int) -> UInt16 {
+        let k = keys[i]
+        let n = key(i + 1)
+        var mask: UInt16 = 0
+        let digits = k.utf8.count
+        var plain = true
+        for b in k.utf8 where b < 48 || b > 57 { plain = false; break }
+        if Lexicon.units[n] != nil || n == "-" || n == "–" || Lexicon.unitAdjectives.contains(n) || n == "and" || isNumber(i + 1) {
+            mask |= P.duration
+        }
+        if plain {
+            if digits == 4 { mask |= P.date | P.quarter | P.duration | P.clock }
+            if digits <= 2 && (Lexicon.months[n] != nil || TaggerRun.afterDayNumber.contains(n)) { mask |= P.date }
+            if TaggerRun.afterClockNumber.contains(n) || Lexicon.timeZones.contains(n) { mask |= P.clock }
+        } else if k.utf8.contains(UInt8(ascii: ":")) {
+            mask |= P.clock
+        }
+        return mask
+    }
+    static let afterDayNumber: Set<String> = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
+    static let afterClockNumber: Set<String> = ["am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs"]
 
     enum P {
         static let modified: UInt16 = 1, lexical: UInt16 = 2, relative: UInt16 = 4, duration: UInt16 = 8
