@@ -701,7 +701,7 @@ struct TaggerRun {
                 part = key(i + 1) == "afternoon" ? "AF" : "MO"
                 e = i + 2
             }
-            var day = lastDaySentence == sentenceIndex ? (lastDay ?? dct) : dct
+            var day = sentenceIndex - lastDaySentence <= 1 ? (lastDay ?? dct) : dct
             if let d = dayAt(e), let v = d.value, case .day(let dd) = Timex.granularity(of: v) {
                 day = dd
                 e = d.end
@@ -1652,7 +1652,7 @@ struct TaggerRun {
             return Match(start: i, end: d.end, type: .time, value: d.value.map { $0 + clock })
         }
         guard let dct else { return Match(start: i, end: j, type: .time, value: "XXXX-XX-XX" + clock) }
-        let day = lastDaySentence == sentenceIndex ? (lastDay ?? dct) : dct
+        let day = sentenceIndex - lastDaySentence <= 1 ? (lastDay ?? dct) : dct
         return Match(start: i, end: j, type: .time, value: Timex.day(day) + clock)
     }
 

@@ -79,6 +79,10 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
         let t = find("The quake struck early yesterday at 3:50am near the coast.", "3:50am", "2025-10-21")
         #expect(t?.value == "2025-10-20T03:50")
         #expect(t?.type == .time)
+        // The day of the sentence before: "The incident occurred at about 3:50am".
+        let next = find("A cargo jet skidded off the runway early yesterday. The incident occurred at about 3:50am, officials said.",
+                        "3:50am", "2025-10-21")
+        #expect(next?.value == "2025-10-20T03:50")
         #expect(find("Polls close at 8 p.m. EST Tuesday.", "8 p.m.", "2025-10-24")?.value?.hasSuffix("T20:00") == true)
         #expect(find("The ceasefire began at noon Saturday.", "noon", "2025-10-27")?.value == "2025-10-25T12:00")
     }
