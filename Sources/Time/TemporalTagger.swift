@@ -140,6 +140,7 @@ struct TaggerRun {
         }
         return mask
     }
+    static let beForms: Set<String> = ["be", "been", "being", "is", "are", "'s", "was", "were", "still"]
     static let afterDayNumber: Set<String> = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
     static let afterClockNumber: Set<String> = ["am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs"]
 
@@ -426,6 +427,8 @@ struct TaggerRun {
         }
         if Lexicon.futureWithTo.contains(k), key(i + 1) == "to" { return .future }
         if k == "as", ["soon", "early", "late"].contains(key(i - 1)), key(i - 2) == "as" { return .future }
+        // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
+        if TaggerRun.beForms.contains(key(i - 1)), Lexicon.irregularPast.contains(k) || k.hasSuffix("ed") { return nil }
         if Lexicon.irregularPast.contains(k) {
             if k == "set" || k == "cut" || k == "put" || k == "let" || k == "hit" || k == "read" || k == "spread" { return nil }
             return .past
@@ -450,6 +453,9 @@ struct TaggerRun {
         var best = candidates[0]
         for c in candidates where abs(c.dayNumber - n) < abs(best.dayNumber - n) { best = c }
         let distance = best.dayNumber - n
+        if key(start - 1) == "ended", distance > 0, let p = candidates.last(where: { $0.dayNumber <= n }) {
+            return Timex.day(p)  // "the year ended March 31"
+        }
         if abs(distance) > 60 {
             let t = tense(start, end)
             if t == .future, distance < 0, let f = candidates.first(where: { $0.dayNumber >= n }), f.dayNumber - n < 200 { best = f }
@@ -461,15 +467,14 @@ struct TaggerRun {
     /// A month without a year: this year's, or the next/last one when the tense says so.
     func resolveMonth(_ month: Int, _ start: Int, _ end: Int) -> String {
         guard let dct else { return "XXXX-\(Timex.pad(month, 2))" }
-        // The nearest such month (ties: this year's); the tense decides only when that one is far.
+        // The tense of the clause picks the last or the next such month; without one, the nearest.
         let diff = month - dct.month
         var y = dct.year
-        if diff > 6 { y -= 1 } else if diff < -6 { y += 1 }
-        let distance = (y - dct.year) * 12 + diff
-        if abs(distance) >= 5 {
-            let t = tense(start, end)
-            if t == .future && distance < 0 { y += 1 }
-            if t == .past && distance > 0 { y -= 1 }
+        let t = key(start - 1) == "ended" ? Tense.past : tense(start, end)
+        switch t {
+        case .past: if diff > 0 { y -= 1 }
+        case .future: if diff < 0 { y += 1 }
+        case .unknown: if diff > 6 { y -= 1 } else if diff < -6 { y += 1 }
         }
         return Timex.month(y, month)
     }
