@@ -415,6 +415,7 @@ struct TaggerRun {
             if k == "next", Lexicon.units[key(i + 1)] == nil { return nil }
             return .future
         }
+        if k == "to" && key(i + 1) == "be" { return .future }  // "a motion to be debated Thursday"
         if k == "to" && TaggerRun.infinitiveFuture {
             let n = key(i + 1)
             if i + 1 < sEnd, tokens[i + 1].isLowercase, !Lexicon.notVerbsAfterTo.contains(n), !n.hasSuffix("ing"),
@@ -1435,8 +1436,13 @@ struct TaggerRun {
             } else if key(i - 1) == "this" || key(i - 1) == "next" || key(i - 1) == "last" {
                 dayDate = nil  // parseRelative handles these
             } else if key(i + 1) == "'s" {
-                // "Wednesday's ruling": something that has happened.
-                dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
+                // "Wednesday's ruling" has happened; "ahead of Sunday's vote", "for Tuesday's match" is to come.
+                let p = key(i - 1)
+                if ["before", "for", "until", "till"].contains(p) || p == "of" && key(i - 2) == "ahead" {
+                    dayDate = dct.adding(days: (wd - dct.weekday + 7) % 7)
+                } else {
+                    dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
+                }
             } else {
                 if case .day(let d) = Timex.granularity(of: resolveWeekday(wd, i, i + 1)) { dayDate = d }
             }

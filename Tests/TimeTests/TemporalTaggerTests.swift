@@ -54,6 +54,8 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
 
     @Test func possessiveWeekdayIsPast() {
         #expect(find("They would appeal Wednesday's ruling.", "Wednesday", "2025-10-24")?.value == "2025-10-22")
+        #expect(find("Shares rose ahead of Sunday's election.", "Sunday", "2025-10-24")?.value == "2025-10-26")
+        #expect(find("A motion is to be debated Thursday.", "Thursday", "2025-10-24")?.value == "2025-10-30")
     }
 
     @Test func weekdayWithMonthAndDay() {
