@@ -41,9 +41,13 @@ let package = Package(
             name: "newsgraph",
             dependencies: ["NewsGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Times GraphMLWriter on a large random graph; scripts/bench_graphml.py compares it with igraph.
+        .executableTarget(name: "graphml-bench", dependencies: ["Export"]),
+        // Computes analytics on a graph.json; scripts/compare_networkx.py checks them against networkx.
+        .executableTarget(name: "graph-analytics", dependencies: ["Graph"]),
 
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LanguageTests", dependencies: ["Language"]),
         .testTarget(name: "ActorsTests", dependencies: ["Actors"]),
         .testTarget(name: "TimeTests", dependencies: ["Time"]),
@@ -52,6 +56,6 @@ let package = Package(
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph"]),
+        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph", "Graph", "Store", "Corpus"], exclude: ["Fixtures"]),
     ]
 )

@@ -3,11 +3,930 @@ import Language
 
 /// Finds the actors of a document: proper-name mentions, typed and resolved to document-level actors.
 ///
-/// PLACEHOLDER: the real recognizer (gazetteers, titles, acronyms, resolution) replaces this body.
+/// Two passes. The first walks each sentence's tokens and cuts runs of capitalised words (with inner
+/// connectors: "Bank of Japan", "bin", "al-", "van") into name candidates: titles are split off and type
+/// the name that follows ("US President Donald Trump" → US, Donald Trump), gazetteer names and cue words
+/// ("Party", "Airport") type the rest, acronyms defined in parentheses are remembered. The second pass
+/// resolves within the document: surnames to the full name before them, acronyms to their expansion,
+/// "the US leader" and a speaker "he said" where exactly one actor fits, and types what is left from
+/// context ("X said", "in X").
 public struct ActorRecognizer: Sendable {
-    public init() {}
+    /// The tables, behind one reference: copying a recognizer is cheap and its layout never changes.
+    final class Tables: Sendable {
+        let lexicon: ActorLexicon
+        let userGazetteer: [String: GazetteerEntry]
+        let userFirstWords: Set<String>
+        let ignored: Set<String>
+
+        init(lexicon: ActorLexicon, dictionary: ActorDictionary) {
+            self.lexicon = lexicon
+            userGazetteer = dictionary.gazetteer
+            userFirstWords = ActorLexicon.firstWords(of: userGazetteer.keys)
+            ignored = dictionary.ignoredKeys
+        }
+
+        static let standard = Tables(lexicon: .standard, dictionary: ActorDictionary())
+    }
+
+    let tables: Tables
+
+    public init() {
+        tables = .standard
+    }
+
+    public init(dictionary: ActorDictionary) {
+        tables = Tables(lexicon: .standard, dictionary: dictionary)
+    }
 
     public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence]) -> ActorAnnotation {
-        ActorAnnotation()
+        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: tables.lexicon,
+                                   userGazetteer: tables.userGazetteer, userFirstWords: tables.userFirstWords,
+                                   ignored: tables.ignored)
+        pass.findCandidates()
+        pass.resolve()
+        return pass.annotation()
+    }
+}
+
+/// A name found in the text, before and after document-level resolution.
+struct Candidate {
+    /// Token indices of the name itself (no title, no possessive).
+    var tokens: Range<Int>
+    var sentence: Int
+    var key: String
+    var type: ActorType?
+    var canonical: String?
+    var kind: MentionKind = .name
+    var title: String?
+    var leaderTitle = false
+    /// The country named before the title ("US" in "US President Donald Trump").
+    var nationality: String?
+    /// Number of capitalised words (connectors and hyphens not counted).
+    var words: Int
+    /// Typed by table, title, cue or evidence; weak candidates yield to document-level resolution.
+    var strong: Bool
+    /// For the `reference`/`pronoun` kinds: the byte range, which may extend past `tokens`.
+    var byteRange: Range<Int>?
+    var evidence: ContextEvidence = []
+}
+
+struct ContextEvidence: OptionSet {
+    let rawValue: UInt8
+    static let speaker = ContextEvidence(rawValue: 1 << 0)
+    static let place = ContextEvidence(rawValue: 1 << 1)
+    static let age = ContextEvidence(rawValue: 1 << 2)
+    static let maker = ContextEvidence(rawValue: 1 << 3)
+    /// "the Spratlys": people rarely take an article.
+    static let definite = ContextEvidence(rawValue: 1 << 4)
+}
+
+struct RecognitionPass {
+    let text: Text
+    let tokens: [Token]
+    let sentences: [Sentence]
+    let lexicon: ActorLexicon
+    let userGazetteer: [String: GazetteerEntry]
+    let userFirstWords: Set<String>
+    let ignored: Set<String>
+    var candidates = [Candidate]()
+    /// Acronyms defined in parentheses: acronym key → canonical name of the expansion.
+    var acronyms = [String: (canonical: String, type: ActorType)]()
+    var headlineSentences = [Int]()
+    /// Table facts about the capitalised words, looked up once.
+    let capitalInfo: [WordInfo]
+
+    init(text: Text, tokens: [Token], sentences: [Sentence], lexicon: ActorLexicon,
+         userGazetteer: [String: GazetteerEntry], userFirstWords: Set<String>, ignored: Set<String>) {
+        self.userFirstWords = userFirstWords
+        self.text = text
+        self.tokens = tokens
+        self.sentences = sentences
+        self.lexicon = lexicon
+        self.userGazetteer = userGazetteer
+        self.ignored = ignored
+        var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
+        for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
+            if let info = lexicon.wordTable.lookup(text.bytes, t.range) { infos[i] = info }
+        }
+        capitalInfo = infos
+    }
+
+    // MARK: Token tests
+
+    static let connectors: Set<String> = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
+                                          "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten", "y"]
+    static let joiners: Set<String> = ["of", "and", "for"]
+    static let reportingVerbs: Set<String> = ["said", "says", "told", "added", "stated", "says", "warned",
+                                              "explained", "declared", "announced", "insisted", "noted", "wrote"]
+    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "across", "outside"]
+    static let leaderNouns: Set<String> = ["leader", "president", "premier", "head of state", "prime minister"]
+    static let placeNouns: Set<String> = ["city", "town", "village", "islands", "island", "province", "region", "state",
+                                          "capital", "port", "district", "county", "area", "suburb", "border"]
+    static let creditWords: Set<String> = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
+
+    func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }
+
+    /// Whether word `i` is "he" or "she", tested on bytes (the pronoun scan visits every word).
+    func isHeOrShe(_ i: Int) -> Bool {
+        let r = tokens[i].range
+        let b = text.bytes
+        if r.count == 2 { return b[r.lowerBound] | 0x20 == UInt8(ascii: "h") && b[r.lowerBound + 1] | 0x20 == UInt8(ascii: "e") }
+        return r.count == 3 && b[r.lowerBound] | 0x20 == UInt8(ascii: "s") && b[r.lowerBound + 1] | 0x20 == UInt8(ascii: "h")
+            && b[r.lowerBound + 2] | 0x20 == UInt8(ascii: "e")
+    }
+
+    func key(_ range: Range<Int>) -> String {
+        guard let first = range.first else { return "" }
+        if range.count == 1 { return key(first) }
+        return text.foldedKey(tokens[first].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound)
+    }
+
+    func known(_ k: String) -> GazetteerEntry? {
+        if !userGazetteer.isEmpty, let entry = userGazetteer[k] { return entry }
+        return lexicon.gazetteer[k]
+    }
+
+    func info(_ i: Int) -> WordInfo {
+        if tokens[i].kind == .word && tokens[i].isCapitalized { return capitalInfo[i] }
+        return lexicon.words[key(i)] ?? WordInfo()
+    }
+
+    /// Whether the one word `i` is a gazetteer name (built-in or the user's).
+    func isKnownWord(_ i: Int) -> Bool {
+        info(i).flags.contains(.gazetteer) || (!userGazetteer.isEmpty && userGazetteer[key(i)] != nil)
+    }
+
+    func isWord(_ i: Int) -> Bool { i < tokens.count && tokens[i].kind == .word }
+
+    func isPunct(_ i: Int, _ c: UInt8) -> Bool {
+        i < tokens.count && tokens[i].kind != .word && tokens[i].range.count == 1 && text.bytes[tokens[i].range.lowerBound] == c
+    }
+
+    func isHyphen(_ i: Int) -> Bool {
+        guard i < tokens.count, tokens[i].kind == .punctuation else { return false }
+        let r = tokens[i].range
+        if r.count == 1 { return text.bytes[r.lowerBound] == UInt8(ascii: "-") }
+        return r.count == 3 && text.bytes[r.lowerBound] == 0xE2 && text.bytes[r.lowerBound + 1] == 0x80
+            && (text.bytes[r.lowerBound + 2] == 0x90 || text.bytes[r.lowerBound + 2] == 0x91)
+    }
+
+    func glued(_ i: Int) -> Bool { i < tokens.count && !tokens[i].hasSpaceBefore }
+
+    /// "F-150": a capital letter glued to a hyphen and a number names a product, not an actor.
+    func isProductCode(_ i: Int) -> Bool {
+        isHyphen(i + 1) && glued(i + 1) && i + 2 < tokens.count && glued(i + 2) && tokens[i + 2].kind == .number
+    }
+
+    /// "US$550", "HK$3": a country code glued to a currency sign is part of an amount.
+    func isCurrencyPrefix(_ i: Int) -> Bool {
+        let n = i + 1
+        guard n < tokens.count, glued(n), tokens[n].kind == .symbol else { return false }
+        let b = text.bytes[tokens[n].range.lowerBound]
+        return b == UInt8(ascii: "$") || tokens[n].range.count > 1  // $, or a non-ASCII sign (€ £ ¥)
+    }
+
+    /// A capitalised word that may belong to a name.
+    func isNameWord(_ i: Int) -> Bool {
+        guard i < tokens.count else { return false }
+        let t = tokens[i]
+        guard t.kind == .word, t.isCapitalized, !t.flags.contains(.possessive) else { return false }
+        if t.range.count == 1 || (t.range.count == 2 && t.flags.contains(.abbreviation) && !t.isAllCaps) {
+            // Single letters: only initials with a period ("George W. Bush"), never "A" or "I".
+            guard t.flags.contains(.abbreviation) else { return false }
+        }
+        if t.flags.contains(.hasDigit) && !t.isAllCaps { return false }
+        if isProductCode(i) || isCurrencyPrefix(i) { return false }
+        if t.isAllCaps {
+            let flags = capitalInfo[i].flags
+            if flags.contains(.learned) || isKnownWord(i) { return true }
+            if !flags.isDisjoint(with: [.common, .nonActor, .inner]) { return false }
+        }
+        return true
+    }
+
+    /// Weekdays, months, function words: never a name on their own, and they end a run.
+    func isNonActor(_ i: Int) -> Bool {
+        let word = info(i)
+        return word.flags.contains(.nonActor) && word.title.isEmpty && !isKnownWord(i)
+    }
+
+    func isCommon(_ k: String) -> Bool {
+        lexicon.commonWords.contains(k) || lexicon.nonActors.contains(k)
+    }
+
+    // MARK: Pass 1
+
+    mutating func findCandidates() {
+        for (si, sentence) in sentences.enumerated() {
+            if isHeadline(sentence) {
+                headlineSentences.append(si)
+                matchHeadline(sentence, index: si)
+                continue
+            }
+            var i = sentence.tokens.lowerBound
+            let end = sentence.tokens.upperBound
+            var atStart = true
+            while i < end {
+                let t = tokens[i]
+                if t.kind != .word {
+                    if isPunct(i, UInt8(ascii: ":")) || isOpeningQuote(i) || (isHyphen(i) && t.hasSpaceBefore) {
+                        atStart = true
+                    }
+                    i += 1
+                    continue
+                }
+                // Photo credits ("Photo: AFP") name no actor of the story.
+                if isPunct(i + 1, UInt8(ascii: ":")), Self.creditWords.contains(key(i)) {
+                    i = endOfLine(from: i, limit: end)
+                    continue
+                }
+                // All-caps kickers ("CAUSE UNKNOWN: ...").
+                if atStart, t.isAllCaps {
+                    var j = i
+                    while j < end, tokens[j].kind == .word, tokens[j].isAllCaps { j += 1 }
+                    if isPunct(j, UInt8(ascii: ":")), j - i >= 2 || known(key(i)) == nil {
+                        i = j + 1
+                        atStart = true
+                        continue
+                    }
+                }
+                guard startsName(i, atStart: atStart, end: end) else {
+                    atStart = false
+                    i += 1
+                    continue
+                }
+                let runEnd = extendRun(from: i, end: end)
+                processRun(i..<runEnd, sentence: si, atStart: atStart)
+                atStart = false
+                i = runEnd
+            }
+        }
+    }
+
+    func isOpeningQuote(_ i: Int) -> Bool {
+        let r = tokens[i].range
+        let b = text.bytes
+        if r.count == 1 { return b[r.lowerBound] == UInt8(ascii: "\"") && tokens[i].hasSpaceBefore }
+        return r.count == 3 && b[r.lowerBound] == 0xE2 && b[r.lowerBound + 1] == 0x80 && b[r.lowerBound + 2] == 0x9C
+    }
+
+    func endOfLine(from i: Int, limit: Int) -> Int {
+        var j = i + 1
+        while j < limit, !tokens[j].flags.contains(.newlineBefore) { j += 1 }
+        return j
+    }
+
+    func isHeadline(_ sentence: Sentence) -> Bool {
+        var words = 0, caps = 0
+        for i in sentence.tokens where tokens[i].kind == .word && tokens[i].range.count >= 2 {
+            words += 1
+            if tokens[i].isAllCaps { caps += 1 }
+        }
+        return words >= 1 && caps * 10 >= words * 6 && (words >= 2 || sentence.tokens.count <= 3)
+    }
+
+    /// In all-caps text capitals say nothing: only known names count (longest match first).
+    mutating func matchHeadline(_ sentence: Sentence, index si: Int) {
+        var i = sentence.tokens.lowerBound
+        let end = sentence.tokens.upperBound
+        while i < end {
+            guard tokens[i].kind == .word else { i += 1; continue }
+            var matched = false
+            var j = min(end, i + 6)
+            while j > i {
+                if tokens[j - 1].kind == .word {
+                    let k = key(i..<j)
+                    if let entry = known(k), !ignored.contains(k), entry.kind != .demonym || j - i >= 1 {
+                        add(Candidate(tokens: i..<j, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
+                                      kind: entry.kind, words: j - i, strong: true))
+                        matched = true
+                        break
+                    }
+                    if let type = lexicon.learned[k], !ignored.contains(k) {
+                        add(Candidate(tokens: i..<j, sentence: si, key: k, type: type, words: j - i, strong: true))
+                        matched = true
+                        break
+                    }
+                }
+                j -= 1
+            }
+            i = matched ? j : i + 1
+        }
+    }
+
+    func startsName(_ i: Int, atStart: Bool, end: Int) -> Bool {
+        let t = tokens[i]
+        if t.isLowercase {
+            // "al-Qaeda" as a name's first word (tested on length first: this runs for every lowercase word).
+            guard t.range.count == 2, isHyphen(i + 1) else { return false }
+            let k = key(i)
+            return (k == "al" || k == "el") && isHyphen(i + 1) && glued(i + 1) && glued(i + 2) && isNameWord(i + 2)
+        }
+        guard isNameWord(i) else { return false }
+        if isKnownWord(i) { return true }
+        let flags = capitalInfo[i].flags
+        if isNonActor(i) {
+            // "Northern Ireland": a non-actor word may open a known multi-word name.
+            return flags.contains(.firstWord) || (!userFirstWords.isEmpty && userFirstWords.contains(key(i)))
+        }
+        if flags.contains(.inner) {
+            return isNameWord(i + 1) && glued(i + 1) == false && i + 1 < end
+        }
+        if atStart, flags.contains(.common) {
+            // A common word opening a sentence is a name only as a given name before a surname.
+            return flags.contains(.given) && isNameWord(i + 1) && i + 1 < end
+        }
+        return true
+    }
+
+    /// Extends a name from its first word over capitalised words, glued hyphen parts and inner connectors.
+    func extendRun(from start: Int, end: Int) -> Int {
+        var j = start + 1
+        if tokens[start].isLowercase { j = start + 3 }  // al-X
+        while j < end {
+            let t = tokens[j]
+            if t.kind == .word, t.isCapitalized {
+                if !isNameWord(j) || (isNonActor(j) && t.hasSpaceBefore) { break }
+                j += 1
+                continue
+            }
+            if isHyphen(j), glued(j), glued(j + 1), j + 1 < end, isNameWord(j + 1) || isLowerConnectorHyphen(j + 1) {
+                j += 1
+                continue
+            }
+            if t.kind == .word, t.isLowercase {
+                let k = key(j)
+                if Self.connectors.contains(k) {
+                    if isNameWord(j + 1), j + 1 < end { j += 1; continue }
+                    // "von der Leyen", "van der Sar": two connectors in a row.
+                    if j + 2 < end, isWord(j + 1), tokens[j + 1].isLowercase, Self.connectors.contains(key(j + 1)),
+                       isNameWord(j + 2) { j += 2; continue }
+                    if isHyphen(j + 1), glued(j + 1), glued(j + 2), isNameWord(j + 2), j + 2 < end { j += 2; continue }
+                }
+                if Self.joiners.contains(k), j + 1 < end {
+                    if isNameWord(j + 1), !isNonActor(j + 1) { j += 1; continue }
+                    if j + 2 < end, key(j + 1) == "the", isNameWord(j + 2) { j += 2; continue }
+                }
+                break
+            }
+            if t.kind == .symbol, t.range.count == 1, text.bytes[t.range.lowerBound] == UInt8(ascii: "&"),
+               j + 1 < end, isNameWord(j + 1) {
+                j += 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    func isLowerConnectorHyphen(_ i: Int) -> Bool {
+        guard isWord(i), tokens[i].isLowercase else { return false }
+        let k = key(i)
+        return (k == "al" || k == "el") && isHyphen(i + 1) && glued(i + 1)
+    }
+
+    func nameWordCount(_ range: Range<Int>) -> Int {
+        var n = 0
+        for i in range where tokens[i].kind == .word && tokens[i].isCapitalized { n += 1 }
+        return n
+    }
+
+    // MARK: Cutting runs into names
+
+    mutating func processRun(_ run: Range<Int>, sentence si: Int, atStart: Bool) {
+        let k = key(run)
+        if ignored.contains(k) { return }
+        if let def = acronyms[k] {
+            add(Candidate(tokens: run, sentence: si, key: k, type: def.type, canonical: def.canonical, kind: .acronym,
+                          words: 1, strong: true))
+            return
+        }
+        if let entry = known(k) {
+            add(Candidate(tokens: run, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
+                          kind: entry.kind, words: nameWordCount(run), strong: true))
+            checkAcronymDefinition(after: run)
+            return
+        }
+        if isNonActor(run.lowerBound) {
+            if run.count > 1 { processRun((run.lowerBound + 1)..<run.upperBound, sentence: si, atStart: false) }
+            return
+        }
+        if let title = findTitle(in: run) {
+            let pre = run.lowerBound..<title.lowerBound
+            let post = title.upperBound..<run.upperBound
+            var nationality: String?
+            if !pre.isEmpty {
+                let before = candidates.count
+                processSegment(pre, sentence: si, atStart: atStart)
+                if candidates.count == before + 1, candidates[before].type == .country {
+                    nationality = candidates[before].canonical
+                }
+            }
+            if !post.isEmpty {
+                var leader = false
+                var words = [String]()
+                for i in title where tokens[i].kind == .word {
+                    words.append(text[tokens[i].range])
+                    if info(i).title.contains(.leader) { leader = true }
+                }
+                let pk = key(post)
+                if ignored.contains(pk) { return }
+                add(Candidate(tokens: post, sentence: si, key: pk, type: .person, canonical: nil,
+                              title: words.joined(separator: " "), leaderTitle: leader, nationality: nationality,
+                              words: nameWordCount(post), strong: true))
+            }
+            return
+        }
+        processSegment(run, sentence: si, atStart: atStart)
+    }
+
+    /// The title phrase inside a run, if the run reads as [country or org] title [name].
+    func findTitle(in run: Range<Int>) -> Range<Int>? {
+        var k = run.lowerBound
+        while k < run.upperBound {
+            let role = tokens[k].kind == .word ? info(k).title : []
+            guard !role.isDisjoint(with: [.head, .leader, .honorific, .modifier]) else { k += 1; continue }
+            // Consume modifiers, portfolios and title nouns; require at least one title noun.
+            var m = k
+            var sawNoun = false
+            var lastNoun = k
+            while m < run.upperBound, tokens[m].kind == .word, case let r = info(m).title, !r.isEmpty {
+                if r.isTitleNoun { sawNoun = true; lastNoun = m }
+                m += 1
+            }
+            guard sawNoun else { k = m; continue }
+            m = lastNoun + 1
+            // "Minister of Foreign Affairs", "Secretary of Commerce": portfolio words after "of"/"for".
+            if m + 1 < run.upperBound, ["of", "for"].contains(key(m)) {
+                var p = m + 1
+                if p < run.upperBound, key(p) == "the" { p += 1 }
+                let portfolioStart = p
+                while p < run.upperBound, info(p).title.contains(.portfolio) { p += 1 }
+                if p > portfolioStart { m = p }
+            }
+            let pre = run.lowerBound..<k
+            let post = m..<run.upperBound
+            // A cue word after the title makes the run an organisation ("General Electric", "Justice Department").
+            if post.contains(where: { tokens[$0].kind == .word && info($0).cue != nil }) { return nil }
+            if !post.isEmpty {
+                guard isNameWord(post.lowerBound) else { return nil }
+                return k..<m
+            }
+            if pre.isEmpty { return k..<m }
+            let pk = key(pre)
+            if known(pk) != nil || lexicon.learned[pk] != nil { return k..<m }
+            return nil
+        }
+        return nil
+    }
+
+    mutating func processSegment(_ seg: Range<Int>, sentence si: Int, atStart: Bool) {
+        guard !seg.isEmpty else { return }
+        var seg = seg
+        // Trim connectors and hyphens left at the edges by a split.
+        while !seg.isEmpty, !(tokens[seg.lowerBound].kind == .word && tokens[seg.lowerBound].isCapitalized) {
+            if isLowerConnectorHyphen(seg.lowerBound) { break }
+            seg = (seg.lowerBound + 1)..<seg.upperBound
+        }
+        while !seg.isEmpty, !(tokens[seg.upperBound - 1].kind == .word && tokens[seg.upperBound - 1].isCapitalized) {
+            seg = seg.lowerBound..<(seg.upperBound - 1)
+        }
+        guard !seg.isEmpty else { return }
+        let k = key(seg)
+        if ignored.contains(k) { return }
+        let words = nameWordCount(seg)
+        if let entry = known(k) {
+            if atStart, seg.count == 1, entry.type == .organization, lexicon.commonWords.contains(k) { return }
+            add(Candidate(tokens: seg, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
+                          kind: entry.kind, words: words, strong: true))
+            checkAcronymDefinition(after: seg)
+            return
+        }
+        if seg.count == 1, tokens[seg.lowerBound].isAllCaps, tokens[seg.lowerBound].range.count <= 3,
+           let code = lexicon.isoCodes[text[tokens[seg.lowerBound].range]] {
+            add(Candidate(tokens: seg, sentence: si, key: k, type: .country, canonical: code, kind: .acronym,
+                          words: 1, strong: true))
+            return
+        }
+        if let type = lexicon.learned[k], !(atStart && seg.count == 1 && lexicon.commonWords.contains(k)) {
+            add(Candidate(tokens: seg, sentence: si, key: k, type: type, words: words, strong: true))
+            checkAcronymDefinition(after: seg)
+            return
+        }
+        if let def = acronyms[k] {
+            add(Candidate(tokens: seg, sentence: si, key: k, type: def.type, canonical: def.canonical, kind: .acronym,
+                          words: 1, strong: true))
+            return
+        }
+        // "and" always joins two names; "of"/"for" join two only when each side is a name of its own
+        // ("Central Committee of the Communist Party"), not in "Bank of Japan" or "Minister of Trade".
+        if let j = seg.first(where: { isJoiner($0) && key($0) == "and" }) ?? seg.first(where: { isJoiner($0) }) {
+            var rightStart = j + 1
+            if rightStart < seg.upperBound, key(rightStart) == "the" { rightStart += 1 }
+            let left = seg.lowerBound..<j, right = rightStart..<seg.upperBound
+            let leftCue = cueType(left), rightCue = cueType(right)
+            let splits: Bool
+            if key(j) == "and" || (leftCue != nil && rightCue != nil) {
+                splits = true
+            } else if leftCue == nil && rightCue == nil {
+                splits = known(key(left)) != nil || known(key(right)) != nil || lexicon.learned[key(right)] != nil
+                if !splits {
+                    // "Grapes of Wrath": a name, but of nothing the tables know.
+                    add(Candidate(tokens: seg, sentence: si, key: k, type: .other, words: words, strong: true))
+                    return
+                }
+            } else {
+                splits = false
+            }
+            if splits {
+                processSegment(left, sentence: si, atStart: atStart)
+                processSegment(right, sentence: si, atStart: false)
+                return
+            }
+        }
+        // Cue words type the whole name: "Liberal Democratic Party", "Hong Kong International Airport".
+        let cue = cueType(seg)
+        if let cue, words >= 2 {
+            add(Candidate(tokens: seg, sentence: si, key: k, type: cue, words: words, strong: true))
+            if cue == .location { addNestedPlace(in: seg, sentence: si) }
+            checkAcronymDefinition(after: seg)
+            return
+        }
+        if cue != nil, words == 1 { return }  // "Ministry", "Police" alone name no one.
+        if words == 1, lexicon.innerWords.contains(k) { return }
+        // "US-Japan": a hyphen compound of known names is several names.
+        if seg.contains(where: { isHyphen($0) }) {
+            var parts = [Range<Int>]()
+            var start = seg.lowerBound
+            for i in seg where isHyphen(i) {
+                parts.append(start..<i)
+                start = i + 1
+            }
+            parts.append(start..<seg.upperBound)
+            if parts.allSatisfy({ !$0.isEmpty && (known(key($0)) != nil || lexicon.learned[key($0)] != nil) }) {
+                for p in parts { processSegment(p, sentence: si, atStart: false) }
+                return
+            }
+        }
+        if tokens[seg.lowerBound].flags.contains(.hasDigit) { return }
+        var candidate = Candidate(tokens: seg, sentence: si, key: k, words: words, strong: false)
+        candidate.evidence = context(of: seg)
+        let first = key(seg.lowerBound)
+        if words >= 2 {
+            if (known(first) != nil || lexicon.innerWords.contains(first)) && words <= 4 {
+                // "Japan Inc", "US Steel": a country's name leading an unknown name is an organisation.
+                candidate.type = .organization
+            } else if words <= 4 {
+                candidate.type = .person
+                candidate.strong = lexicon.givenNames.contains(first) || candidate.evidence.contains(.age)
+            } else {
+                candidate.type = .other
+            }
+        } else if tokens[seg.lowerBound].isAllCaps && tokens[seg.lowerBound].range.count <= 6 {
+            candidate.type = .organization
+        } else if atStart && candidate.evidence.isEmpty {
+            // A lone capitalised sentence opener is a name only if the document confirms it.
+            candidate.type = nil
+            candidate.strong = false
+            candidate.canonical = "?initial"
+        }
+        add(candidate)
+        checkAcronymDefinition(after: seg)
+    }
+
+    func isJoiner(_ i: Int) -> Bool {
+        tokens[i].kind == .word && tokens[i].isLowercase && Self.joiners.contains(key(i))
+    }
+
+    func cueType(_ seg: Range<Int>) -> ActorType? {
+        var cue: ActorType?
+        for i in seg where tokens[i].kind == .word {
+            if let c = info(i).cue {
+                if c == .organization { return .organization } else if cue == nil { cue = c }
+            }
+        }
+        return cue
+    }
+
+    /// "Hong Kong International Airport" also places its story in Hong Kong: a `reference` to the place.
+    mutating func addNestedPlace(in seg: Range<Int>, sentence si: Int) {
+        var j = seg.upperBound - 1
+        while j > seg.lowerBound {
+            let k = key(seg.lowerBound..<j)
+            if let entry = known(k), entry.type == .country || entry.type == .location, entry.kind != .demonym {
+                var c = Candidate(tokens: seg.lowerBound..<j, sentence: si, key: k, type: entry.type,
+                                  canonical: entry.canonical, kind: .reference, words: j - seg.lowerBound, strong: true)
+                c.byteRange = tokens[seg.lowerBound].range.lowerBound..<tokens[j - 1].range.upperBound
+                add(c)
+                return
+            }
+            j -= 1
+        }
+    }
+
+    func context(of seg: Range<Int>) -> ContextEvidence {
+        var e = ContextEvidence()
+        let after = seg.upperBound
+        if isWord(after), Self.reportingVerbs.contains(key(after)) { e.insert(.speaker) }
+        if isPunct(after, UInt8(ascii: ",")), isWord(after + 1), Self.reportingVerbs.contains(key(after + 1)) {
+            e.insert(.speaker)
+        }
+        // "Kota and Panata islands", "Cana village": a lowercase place noun after the name.
+        for next in [after, after + 2] where isWord(next) && tokens[next].isLowercase {
+            if next == after + 2, !(isWord(after) && key(after) == "and") { continue }
+            if lexicon.cues[key(next)] == .location || Self.placeNouns.contains(key(next)) { e.insert(.place) }
+        }
+        let before = seg.lowerBound - 1
+        if before >= 1, isWord(before), key(before) == "of", isWord(before - 1),
+           Self.placeNouns.contains(key(before - 1)) || lexicon.cues[key(before - 1)] == .location {
+            e.insert(.place)  // "the city of Irbil"
+        }
+        if before >= 0, isWord(before), key(before) == "the" { e.insert(.definite) }
+        if before >= 1, isWord(before), tokens[before].isLowercase, isWord(before - 1), key(before - 1) == "the" {
+            e.insert(.definite)
+        }
+        if before >= 0, isWord(before) {
+            let k = key(before)
+            if k == "said" || k == "says" || k == "told" { e.insert(.speaker) }
+            if Self.placePrepositions.contains(k) { e.insert(.place) }
+            // "35-year-old Shahab Shahabadi"
+            if k == "old", before >= 4, isHyphen(before - 1), key(before - 2) == "year" { e.insert(.age) }
+        }
+        if isProductCode(after) || (isWord(after) && tokens[after].isAllCaps && isProductCode(after)) { e.insert(.maker) }
+        return e
+    }
+
+    /// "Liberal Democratic Party (LDP)": the acronym in parentheses becomes an alias of the name before it.
+    mutating func checkAcronymDefinition(after seg: Range<Int>) {
+        let open = seg.upperBound
+        guard isPunct(open, UInt8(ascii: "(")), isWord(open + 1), tokens[open + 1].isAllCaps,
+              isPunct(open + 2, UInt8(ascii: ")")), let expansion = candidates.last, expansion.tokens == seg
+        else { return }
+        let acronym = text[tokens[open + 1].range].unicodeScalars.filter { $0.properties.isUppercase }
+        var initials = [Unicode.Scalar]()
+        for i in seg where tokens[i].kind == .word && tokens[i].isCapitalized {
+            if let s = text[tokens[i].range].unicodeScalars.first { initials.append(s) }
+        }
+        guard let a0 = acronym.first, a0 == initials.first else { return }
+        var it = initials.makeIterator()
+        var matched = 0
+        for letter in acronym {
+            while let next = it.next() {
+                if next == letter { matched += 1; break }
+            }
+        }
+        guard matched == acronym.count else { return }
+        let canonical = expansion.canonical ?? text[tokens[seg.lowerBound].range.lowerBound..<tokens[seg.upperBound - 1].range.upperBound]
+        let type = expansion.type ?? .organization
+        if candidates[candidates.count - 1].type == nil { candidates[candidates.count - 1].type = type }
+        candidates[candidates.count - 1].strong = true
+        acronyms[key(open + 1)] = (canonical, type)
+    }
+
+    mutating func add(_ candidate: Candidate) {
+        candidates.append(candidate)
+    }
+
+    // MARK: Pass 2: resolution within the document
+
+    mutating func resolve() {
+        // Canonical names of the strong candidates.
+        for i in candidates.indices where candidates[i].canonical == nil && candidates[i].type != nil {
+            candidates[i].canonical = surface(candidates[i].tokens)
+        }
+        // Every trailing part of a full person name ("Motegi", "Lee Myung-bak" → parts) points to the person.
+        var personByPart = [String: String]()
+        var ambiguous = Set<String>()
+        var knownByKey = [String: (canonical: String, type: ActorType)]()
+        for c in candidates where c.type != nil && c.kind != .reference && c.canonical != "?initial" {
+            if c.strong || c.type != .person { knownByKey[c.key] = knownByKey[c.key] ?? (c.canonical!, c.type!) }
+            guard c.type == .person, c.words >= 2, let canonical = c.canonical else { continue }
+            let nameWords = c.tokens.filter { tokens[$0].kind == .word && tokens[$0].isCapitalized }
+            for start in nameWords.dropFirst() {
+                let k = key(start..<c.tokens.upperBound)
+                if let other = personByPart[k], other != canonical { ambiguous.insert(k) }
+                personByPart[k] = canonical
+            }
+        }
+        for k in ambiguous { personByPart[k] = nil }
+        // "Hu" after "Hu Jintao": a family name may come first; used only where no trailing part matches.
+        var personByFirst = [String: String]()
+        var ambiguousFirst = Set<String>()
+        for c in candidates where c.type == .person && c.words >= 2 && c.strong && c.kind == .name {
+            guard let canonical = c.canonical, let first = c.tokens.first(where: { tokens[$0].kind == .word }) else { continue }
+            let k = key(first)
+            if let other = personByFirst[k], other != canonical { ambiguousFirst.insert(k) }
+            personByFirst[k] = canonical
+        }
+        for k in ambiguousFirst { personByFirst[k] = nil }
+        for (k, full) in personByFirst where personByPart[k] == nil { personByPart[k] = full }
+
+        // Multi-word persons that are a trailing part of a longer name are that person too.
+        for i in candidates.indices where candidates[i].type == .person && candidates[i].kind == .name {
+            if let full = personByPart[candidates[i].key], full != candidates[i].canonical {
+                candidates[i].canonical = full
+            }
+        }
+        // Weak and untyped names: resolve by the document, then by context.
+        for i in candidates.indices where !candidates[i].strong {
+            let k = candidates[i].key
+            if let full = personByPart[k] {
+                candidates[i].type = .person
+                candidates[i].canonical = full
+                candidates[i].strong = true
+            } else if let def = acronyms[k] {
+                candidates[i].type = def.type
+                candidates[i].canonical = def.canonical
+                candidates[i].kind = .acronym
+            } else if let known = knownByKey[k], known.canonical != candidates[i].canonical || candidates[i].type == nil {
+                candidates[i].type = known.type
+                candidates[i].canonical = known.canonical
+            } else if candidates[i].canonical == "?initial" {
+                candidates[i].type = nil
+            } else if candidates[i].type == nil || candidates[i].words == 1 && !tokens[candidates[i].tokens.lowerBound].isAllCaps {
+                let e = candidates[i].evidence
+                if e.contains(.speaker) || e.contains(.age) {
+                    candidates[i].type = .person
+                } else if e.contains(.maker) {
+                    candidates[i].type = .organization
+                } else if e.contains(.place) {
+                    candidates[i].type = .location
+                } else if e.contains(.definite) {
+                    candidates[i].type = candidates[i].key.hasSuffix("s") ? .location : .organization
+                } else {
+                    candidates[i].type = RecognitionPass.defaultSingleType
+                }
+                candidates[i].canonical = surface(candidates[i].tokens)
+            }
+        }
+        // All-caps headlines: surnames of the document's people.
+        var covered = Set<Int>()
+        if !headlineSentences.isEmpty {
+            for c in candidates { covered.formUnion(c.tokens) }
+        }
+        for si in headlineSentences {
+            for i in sentences[si].tokens where tokens[i].kind == .word && tokens[i].isAllCaps {
+                let k = key(i)
+                if let full = personByPart[k] ?? (knownByKey[k]?.type == .person ? knownByKey[k]!.canonical : nil),
+                   !covered.contains(i) {
+                    add(Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: full,
+                                  words: 1, strong: true))
+                }
+            }
+        }
+        candidates.removeAll { $0.type == nil || $0.canonical == nil || $0.canonical == "?initial" }
+        candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        resolveLeaderReferences()
+        resolveSpeakerPronouns()
+    }
+
+    /// What an unknown lone capitalised word defaults to when nothing else tells.
+    static let defaultSingleType: ActorType? = .person
+
+    func surface(_ range: Range<Int>) -> String {
+        text[tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound]
+    }
+
+    /// "the US leader" → the one person of the document titled as that country's leader.
+    mutating func resolveLeaderReferences() {
+        var added = [Candidate]()
+        for c in candidates where c.type == .country && c.kind != .reference {
+            let before = c.tokens.lowerBound - 1, after = c.tokens.upperBound
+            guard before >= 0, isWord(before), key(before) == "the", isWord(after), tokens[after].isLowercase else { continue }
+            var nounEnd = after + 1
+            var noun = key(after)
+            if noun == "prime", isWord(after + 1), key(after + 1) == "minister" { noun = "prime minister"; nounEnd += 1 }
+            guard Self.leaderNouns.contains(noun) else { continue }
+            let leaders = Set(candidates.filter { $0.type == .person && $0.leaderTitle && $0.nationality == c.canonical }
+                .compactMap(\.canonical))
+            guard leaders.count == 1, let person = leaders.first else { continue }
+            var ref = Candidate(tokens: before..<nounEnd, sentence: c.sentence, key: key(before..<nounEnd), type: .person,
+                                canonical: person, kind: .reference, words: 0, strong: true)
+            ref.byteRange = tokens[before].range.lowerBound..<tokens[nounEnd - 1].range.upperBound
+            added.append(ref)
+        }
+        guard !added.isEmpty else { return }
+        candidates.append(contentsOf: added)
+        candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// "…, he said" in a sentence naming no person, right after a sentence whose one speaker is a person.
+    mutating func resolveSpeakerPronouns() {
+        var speakersBySentence = [Int: Set<String>]()
+        var personsBySentence = [Int: Int]()
+        for c in candidates where c.type == .person && c.kind != .reference {
+            personsBySentence[c.sentence, default: 0] += 1
+            let after = c.tokens.upperBound, before = c.tokens.lowerBound - 1
+            if (isWord(after) && Self.reportingVerbs.contains(key(after)))
+                || (before >= 0 && isWord(before) && ["said", "says"].contains(key(before))) {
+                speakersBySentence[c.sentence, default: []].insert(c.canonical!)
+            }
+        }
+        var added = [Candidate]()
+        for (si, sentence) in sentences.enumerated() where si > 0 && personsBySentence[si] == nil {
+            for i in sentence.tokens where isWord(i) && isHeOrShe(i) {
+                let k = key(i)
+                guard isWord(i + 1), Self.reportingVerbs.contains(key(i + 1)),
+                      i > sentence.tokens.lowerBound, isPunct(i - 1, UInt8(ascii: ",")) || isClosingQuote(i - 1)
+                else { continue }
+                guard let speakers = speakersBySentence[si - 1], speakers.count == 1, let person = speakers.first,
+                      personsBySentence[si - 1].map({ _ in true }) == true
+                else { continue }
+                var c = Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: person,
+                                  kind: .pronoun, words: 0, strong: true)
+                c.byteRange = tokens[i].range
+                added.append(c)
+            }
+        }
+        guard !added.isEmpty else { return }
+        candidates.append(contentsOf: added)
+        candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    func isClosingQuote(_ i: Int) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
+        let r = tokens[i].range
+        if r.count == 1 { return text.bytes[r.lowerBound] == UInt8(ascii: "\"") }
+        return r.count == 3 && text.bytes[r.lowerBound] == 0xE2 && text.bytes[r.lowerBound + 1] == 0x80
+            && text.bytes[r.lowerBound + 2] == 0x9D
+    }
+
+    // MARK: Output
+
+    func annotation() -> ActorAnnotation {
+        var mentions = [Mention]()
+        mentions.reserveCapacity(candidates.count)
+        var actors = [DocumentActor]()
+        var votes = [Int]()  // ActorType.allCases.count counts per actor
+        var actorIndex = [String: Int]()  // canonical name → index into `actors`
+        var canonicalKeys = [String]()
+        let typeCount = ActorType.allCases.count
+        for c in candidates {
+            guard let type = c.type, let canonical = c.canonical else { continue }
+            let range = c.byteRange ?? (tokens[c.tokens.lowerBound].range.lowerBound..<tokens[c.tokens.upperBound - 1].range.upperBound)
+            let surfaceText = text[range]
+            let index: Int
+            if let known = actorIndex[canonical] {
+                index = known
+            } else {
+                index = actors.count
+                actorIndex[canonical] = index
+                actors.append(DocumentActor(id: ActorID.make(canonical), name: canonical, type: type))
+                canonicalKeys.append(ActorLexicon.key(canonical))
+                votes.append(contentsOf: repeatElement(0, count: typeCount))
+            }
+            let canonicalKey = canonicalKeys[index]
+            var kind = c.kind
+            if kind == .name && c.key != canonicalKey && !canonicalKey.hasSuffix(" " + c.key) {
+                kind = .alias
+            }
+            mentions.append(Mention(range: range, text: surfaceText, actor: actors[index].id, type: type, kind: kind,
+                                    title: c.title, sentence: c.sentence))
+            if kind != .reference || type == .person {
+                votes[index * typeCount + ActorType.allCases.firstIndex(of: type)!] += 1
+            }
+            if kind != .pronoun, kind != .reference, surfaceText != canonical, !actors[index].aliases.contains(surfaceText) {
+                actors[index].aliases.append(surfaceText)
+            }
+            if let title = c.title, !actors[index].titles.contains(title) { actors[index].titles.append(title) }
+        }
+        // The actor's type is the majority of its mentions' types (ties: the first type in `ActorType` order).
+        for i in actors.indices {
+            var best = -1, bestCount = 0
+            for t in 0..<typeCount where votes[i * typeCount + t] > bestCount {
+                best = t
+                bestCount = votes[i * typeCount + t]
+            }
+            if best >= 0 { actors[i].type = ActorType.allCases[best] }
+        }
+        return ActorAnnotation(mentions: mentions, actors: actors)
+    }
+}
+
+extension Text {
+    /// The lookup key of a byte range: ASCII-lowercased, ’ folded to ', whitespace runs as one space
+    /// (the form `ActorLexicon.key` gives table entries).
+    func foldedKey(_ range: Range<Int>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(range.count)
+        var i = range.lowerBound
+        var pendingSpace = false
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
+                pendingSpace = true
+                i += 1
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                out.append(0x27)
+                i += 3
+                continue
+            }
+            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

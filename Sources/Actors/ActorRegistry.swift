@@ -15,32 +15,68 @@ public struct GlobalActor: Hashable, Sendable {
 
 /// Merges the document-level actors of many documents into one canonical actor per real-world actor.
 ///
-/// PLACEHOLDER: merges only identical ids; the real registry also merges a lone surname into the one full
-/// name that carries it, and picks each actor's type by majority.
+/// Ids are name-derived (`ActorID`), so the same name is the same actor in every document and run. A lone
+/// surname actor ("Motegi", from a document that never gave the full name) merges into the single person
+/// whose full name ends with it, if exactly one does; each actor's type is the majority over its mentions.
 public struct ActorRegistry: Sendable {
-    private var byID: [String: (actor: DocumentActor, mentions: Int, aliases: Set<String>)] = [:]
+    struct Entry: Sendable {
+        var name: String
+        var mentions: Int
+        var aliases: Set<String>
+        var typeVotes: [ActorType: Int]
+    }
+
+    private var byID: [String: Entry] = [:]
 
     public init() {}
 
     /// Records one document's actor and how many mentions it had there.
     public mutating func add(_ actor: DocumentActor, mentions: Int) {
+        let votes = max(mentions, 1)
         if var entry = byID[actor.id] {
             entry.mentions += mentions
             entry.aliases.formUnion(actor.aliases)
+            entry.typeVotes[actor.type, default: 0] += votes
             byID[actor.id] = entry
         } else {
-            byID[actor.id] = (actor, mentions, Set(actor.aliases))
+            byID[actor.id] = Entry(name: actor.name, mentions: mentions, aliases: Set(actor.aliases),
+                                   typeVotes: [actor.type: votes])
         }
     }
 
     /// The canonical actors, and for every document-level id the canonical id it resolves to.
     public func resolve() -> (actors: [GlobalActor], canonicalID: [String: String]) {
-        var actors = [GlobalActor]()
+        func majority(_ votes: [ActorType: Int]) -> ActorType {
+            votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .other
+        }
+        // Full person names by their last word: where a lone surname may go.
+        var fullNamesBySurname = [String: Set<String>]()
+        for (id, entry) in byID where majority(entry.typeVotes) == .person {
+            let words = entry.name.split(separator: " ")
+            guard words.count >= 2, let last = words.last else { continue }
+            fullNamesBySurname[ActorID.make(String(last)), default: []].insert(id)
+        }
         var mapping = [String: String]()
-        for (id, entry) in byID.sorted(by: { $0.key < $1.key }) {
-            actors.append(GlobalActor(id: id, name: entry.actor.name, type: entry.actor.type,
-                                      aliases: entry.aliases.subtracting([entry.actor.name]).sorted()))
+        for (id, entry) in byID {
             mapping[id] = id
+            if !entry.name.contains(" "), majority(entry.typeVotes) == .person,
+               let targets = fullNamesBySurname[id], targets.count == 1, let full = targets.first {
+                mapping[id] = full
+            }
+        }
+        var exact = [String: Entry]()
+        for (id, entry) in byID {
+            let target = mapping[id] ?? id
+            var e = exact[target] ?? Entry(name: byID[target]!.name, mentions: 0, aliases: [], typeVotes: [:])
+            e.mentions += entry.mentions
+            e.aliases.formUnion(entry.aliases)
+            if target != id { e.aliases.insert(entry.name) }
+            for (type, n) in entry.typeVotes { e.typeVotes[type, default: 0] += n }
+            exact[target] = e
+        }
+        let actors = exact.sorted { $0.key < $1.key }.map { id, entry in
+            GlobalActor(id: id, name: entry.name, type: majority(entry.typeVotes),
+                        aliases: entry.aliases.subtracting([entry.name]).sorted())
         }
         return (actors, mapping)
     }

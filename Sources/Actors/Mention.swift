@@ -81,6 +81,7 @@ public struct ActorAnnotation: Sendable {
 /// ("Donald Trump" → `donald-trump`). The same name always gives the same id, in every document and run.
 public enum ActorID {
     public static func make(_ name: String) -> String {
+        if let ascii = makeASCII(name) { return ascii }
         var out = ""
         var pendingDash = false
         for scalar in name.unicodeScalars {
@@ -96,6 +97,32 @@ public enum ActorID {
             }
         }
         return out.isEmpty ? "actor" : out
+    }
+
+    /// The same rule on bytes for ASCII names (nearly all of them); nil when the name has other characters.
+    static func makeASCII(_ name: String) -> String? {
+        var out = [UInt8]()
+        var pendingDash = false
+        var name = name
+        let ok = name.withUTF8 { buffer -> Bool in
+            out.reserveCapacity(buffer.count)
+            for b in buffer {
+                if b >= 0x80 { return false }
+                let lower = b | 0x20
+                if (lower >= 97 && lower <= 122) || (b >= 48 && b <= 57) {
+                    if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                    pendingDash = false
+                    out.append(b >= 65 && b <= 90 ? b + 32 : b)
+                } else if b == UInt8(ascii: "'") || b == UInt8(ascii: ".") {
+                    continue
+                } else {
+                    pendingDash = true
+                }
+            }
+            return true
+        }
+        guard ok else { return nil }
+        return out.isEmpty ? "actor" : String(decoding: out, as: UTF8.self)
     }
 }
 

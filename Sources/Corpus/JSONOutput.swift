@@ -55,6 +55,9 @@ public struct JSONOutput: Sendable {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
+    /// Appends bytes that are already JSON (e.g. a line encoded elsewhere).
+    public mutating func append(raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
     public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
     /// Ends a JSON-lines record: the next value starts a new top-level value.

@@ -12,10 +12,13 @@ public struct GraphBuilder: Sendable {
     public var window: CooccurrenceWindow
     /// Evidence sentences kept per edge (the store keeps all); nil keeps every one.
     public var evidencePerEdge: Int?
+    public var analytics: AnalyticsOptions
 
-    public init(window: CooccurrenceWindow = .sentence, evidencePerEdge: Int? = nil) {
+    public init(window: CooccurrenceWindow = .sentence, evidencePerEdge: Int? = nil,
+                analytics: AnalyticsOptions = AnalyticsOptions()) {
         self.window = window
         self.evidencePerEdge = evidencePerEdge
+        self.analytics = analytics
     }
 
     private struct EdgeKey: Hashable {
@@ -124,7 +127,8 @@ public struct GraphBuilder: Sendable {
 
         // 4. Analytics.
         let metrics = GraphAnalytics.compute(nodeCount: nodes.count,
-                                             edges: edgeList.map { ($0.source, $0.target, Double($0.weight)) })
+                                             edges: edgeList.map { ($0.source, $0.target, Double($0.weight)) },
+                                             options: analytics)
         for i in nodes.indices { nodes[i].metrics = metrics[i] }
 
         return ActorGraph(documents: contributions.map(\.document), nodes: nodes, edges: edgeList, events: events)

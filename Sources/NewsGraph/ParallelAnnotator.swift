@@ -4,14 +4,16 @@ import Dispatch
 
 /// Annotates a stream of documents on every core and hands the results on in input order.
 ///
-/// Documents are gathered into batches bounded by count and bytes, so memory stays flat however large
-/// the corpus is; each batch is annotated with `concurrentPerform` and emitted in order.
+/// Documents are gathered into batches bounded by count and bytes, so memory stays flat however large the
+/// corpus is. While one batch is annotated (all cores, `concurrentPerform`), the next is read; per-document
+/// work that needs no order (encoding a JSON line, preparing store rows) runs in the workers too, through
+/// `transform`. Results reach `sink` in input order, on the calling thread.
 public struct ParallelAnnotator: Sendable {
     public var annotator: Annotator
     public var batchDocuments: Int
     public var batchBytes: Int
 
-    public init(annotator: Annotator = Annotator(), batchDocuments: Int = 256, batchBytes: Int = 4 << 20) {
+    public init(annotator: Annotator = Annotator(), batchDocuments: Int = 512, batchBytes: Int = 4 << 20) {
         self.annotator = annotator
         self.batchDocuments = batchDocuments
         self.batchBytes = batchBytes
@@ -19,33 +21,73 @@ public struct ParallelAnnotator: Sendable {
 
     /// Reads `inputs` with `reader` and calls `sink` with each annotated document, in input order.
     public func run(_ inputs: [String], reader: CorpusReader, sink: (AnnotatedDocument) throws -> Void) throws {
+        try run(inputs, reader: reader, transform: { $0 }, sink: sink)
+    }
+
+    /// Reads, annotates and transforms in the workers; `sink` gets the transformed results in input order.
+    public func run<T: Sendable>(_ inputs: [String], reader: CorpusReader,
+                                 transform: @escaping @Sendable (AnnotatedDocument) -> T,
+                                 sink: (T) throws -> Void) throws {
         var batch = [Document]()
         var bytes = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            for annotated in annotate(batch) { try sink(annotated) }
-            batch.removeAll(keepingCapacity: true)
+        var inFlight: InFlight<T>?
+
+        func drain() throws {
+            guard let running = inFlight else { return }
+            inFlight = nil
+            running.group.wait()
+            for result in running.results.values { try sink(result!) }
+        }
+        func launch() throws {
+            let documents = batch
+            batch = []
             bytes = 0
+            try drain()
+            inFlight = start(documents, transform)
         }
         try reader.read(inputs) { document in
             batch.append(document)
             bytes += document.text.utf8.count
-            if batch.count >= batchDocuments || bytes >= batchBytes { try flush() }
+            if batch.count >= batchDocuments || bytes >= batchBytes { try launch() }
         }
-        try flush()
+        if !batch.isEmpty { try launch() }
+        try drain()
     }
 
     /// Annotates a batch on all cores; results keep the batch's order.
     public func annotate(_ documents: [Document]) -> [AnnotatedDocument] {
-        if documents.count == 1 { return [annotator.annotate(documents[0])] }
-        var results = [AnnotatedDocument?](repeating: nil, count: documents.count)
+        let running = start(documents) { $0 }
+        running.group.wait()
+        return running.results.values.map { $0! }
+    }
+
+    private func start<T: Sendable>(_ documents: [Document],
+                                    _ transform: @escaping @Sendable (AnnotatedDocument) -> T) -> InFlight<T> {
+        let results = ResultSlots<T>(count: documents.count)
+        let group = DispatchGroup()
         let annotator = self.annotator
-        results.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
+        DispatchQueue.global().async(group: group) {
             DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                out[i] = annotator.annotate(documents[i])
+                results.set(i, transform(annotator.annotate(documents[i])))
             }
         }
-        return results.map { $0! }
+        return InFlight(group: group, results: results)
+    }
+}
+
+private struct InFlight<T: Sendable> {
+    let group: DispatchGroup
+    let results: ResultSlots<T>
+}
+
+/// One slot per document of a batch, each written by exactly one worker before the batch's group is left:
+/// the group's wait orders those writes before any read.
+private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private(set) var values: [T?]
+
+    init(count: Int) { values = [T?](repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        values.withUnsafeMutableBufferPointer { $0[index] = value }
     }
 }

@@ -10,15 +10,28 @@ public struct BuildOptions: Sendable {
     public var outputFolder: String
     public var window: CooccurrenceWindow
     public var annotator: ParallelAnnotator
+    /// Graphviz formats to render `graph.dot` and `timeline.dot` to (`svg`, `png`, `pdf`), if any.
+    public var renderFormats: [String]
+    /// The part of the graph the exports show (the store always keeps everything).
+    public var filter = GraphFilter()
+    public var graphML = GraphMLOptions()
+    public var dot = DOTOptions()
+    public var analytics = AnalyticsOptions()
+
+    var graphBuilder: GraphBuilder { GraphBuilder(window: window, analytics: analytics) }
 
     public init(outputFolder: String = "Output", window: CooccurrenceWindow = .sentence,
-                annotator: ParallelAnnotator = ParallelAnnotator()) {
+                annotator: ParallelAnnotator = ParallelAnnotator(), renderFormats: [String] = []) {
         self.outputFolder = outputFolder
         self.window = window
         self.annotator = annotator
+        self.renderFormats = renderFormats
     }
 
-    public var storePath: String { (outputFolder as NSString).appendingPathComponent("newsgraph.sqlite") }
+    /// The store: `newsgraph.sqlite` in the output folder unless given.
+    public var store: String?
+
+    public var storePath: String { store ?? (outputFolder as NSString).appendingPathComponent("newsgraph.sqlite") }
 }
 
 /// Figures for the terminal summary of a build.
@@ -38,6 +51,8 @@ public struct BuildSummary: Sendable {
     public var replaced = 0
     public var unchanged = 0
     public var files = [String]()
+
+    public init() {}
 }
 
 public enum BuildError: Error, CustomStringConvertible {
@@ -64,7 +79,8 @@ public enum Workspace {
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
                 var contributions = [DocumentContribution]()
-                try options.annotator.run(inputs, reader: reader) { annotated in
+                // Workers also prepare each document's graph contribution; this thread stores them in order.
+                try options.annotator.run(inputs, reader: reader, transform: { ($0, DocumentContribution($0)) }) { annotated, contribution in
                     switch try writer.put(annotated) {
                     case .inserted: summary.inserted += 1
                     case .replaced:
@@ -72,9 +88,9 @@ public enum Workspace {
                         contributions.removeAll { $0.document.id == annotated.document.id }
                     case .unchanged: summary.unchanged += 1
                     }
-                    contributions.append(DocumentContribution(annotated))
+                    contributions.append(contribution)
                 }
-                let graph = GraphBuilder(window: options.window).build(contributions)
+                let graph = options.graphBuilder.build(contributions)
                 try writer.replaceGraph(graph)
             }
             try store.close()
@@ -112,7 +128,7 @@ public enum Workspace {
                 }
             }
             if summary.inserted + summary.replaced > 0 {
-                let graph = GraphBuilder(window: options.window).build(try writer.reader.contributions())
+                let graph = options.graphBuilder.build(try writer.reader.contributions())
                 try writer.replaceGraph(graph)
             }
         }
@@ -144,17 +160,19 @@ public enum Workspace {
         var summary = summary
         let store = try GraphStore.open(at: options.storePath, readonly: true)
         defer { try? store.close() }
-        let (graph, sentences, mentions) = try store.read { reader in
+        var (graph, sentences, mentions) = try store.read { reader in
             (try reader.graph(), try reader.count("sentences"), try reader.count("mentions"))
         }
+        if !options.filter.isEmpty { graph = options.filter.apply(to: graph) }
+        try writeExports(graph, options: options)
         let folder = options.outputFolder
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try GraphMLWriter.write(graph, to: path("graph.graphml"))
-        try GEXFWriter.write(graph, to: path("graph.gexf"))
-        try GraphJSONWriter.write(graph, to: path("graph.json"))
-        try OutputFile.write(DOTWriter.graph(graph), to: path("graph.dot"))
-        try OutputFile.write(DOTWriter.timeline(graph), to: path("timeline.dot"))
-        summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot", "newsgraph.sqlite"].map(path)
+        summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot"].map(path) + [options.storePath]
+        if !options.renderFormats.isEmpty {
+            for dot in ["graph.dot", "timeline.dot"] {
+                summary.files += try GraphvizRenderer.render(dotPath: path(dot), formats: options.renderFormats)
+            }
+        }
 
         summary.documents = graph.documents.count
         summary.sentences = sentences
@@ -164,14 +182,28 @@ public enum Workspace {
         summary.events = graph.events.count
         let timeline = Timeline(events: graph.events)
         summary.datedEvents = timeline.entries.reduce(0) { $0 + $1.events.count }
-        let dates = timeline.entries.map(\.period.start.description) + graph.documents.compactMap(\.date)
-        summary.firstDate = dates.min()
-        summary.lastDate = dates.max()
+        // The span of the timeline and of the documents' dates, each shown as written (a year stays "2013").
+        let dates = (timeline.entries.map { ($0.period.start, $0.date) }
+            + graph.documents.compactMap { d in d.date.flatMap { CalendarDate(iso: $0) }.map { ($0, d.date!) } })
+            .sorted { $0.0 < $1.0 }
+        summary.firstDate = dates.first?.1
+        summary.lastDate = dates.last?.1
         summary.topActors = graph.nodes
             .sorted { ($0.metrics.weightedDegree, $0.mentions, $1.name) > ($1.metrics.weightedDegree, $1.mentions, $0.name) }
             .prefix(5)
             .map { ($0.name, $0.type.rawValue, $0.metrics.degree, $0.metrics.weightedDegree) }
         return summary
+    }
+
+    /// Writes the exports of a graph into `options.outputFolder`: GraphML, GEXF, JSON, both DOT files.
+    public static func writeExports(_ graph: ActorGraph, options: BuildOptions) throws {
+        try prepareFolder(options.outputFolder)
+        let folder = options.outputFolder
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        try GraphMLWriter.write(graph, to: path("graph.graphml"), options: options.graphML)
+        try GEXFWriter.write(graph, to: path("graph.gexf"))
+        try GraphJSONWriter.write(graph, to: path("graph.json"))
+        try DOTWriter.write(graph, toFolder: folder, options: options.dot)
     }
 
     static func prepareFolder(_ folder: String) throws {
@@ -193,22 +225,6 @@ public enum Workspace {
     static func replaceStore(_ path: String, with temporary: String) throws {
         for suffix in ["-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         guard rename(temporary, path) == 0 else {
-            throw BuildError.outputFolder(path, String(cString: strerror(errno)))
-        }
-    }
-}
-
-/// Writes a file whole or not at all: to a temporary file beside it, then renamed into place.
-public enum OutputFile {
-    public static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw BuildError.outputFolder(path, (error as NSError).localizedDescription)
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw BuildError.outputFolder(path, String(cString: strerror(errno)))
         }
     }

@@ -13,7 +13,26 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Co-occurrence window for links: sentence, paragraph or document.")
     var window: CooccurrenceWindow = .sentence
 
-    var buildOptions: BuildOptions { BuildOptions(outputFolder: out, window: window) }
+    @Option(help: "Also render graph.dot and timeline.dot with Graphviz, e.g. svg,png,pdf.")
+    var render: String?
+
+    @Option(help: ArgumentHelp(
+        "Betweenness: auto (exact up to 5,000 actors, else estimated from 500 sampled sources), exact, or skip.",
+        valueName: "auto|exact|skip"))
+    var betweenness = "auto"
+
+    func validate() throws {
+        guard ["auto", "exact", "skip"].contains(betweenness) else {
+            throw ValidationError("--betweenness must be auto, exact or skip")
+        }
+    }
+
+    var buildOptions: BuildOptions {
+        var options = BuildOptions(outputFolder: out, window: window,
+                                   renderFormats: render.map { $0.split(separator: ",").map(String.init) } ?? [])
+        options.analytics.betweenness = betweenness == "exact" ? .exact : betweenness == "skip" ? .skip : .automatic
+        return options
+    }
 }
 
 /// `newsgraph build`: a fresh store and every export from a set of articles.

@@ -23,9 +23,14 @@ struct Extract: ParsableCommand {
         let stdout = FileHandle.standardOutput
         var out = JSONOutput(capacity: 1 << 20)
         let options = ExtractJSON.Options(includeText: text)
-        try pipeline.run(inputs, reader: reader) { document in
-            ExtractJSON.write(document, into: &out, options: options)
-            out.newline()
+        // Each worker encodes its document's line; this thread only writes them out, in order.
+        try pipeline.run(inputs, reader: reader, transform: { document in
+            var line = JSONOutput(capacity: document.text.count * 2)
+            ExtractJSON.write(document, into: &line, options: options)
+            line.newline()
+            return line.bytes
+        }) { (line: [UInt8]) in
+            out.append(raw: line)
             if out.bytes.count >= 1 << 20 {
                 try stdout.write(contentsOf: out.bytes)
                 out.reset()

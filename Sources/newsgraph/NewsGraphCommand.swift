@@ -10,6 +10,6 @@ struct NewsGraphCommand: ParsableCommand {
             Exit status: 0 all input processed; 1 done, but some input was skipped (see the messages); \
             2 fatal error (nothing or not everything written); 64 usage error.
             """,
-        subcommands: [Build.self, Add.self, Extract.self, Query.self, TimelineCommand.self]
+        subcommands: [Build.self, Add.self, Extract.self, Query.self, TimelineCommand.self, ExportCommand.self]
     )
 }

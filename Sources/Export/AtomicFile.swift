@@ -1,0 +1,116 @@
+import Foundation
+
+/// An error while writing an export.
+public enum ExportError: Error, CustomStringConvertible, Sendable {
+    case cannotCreate(String)
+    case writeFailed(String)
+    case renameFailed(String)
+    case graphvizMissing
+    case graphvizFailed(String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let p): return "cannot create \(p)"
+        case .writeFailed(let why): return "write failed: \(why)"
+        case .renameFailed(let why): return "cannot move export into place: \(why)"
+        case .graphvizMissing: return "Graphviz `dot` not found on PATH: install it with `apt-get install graphviz`"
+        case .graphvizFailed(let why): return "dot failed: \(why)"
+        }
+    }
+}
+
+/// Writes a file through a temporary sibling renamed into place, so a reader never sees half an export and a
+/// failed write leaves the previous file untouched. `rename(2)` is atomic within one file system, which is
+/// why the temporary lives in the same folder.
+enum AtomicFile {
+    static func write(to path: String, _ body: (String) throws -> Void) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try body(temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let why = String(cString: strerror(errno))
+            unlink(temporary)
+            throw ExportError.renameFailed("\(path): \(why)")
+        }
+    }
+
+    /// Writes bytes produced by `body` into `sink`, then renames into place.
+    static func writeBytes(to path: String, _ body: (inout ByteSink) throws -> Void) throws {
+        try write(to: path) { temporary in
+            var sink = try ByteSink(path: temporary)
+            try body(&sink)
+            try sink.close()
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try writeBytes(to: path) { sink in sink.append(text) }
+    }
+}
+
+/// A buffered output file for the hand-written formats (JSON, DOT): bytes collect in a 256 kB buffer that is
+/// flushed with `write(2)`, so output costs stay proportional to its size.
+struct ByteSink: ~Copyable {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var failure: String?
+    private static let capacity = 1 << 18
+
+    init(path: String) throws {
+        fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw ExportError.cannotCreate("\(path): \(String(cString: strerror(errno)))") }
+        buffer.reserveCapacity(ByteSink.capacity)
+    }
+
+    deinit { if fd >= 0 { Foundation.close(fd) } }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        buffer.append(byte)
+        if buffer.count >= ByteSink.capacity { flush() }
+    }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
+        if buffer.count >= ByteSink.capacity { flush() }
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= ByteSink.capacity { flush() }
+    }
+
+    mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= ByteSink.capacity { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty, failure == nil else { buffer.removeAll(keepingCapacity: true); return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    consuming func close() throws {
+        flush()
+        if let failure { throw ExportError.writeFailed(failure) }
+    }
+}

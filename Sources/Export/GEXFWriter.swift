@@ -1,0 +1,125 @@
+import Actors
+import Corpus
+import Graph
+import XML
+
+/// Writes the actor graph as GEXF 1.2 (Gephi's format), streamed through libxml2.
+///
+/// The graph is `mode="dynamic"` with `timeformat="date"`: nodes and edges carry `start`/`end` from their
+/// first and last dates, so Gephi's timeline can play the graph forward. Lists are "; "-joined strings, as in
+/// GraphML.
+public enum GEXFWriter {
+    static let nodeAttributes: [(title: String, type: String)] = [
+        ("actor_id", "string"), ("type", "string"), ("aliases", "string"), ("mentions", "integer"),
+        ("documents", "integer"), ("first", "string"), ("last", "string"), ("degree", "integer"),
+        ("weighted_degree", "double"), ("pagerank", "double"), ("betweenness", "double"),
+        ("component", "integer"), ("community", "integer"),
+    ]
+    static let edgeAttributes: [(title: String, type: String)] = [
+        ("documents", "integer"), ("association", "double"), ("first", "string"), ("last", "string"),
+        ("event_types", "string"), ("evidence_count", "integer"), ("evidence", "string"),
+    ]
+
+    public static func write(_ graph: ActorGraph, to path: String, options: GraphMLOptions = GraphMLOptions()) throws {
+        try AtomicFile.write(to: path) { temporary in
+            let xml = try XMLStreamWriter(path: temporary, indent: options.indent)
+            writeDocument(graph, options: options, to: xml)
+            try xml.finish()
+        }
+    }
+
+    static func writeDocument(_ graph: ActorGraph, options: GraphMLOptions, to xml: XMLStreamWriter) {
+        xml.startDocument()
+        xml.startElement("gexf", namespace: "http://www.gexf.net/1.2draft")
+        xml.attribute("version", "1.2")
+        xml.startElement("meta")
+        xml.element("creator", text: "NewsGraph")
+        xml.element("description", text: "actors linked by co-occurrence in news sentences")
+        xml.endElement()
+        xml.startElement("graph")
+        xml.attribute("mode", "dynamic")
+        xml.attribute("defaultedgetype", "undirected")
+        xml.attribute("timeformat", "date")
+        declare(nodeAttributes, class: "node", to: xml)
+        declare(edgeAttributes, class: "edge", to: xml)
+
+        xml.startElement("nodes")
+        for (i, node) in graph.nodes.enumerated() {
+            xml.startElement("node")
+            xml.attribute("id", "n\(i)")
+            xml.attribute("label", node.name)
+            // GEXF intervals are closed days; an actor seen once spans that day.
+            if let first = dateOnly(node.first) { xml.attribute("start", first) }
+            if let last = dateOnly(node.last) ?? dateOnly(node.first) { xml.attribute("end", last) }
+            xml.startElement("attvalues")
+            let m = node.metrics
+            let values: [String?] = [
+                node.id, node.type.rawValue, ExportText.list(node.aliases), String(node.mentions),
+                String(node.documents), node.first, node.last, String(m.degree),
+                ExportText.number(m.weightedDegree), ExportText.number(m.pagerank), ExportText.number(m.betweenness),
+                String(m.component), String(m.community),
+            ]
+            attvalues(values, to: xml)
+            xml.endElement()
+            xml.endElement()
+        }
+        xml.endElement()
+
+        xml.startElement("edges")
+        for (i, edge) in graph.edges.enumerated() {
+            xml.startElement("edge")
+            xml.attribute("id", "e\(i)")
+            xml.attribute("source", "n\(edge.source)")
+            xml.attribute("target", "n\(edge.target)")
+            xml.attribute("weight", String(edge.weight))
+            if let first = dateOnly(edge.first) { xml.attribute("start", first) }
+            if let last = dateOnly(edge.last) ?? dateOnly(edge.first) { xml.attribute("end", last) }
+            xml.startElement("attvalues")
+            let values: [String?] = [
+                String(edge.documents), ExportText.number(edge.association), edge.first, edge.last,
+                ExportText.list(edge.eventTypes), String(edge.evidence.count),
+                ExportText.evidence(edge.evidence, count: options.evidenceSentences,
+                                    maxLength: options.evidenceMaxLength),
+            ]
+            attvalues(values, to: xml)
+            xml.endElement()
+            xml.endElement()
+        }
+        xml.endElement()
+        xml.endElement()  // graph
+        xml.endElement()  // gexf
+    }
+
+    static func declare(_ attributes: [(title: String, type: String)], class domain: String, to xml: XMLStreamWriter) {
+        xml.startElement("attributes")
+        xml.attribute("class", domain)
+        xml.attribute("mode", "static")
+        for (i, a) in attributes.enumerated() {
+            xml.startElement("attribute")
+            xml.attribute("id", String(i))
+            xml.attribute("title", a.title)
+            xml.attribute("type", a.type)
+            xml.endElement()
+        }
+        xml.endElement()
+    }
+
+    /// `<attvalue for="i" value="…"/>` for each present value (the index is the declared attribute id).
+    static func attvalues(_ values: [String?], to xml: XMLStreamWriter) {
+        for (i, value) in values.enumerated() {
+            guard let value, !value.isEmpty else { continue }
+            xml.startElement("attvalue")
+            xml.attribute("for", String(i))
+            xml.attribute("value", value)
+            xml.endElement()
+        }
+    }
+
+    /// `timeformat="date"` wants `YYYY-MM-DD`; anything else is left out rather than written wrong.
+    static func dateOnly(_ iso: String?) -> String? {
+        guard let iso else { return nil }
+        let day = String(iso.prefix(10))
+        guard day.utf8.count == 10, CalendarDate(iso: day) != nil else { return nil }
+        return day
+    }
+}

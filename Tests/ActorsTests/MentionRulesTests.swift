@@ -1,0 +1,63 @@
+import Testing
+@testable import Actors
+
+@Suite struct MentionRulesTests {
+    @Test func innerConnectorsStayInsideNames() {
+        let a = recognize("Officials said Osama bin Laden met Abu Bakr al-Baghdadi, while Ursula von der Leyen "
+                          + "spoke with Charles de Gaulle in Paris.")
+        let names = a.mentions.map(\.text)
+        #expect(names.contains("Osama bin Laden"))
+        #expect(names.contains("Abu Bakr al-Baghdadi"))
+        #expect(names.contains("Ursula von der Leyen"))
+        #expect(names.contains("Charles de Gaulle"))
+        #expect(!names.contains("Officials"))
+        #expect(a.actors.first { $0.name == "Paris" }?.type == .location)
+    }
+
+    @Test func orgNamesWithOfKeepTogether() {
+        let a = recognize("The Bank of Japan and the Ministry of Foreign Affairs disagreed with Toyota.")
+        #expect(actorList(a) == ["Bank of Japan (organization)", "Ministry of Foreign Affairs (organization)",
+                                 "Toyota (organization)"])
+    }
+
+    @Test func evidenceTypesPeople() {
+        let a = recognize("Mr. Okonkwo arrived on Friday. Later, Okonkwo said the talks failed, told Adebayo.")
+        #expect(a.actors.map(\.name) == ["Okonkwo", "Adebayo"])
+        #expect(a.actors.allSatisfy { $0.type == .person })
+        #expect(a.mentions.first?.title == "Mr.")
+    }
+
+    @Test func headlinesKickersCreditsAndDates() {
+        #expect(recognize("").mentions.isEmpty)
+        let a = recognize("SOCCER - JAPAN BEAT CHINA IN TOKYO\nCAUSE UNKNOWN: Police said on Monday in March "
+                          + "that nothing was found.\nPhoto: Reuters")
+        #expect(actorList(a) == ["China (country)", "Japan (country)", "Tokyo (location)"])
+    }
+
+    @Test func sentenceInitialWordsNeedConfirmation() {
+        let a = recognize("Customs officers searched the ship. Analysts expect more. Weather was fine. "
+                          + "Kowalczyk denied it. Later, officials named Anna Kowalczyk as the owner.")
+        #expect(actorList(a) == ["Anna Kowalczyk (person)"])
+        #expect(a.mentions.map(\.text) == ["Kowalczyk", "Anna Kowalczyk"])
+    }
+}
+
+@Suite struct WordTableTests {
+    @Test func byteLookupAgreesWithTheDictionary() {
+        let lexicon = ActorLexicon.standard
+        var checked = 0
+        for (key, info) in lexicon.words {
+            let bytes = Array(key.uppercased().utf8)
+            // Only ASCII letters are case-folded (as in `ActorLexicon.key`), so upper-case only ASCII keys.
+            guard key.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+            let found = lexicon.wordTable.lookup(bytes, 0..<bytes.count)
+            #expect(found?.flags == info.flags && found?.title == info.title && found?.cue == info.cue, "\(key)")
+            checked += 1
+        }
+        #expect(checked > 5000)
+        let miss = Array("Zqxjkw".utf8)
+        #expect(lexicon.wordTable.lookup(miss, 0..<miss.count) == nil)
+        let curly = Array("People\u{2019}s".utf8)  // ’ folds to '
+        #expect(lexicon.wordTable.lookup(curly, 0..<curly.count)?.flags == lexicon.words["people's"]?.flags)
+    }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Annotation
-
-@Suite struct AnnotationPlaceholderTests {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Export
-
-@Suite struct ExportPlaceholderTests {
-    @Test func moduleLoads() { #expect(Bool(true)) }
-}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import XML
+
+@Suite struct XMLStreamWriterTests {
+    @Test func escapesMarkupAndDropsForbiddenCharacters() throws {
+        let writer = try XMLStreamWriter()
+        writer.startDocument()
+        writer.startElement("root")
+        writer.attribute("name", "Q&A \"Bob\" <b>\u{1}\u{FFFE}")
+        writer.text("a < b & c \u{0}\u{B}\t🙂")
+        writer.endElement()
+        let xml = try writer.finishToString()
+        #expect(xml.contains("name=\"Q&amp;A &quot;Bob&quot; &lt;b&gt;\""))
+        #expect(xml.contains("a &lt; b &amp; c \t🙂"))
+        #expect(!xml.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" && $0 != "\n" })
+        // What we wrote parses back to what we meant.
+        let doc = try MarkupDocument.xml(Array(xml.utf8))
+        #expect(doc.root.attribute("name") == "Q&A \"Bob\" <b>")
+        #expect(doc.root.text == "a < b & c \t🙂")
+    }
+
+    @Test func numbersAreWrittenAsIs() throws {
+        let writer = try XMLStreamWriter()
+        writer.startElement("r")
+        writer.element("i", attribute: "k", "a&b", number: -42)
+        writer.element("d", attribute: "k", "x", number: 0.25)
+        writer.element("n", attribute: "k", "x", number: Double.nan)
+        writer.element("f", attribute: "k", "x", number: -Double.infinity)
+        writer.endElement()
+        let xml = try writer.finishToString()
+        #expect(xml.contains("<r><i k=\"a&amp;b\">-42</i><d k=\"x\">0.25</d><n k=\"x\">NaN</n><f k=\"x\">-INF</f></r>"))
+    }
+
+    @Test func safeTextKeepsCleanTextIntact() {
+        #expect(XMLText.safe("plain, ünïcode 🙂\n") == "plain, ünïcode 🙂\n")
+        #expect(XMLText.safe("a\u{1}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
+    }
+
+    @Test func writesFileAndClosesOpenElements() throws {
+        let path = NSTemporaryDirectory() + "xmltest-\(UUID().uuidString).xml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try XMLStreamWriter(path: path, indent: true)
+        writer.startDocument()
+        writer.startElement("a", namespace: "urn:test")
+        writer.element("b", attribute: "key", "k1", text: "1")
+        writer.comment("a -- comment-")
+        try writer.finish()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("<a xmlns=\"urn:test\">"))
+        #expect(text.contains("<b key=\"k1\">1</b>"))
+        #expect(text.contains("</a>"))
+        let doc = try MarkupDocument.xml(Array(text.utf8))
+        #expect(doc.root.namespace == "urn:test")
+        #expect(doc.root.child("b")?.text == "1")
+    }
+
+    @Test func unwritablePathThrows() {
+        #expect(throws: XMLError.self) { _ = try XMLStreamWriter(path: "/nonexistent-dir/x/y.xml") }
+    }
+}
+
+@Suite struct MarkupDocumentTests {
+    @Test func recoversBrokenHTML() {
+        let html = "<html><head><title>T &amp; U</title></head><body><p>One <b>bold<p>Two</div></body>"
+        let doc = MarkupDocument.html(Array(html.utf8))
+        #expect(doc.root.name == "html")
+        let paragraphs = doc.root.descendants { $0.name == "p" }
+        #expect(paragraphs.count == 2)
+        #expect(paragraphs.first?.text == "One bold")
+        #expect(doc.root.firstDescendant { $0.name == "title" }?.text == "T & U")
+    }
+
+    @Test func htmlWithoutCharsetIsReadAsUTF8() {
+        let doc = MarkupDocument.html(Array("<p>Zoë – café</p>".utf8))
+        #expect(doc.root.firstDescendant { $0.name == "p" }?.text == "Zoë – café")
+    }
+
+    @Test func malformedXMLIsReportedNotRecovered() {
+        do {
+            _ = try MarkupDocument.xml(Array("<rss><channel><item></channel></rss>".utf8))
+            Issue.record("expected an error")
+        } catch {
+            guard case .malformed(let diagnostics) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(!diagnostics.isEmpty)
+            #expect(diagnostics.first?.line == 1)
+        }
+    }
+
+    @Test func internalEntitiesExpandAndNamespacesAreKept() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE r [<!ENTITY who "World">]>
+            <r xmlns:c="http://purl.org/rss/1.0/modules/content/"><c:encoded><![CDATA[<p>Hi</p>]]></c:encoded><g>Hello &who;!</g></r>
+            """
+        let doc = try MarkupDocument.xml(Array(xml.utf8))
+        #expect(doc.root.child("g")?.text == "Hello World!")
+        let encoded = try #require(doc.root.child("encoded"))
+        #expect(encoded.prefix == "c")
+        #expect(encoded.namespace == "http://purl.org/rss/1.0/modules/content/")
+        #expect(encoded.text == "<p>Hi</p>")
+    }
+
+    @Test func billionLaughsIsRefusedQuickly() {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n"
+        xml += "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+        for i in 2...9 {
+            xml += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">\n"
+        }
+        xml += "]>\n<lolz>&lol9;</lolz>"
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(throws: MarkupError.self) { _ = try MarkupDocument.xml(Array(xml.utf8)) }
+        #expect(clock.now - start < .seconds(2))
+    }
+
+    @Test func quadraticBlowupIsBounded() {
+        // One 20 kB entity referenced 5,000 times: 100 MB if expanded naively.
+        let big = String(repeating: "a", count: 20_000)
+        let xml = "<!DOCTYPE r [<!ENTITY a \"\(big)\">]><r>" + String(repeating: "&a;", count: 5_000) + "</r>"
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(throws: MarkupError.self) { _ = try MarkupDocument.xml(Array(xml.utf8)) }
+        #expect(clock.now - start < .seconds(2))
+    }
+
+    @Test func externalEntitiesAreNeverFetched() throws {
+        let secret = NSTemporaryDirectory() + "xxe-\(UUID().uuidString).txt"
+        try "TOP-SECRET-MARKER".write(toFile: secret, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: secret) }
+        for target in ["file://\(secret)", secret, "file:///etc/passwd"] {
+            let xml = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"\(target)\">]><r>before &x; after</r>"
+            // Either refused or parsed without the entity's content: never its content.
+            if let doc = try? MarkupDocument.xml(Array(xml.utf8)) {
+                #expect(!doc.root.text.contains("TOP-SECRET"))
+                #expect(!doc.root.text.contains("root:"))
+                #expect(doc.root.text.contains("before"))
+            }
+        }
+    }
+
+    @Test func externalDTDIsNotLoaded() throws {
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE r SYSTEM \"http://example.invalid/x.dtd\"><r>ok</r>"
+        let doc = try MarkupDocument.xml(Array(xml.utf8))
+        #expect(doc.root.text == "ok")
+    }
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Speed benchmark: newsgraph against the spaCy + networkx reference, on the same data in the same run.
+
+usage: scripts/bench.py [--corpus FILE] [--spacy-docs N] [--scales 1,4,16] [--bin PATH]
+
+Prints, for the corpus (default ../shared/corpus/reuters21578.jsonl):
+  - newsgraph build (everything: extraction, store, analytics, all exports) and extract alone:
+    articles/s, MB/s, peak memory (GNU time's maximum resident set size);
+  - the reference pipeline (../shared/anchors/spacy_newsgraph.py build) on the first N documents
+    (--spacy-docs, default 2000; 0 = the whole corpus) and the ratio of MB/s;
+  - build and extract on 1x, 4x, 16x copies of the corpus (fresh ids) to show how time and memory grow.
+Timing figures only: nothing here asserts on speed.
+"""
+import argparse, json, os, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(cmd, keep_output=True):
+    """Runs cmd under GNU time; returns (seconds, peak MB, stdout). Output is discarded unless kept."""
+    with tempfile.NamedTemporaryFile('r', suffix='.time') as tf:
+        t0 = time.perf_counter()
+        r = subprocess.run(['/usr/bin/time', '-f', '%M', '-o', tf.name] + cmd,
+                           stdout=subprocess.PIPE if keep_output else subprocess.DEVNULL, stderr=subprocess.PIPE)
+        dt = time.perf_counter() - t0
+        if r.returncode not in (0, 1):
+            sys.stderr.write(r.stderr.decode(errors='replace')[-2000:])
+            raise SystemExit(f'failed: {" ".join(cmd)}')
+        peak_kb = int(tf.read().strip().splitlines()[-1])
+    return dt, peak_kb / 1024, (r.stdout or b'').decode(errors='replace')
+
+
+def scaled_copy(src, factor, folder):
+    path = os.path.join(folder, f'corpus-x{factor}.jsonl')
+    if factor == 1:
+        return src
+    with open(src, encoding='utf-8') as f, open(path, 'w', encoding='utf-8') as out:
+        lines = f.readlines()
+        for k in range(factor):
+            for line in lines:
+                d = json.loads(line)
+                d['id'] = f"{d.get('id')}-copy{k}"
+                out.write(json.dumps(d, ensure_ascii=False) + '\n')
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--corpus', default=os.path.join(ROOT, '..', 'shared', 'corpus', 'reuters21578.jsonl'))
+    ap.add_argument('--bin', default=os.path.join(ROOT, '.build', 'release', 'newsgraph'))
+    ap.add_argument('--spacy-docs', type=int, default=2000)
+    ap.add_argument('--scales', default='1,4,16')
+    a = ap.parse_args()
+    corpus = os.path.abspath(a.corpus)
+    docs = [json.loads(l) for l in open(corpus, encoding='utf-8') if l.strip()]
+    mb = sum(len(d['text'].encode()) for d in docs) / 1e6
+    n = len(docs)
+    work = tempfile.mkdtemp(prefix='ng-bench-')
+    print(f'corpus {os.path.basename(corpus)}: {n} articles, {mb:.1f} MB of text; {os.cpu_count()} cores')
+
+    rows = []
+    dt, peak, _ = timed([a.bin, 'build', corpus, '--out', os.path.join(work, 'out')])
+    rows.append(('newsgraph build (all outputs)', n, mb, dt, peak))
+    dt, peak, _ = timed([a.bin, 'extract', corpus], keep_output=False)
+    rows.append(('newsgraph extract', n, mb, dt, peak))
+
+    ref = os.path.join(ROOT, '..', 'shared', 'anchors', 'spacy_newsgraph.py')
+    subset = docs if a.spacy_docs <= 0 else docs[:a.spacy_docs]
+    subset_path = os.path.join(work, 'spacy-subset.jsonl')
+    with open(subset_path, 'w', encoding='utf-8') as f:
+        for d in subset:
+            f.write(json.dumps(d, ensure_ascii=False) + '\n')
+    smb = sum(len(d['text'].encode()) for d in subset) / 1e6
+    sdt, speak, sout = timed([sys.executable, ref, 'build', subset_path, '--out', os.path.join(work, 'spacy')])
+    # The reference prints its own pipeline time (without model load): use it, as the fairer figure.
+    pipeline = sdt
+    for line in sout.splitlines():
+        if 'pipeline' in line:
+            try:
+                pipeline = float(line.split('pipeline')[1].split('s:')[0])
+            except ValueError:
+                pass
+    rows.append((f'spaCy reference build ({len(subset)} articles)', len(subset), smb, pipeline, speak))
+
+    print(f'\n{"run":44} {"articles":>8} {"MB":>7} {"seconds":>8} {"art/s":>9} {"MB/s":>8} {"peak MB":>8}')
+    for name, k, m, t, p in rows:
+        print(f'{name:44} {k:8d} {m:7.1f} {t:8.2f} {k / t:9.0f} {m / t:8.2f} {p:8.0f}')
+    ref_mbs = rows[2][2] / rows[2][3]
+    print(f'\nratio to the spaCy reference (MB/s): build {rows[0][2] / rows[0][3] / ref_mbs:.0f}x, '
+          f'extract {rows[1][2] / rows[1][3] / ref_mbs:.0f}x')
+
+    print(f'\n{"scale":>6} {"articles":>9} {"build s":>8} {"build MB/s":>10} {"build peak MB":>13} '
+          f'{"extract s":>9} {"extract peak MB":>15}')
+    for factor in [int(x) for x in a.scales.split(',') if x]:
+        path = scaled_copy(corpus, factor, work)
+        bdt, bpeak, _ = timed([a.bin, 'build', path, '--out', os.path.join(work, f'out{factor}')])
+        edt, epeak, _ = timed([a.bin, 'extract', path], keep_output=False)
+        print(f'{factor:>5}x {n * factor:9d} {bdt:8.2f} {mb * factor / bdt:10.2f} {bpeak:13.0f} {edt:9.2f} {epeak:15.0f}')
+    subprocess.run(['rm', '-rf', work])
+
+
+if __name__ == '__main__':
+    main()
