@@ -64,20 +64,25 @@ struct TaggerRun {
         for t in tokens {
             var r = t.range
             if t.kind == .word, r.count > 1, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
-            var out = [UInt8]()
-            out.reserveCapacity(r.count)
-            var i = r.lowerBound
-            while i < r.upperBound {
-                let b = bytes[i]
-                if b == 0xE2, i + 2 < r.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-                    out.append(UInt8(ascii: "'"))  // ’ and ‘ → '
-                    i += 3
-                    continue
+            // Lowercase ASCII, curly apostrophes as "'"; written in place (short keys need no allocation).
+            let key = String(unsafeUninitializedCapacity: r.count) { out in
+                var n = 0
+                var i = r.lowerBound
+                while i < r.upperBound {
+                    let b = bytes[i]
+                    if b == 0xE2, i + 2 < r.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                        out[n] = UInt8(ascii: "'")
+                        n += 1
+                        i += 3
+                        continue
+                    }
+                    out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                    n += 1
+                    i += 1
                 }
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                i += 1
+                return n
             }
-            keys.append(String(decoding: out, as: UTF8.self))
+            keys.append(key)
         }
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
         // the first token's key becomes the compound; the parser skips the rest with `compoundEnd`.
@@ -102,7 +107,7 @@ struct TaggerRun {
     /// Which parsers a token can start (bit set of `P`); 0 for most tokens, which are skipped at once.
     @inline(__always) func startMask(_ i: Int) -> UInt16 {
         guard i >= sStart && i < sEnd else { return 0 }
-        if tokens[i].kind == .number { return P.number }
+        if tokens[i].kind == .number { return numberMask(i) }
         guard var mask = TaggerRun.startMasks[keys[i]] else { return 0 }
         if mask & P.needsSecond != 0 {
             // "the", "a", "this"...: only worth parsing before a word that can continue an expression.
@@ -114,6 +119,30 @@ struct TaggerRun {
         }
         return mask
     }
+
+    /// The parsers a number can start, from the number's shape and the word after it.
+    func numberMask(_ i: Int) -> UInt16 {
+        let k = keys[i]
+        let n = key(i + 1)
+        var mask: UInt16 = 0
+        let digits = k.utf8.count
+        var plain = true
+        for b in k.utf8 where b < 48 || b > 57 { plain = false; break }
+        if Lexicon.units[n] != nil || n == "-" || n == "–" || Lexicon.unitAdjectives.contains(n) || n == "and" || isNumber(i + 1) {
+            mask |= P.duration
+        }
+        if plain {
+            if digits == 4 { mask |= P.date | P.quarter | P.duration | P.clock }
+            if digits <= 2 && (Lexicon.months[n] != nil || TaggerRun.afterDayNumber.contains(n)) { mask |= P.date }
+            if TaggerRun.afterClockNumber.contains(n) || Lexicon.timeZones.contains(n) { mask |= P.clock }
+        } else if k.utf8.contains(UInt8(ascii: ":")) {
+            mask |= P.clock
+        }
+        return mask
+    }
+    static let beForms: Set<String> = ["be", "been", "being", "is", "are", "'s", "was", "were", "still"]
+    static let afterDayNumber: Set<String> = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
+    static let afterClockNumber: Set<String> = ["am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs"]
 
     enum P {
         static let modified: UInt16 = 1, lexical: UInt16 = 2, relative: UInt16 = 4, duration: UInt16 = 8
@@ -386,6 +415,7 @@ struct TaggerRun {
             if k == "next", Lexicon.units[key(i + 1)] == nil { return nil }
             return .future
         }
+        if k == "to" && key(i + 1) == "be" { return .future }  // "a motion to be debated Thursday"
         if k == "to" && TaggerRun.infinitiveFuture {
             let n = key(i + 1)
             if i + 1 < sEnd, tokens[i + 1].isLowercase, !Lexicon.notVerbsAfterTo.contains(n), !n.hasSuffix("ing"),
@@ -398,6 +428,8 @@ struct TaggerRun {
         }
         if Lexicon.futureWithTo.contains(k), key(i + 1) == "to" { return .future }
         if k == "as", ["soon", "early", "late"].contains(key(i - 1)), key(i - 2) == "as" { return .future }
+        // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
+        if TaggerRun.beForms.contains(key(i - 1)), Lexicon.irregularPast.contains(k) || k.hasSuffix("ed") { return nil }
         if Lexicon.irregularPast.contains(k) {
             if k == "set" || k == "cut" || k == "put" || k == "let" || k == "hit" || k == "read" || k == "spread" { return nil }
             return .past
@@ -422,6 +454,9 @@ struct TaggerRun {
         var best = candidates[0]
         for c in candidates where abs(c.dayNumber - n) < abs(best.dayNumber - n) { best = c }
         let distance = best.dayNumber - n
+        if key(start - 1) == "ended", distance > 0, let p = candidates.last(where: { $0.dayNumber <= n }) {
+            return Timex.day(p)  // "the year ended March 31"
+        }
         if abs(distance) > 60 {
             let t = tense(start, end)
             if t == .future, distance < 0, let f = candidates.first(where: { $0.dayNumber >= n }), f.dayNumber - n < 200 { best = f }
@@ -433,15 +468,14 @@ struct TaggerRun {
     /// A month without a year: this year's, or the next/last one when the tense says so.
     func resolveMonth(_ month: Int, _ start: Int, _ end: Int) -> String {
         guard let dct else { return "XXXX-\(Timex.pad(month, 2))" }
-        // The nearest such month (ties: this year's); the tense decides only when that one is far.
+        // The tense of the clause picks the last or the next such month; without one, the nearest.
         let diff = month - dct.month
         var y = dct.year
-        if diff > 6 { y -= 1 } else if diff < -6 { y += 1 }
-        let distance = (y - dct.year) * 12 + diff
-        if abs(distance) >= 5 {
-            let t = tense(start, end)
-            if t == .future && distance < 0 { y += 1 }
-            if t == .past && distance > 0 { y -= 1 }
+        let t = key(start - 1) == "ended" ? Tense.past : tense(start, end)
+        switch t {
+        case .past: if diff > 0 { y -= 1 }
+        case .future: if diff < 0 { y += 1 }
+        case .unknown: if diff > 6 { y -= 1 } else if diff < -6 { y += 1 }
         }
         return Timex.month(y, month)
     }
@@ -673,7 +707,7 @@ struct TaggerRun {
                 part = key(i + 1) == "afternoon" ? "AF" : "MO"
                 e = i + 2
             }
-            var day = lastDaySentence == sentenceIndex ? (lastDay ?? dct) : dct
+            var day = sentenceIndex - lastDaySentence <= 1 ? (lastDay ?? dct) : dct
             if let d = dayAt(e), let v = d.value, case .day(let dd) = Timex.granularity(of: v) {
                 day = dd
                 e = d.end
@@ -1402,8 +1436,13 @@ struct TaggerRun {
             } else if key(i - 1) == "this" || key(i - 1) == "next" || key(i - 1) == "last" {
                 dayDate = nil  // parseRelative handles these
             } else if key(i + 1) == "'s" {
-                // "Wednesday's ruling": something that has happened.
-                dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
+                // "Wednesday's ruling" has happened; "ahead of Sunday's vote", "for Tuesday's match" is to come.
+                let p = key(i - 1)
+                if ["before", "for", "until", "till"].contains(p) || p == "of" && key(i - 2) == "ahead" {
+                    dayDate = dct.adding(days: (wd - dct.weekday + 7) % 7)
+                } else {
+                    dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
+                }
             } else {
                 if case .day(let d) = Timex.granularity(of: resolveWeekday(wd, i, i + 1)) { dayDate = d }
             }
@@ -1624,7 +1663,7 @@ struct TaggerRun {
             return Match(start: i, end: d.end, type: .time, value: d.value.map { $0 + clock })
         }
         guard let dct else { return Match(start: i, end: j, type: .time, value: "XXXX-XX-XX" + clock) }
-        let day = lastDaySentence == sentenceIndex ? (lastDay ?? dct) : dct
+        let day = sentenceIndex - lastDaySentence <= 1 ? (lastDay ?? dct) : dct
         return Match(start: i, end: j, type: .time, value: Timex.day(day) + clock)
     }
 

@@ -54,6 +54,8 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
 
     @Test func possessiveWeekdayIsPast() {
         #expect(find("They would appeal Wednesday's ruling.", "Wednesday", "2025-10-24")?.value == "2025-10-22")
+        #expect(find("Shares rose ahead of Sunday's election.", "Sunday", "2025-10-24")?.value == "2025-10-26")
+        #expect(find("A motion is to be debated Thursday.", "Thursday", "2025-10-24")?.value == "2025-10-30")
     }
 
     @Test func weekdayWithMonthAndDay() {
@@ -79,6 +81,10 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
         let t = find("The quake struck early yesterday at 3:50am near the coast.", "3:50am", "2025-10-21")
         #expect(t?.value == "2025-10-20T03:50")
         #expect(t?.type == .time)
+        // The day of the sentence before: "The incident occurred at about 3:50am".
+        let next = find("A cargo jet skidded off the runway early yesterday. The incident occurred at about 3:50am, officials said.",
+                        "3:50am", "2025-10-21")
+        #expect(next?.value == "2025-10-20T03:50")
         #expect(find("Polls close at 8 p.m. EST Tuesday.", "8 p.m.", "2025-10-24")?.value?.hasSuffix("T20:00") == true)
         #expect(find("The ceasefire began at noon Saturday.", "noon", "2025-10-27")?.value == "2025-10-25T12:00")
     }
