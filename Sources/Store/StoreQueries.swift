@@ -152,21 +152,30 @@ extension StoreReader {
     }
 
     public func neighbors(of actor: Int) throws -> [Link] {
+        // Two indexed lookups (as source, as target) rather than one OR that would scan every edge.
         try Row.fetchAll(db, sql: """
             SELECT e.idx AS edge, e.weight, e.documents AS edge_documents, e.first AS edge_first, e.last AS edge_last,
                    e.association, e.event_types, a.*
-            FROM edges e JOIN actors a ON a.idx = CASE WHEN e.source = ?1 THEN e.target ELSE e.source END
-            WHERE e.source = ?1 OR e.target = ?1
+            FROM (SELECT *, target AS other FROM edges WHERE source = ?1
+                  UNION ALL SELECT *, source AS other FROM edges WHERE target = ?1) e
+            JOIN actors a ON a.idx = e.other
             ORDER BY e.weight DESC, e.association DESC, a.name
-            """, arguments: [actor]).map { row in
-            Link(edge: row["edge"], other: summary(row), weight: row["weight"], documents: row["edge_documents"],
-                 first: row["edge_first"], last: row["edge_last"], association: row["association"],
-                 eventTypes: ListField.split(row["event_types"]))
-        }
+            """, arguments: [actor]).map(link)
+    }
+
+    private func link(_ row: Row) -> Link {
+        Link(edge: row["edge"], other: summary(row), weight: row["weight"], documents: row["edge_documents"],
+             first: row["edge_first"], last: row["edge_last"], association: row["association"],
+             eventTypes: ListField.split(row["event_types"]))
     }
 
     public func edgeBetween(_ a: Int, _ b: Int) throws -> Link? {
-        try neighbors(of: a).first { $0.other.index == b }
+        try Row.fetchOne(db, sql: """
+            SELECT e.idx AS edge, e.weight, e.documents AS edge_documents, e.first AS edge_first, e.last AS edge_last,
+                   e.association, e.event_types, a.*
+            FROM edges e JOIN actors a ON a.idx = ?2
+            WHERE e.source = min(?1, ?2) AND e.target = max(?1, ?2)
+            """, arguments: [a, b]).map(link)
     }
 
     public func evidence(edge: Int) throws -> [Evidence] {
@@ -178,12 +187,13 @@ extension StoreReader {
     /// each hop with its first evidence sentence. Empty when they are not connected.
     public func path(from a: Int, to b: Int) throws -> [PathHop] {
         if a == b { return [] }
-        var adjacency = [Int: [(Int, Int, Int)]]()  // node → (neighbor, edge, weight)
+        // Adjacency as flat arrays, heaviest edges first, read in one pass over the edges table.
+        var adjacency = [[(Int, Int, Int)]](repeating: [], count: try count("actors"))  // node → (neighbor, edge, weight)
         let rows = try Row.fetchCursor(db, sql: "SELECT idx, source, target, weight FROM edges ORDER BY weight DESC, idx")
         while let row = try rows.next() {
-            let (e, s, t, w): (Int, Int, Int, Int) = (row["idx"], row["source"], row["target"], row["weight"])
-            adjacency[s, default: []].append((t, e, w))
-            adjacency[t, default: []].append((s, e, w))
+            let (e, s, t, w): (Int, Int, Int, Int) = (row[0], row[1], row[2], row[3])
+            adjacency[s].append((t, e, w))
+            adjacency[t].append((s, e, w))
         }
         var previous = [Int: (node: Int, edge: Int, weight: Int)]()
         var frontier = [a]
@@ -191,7 +201,7 @@ extension StoreReader {
         search: while !frontier.isEmpty {
             var next = [Int]()
             for node in frontier {
-                for (other, edge, weight) in adjacency[node] ?? [] where !seen.contains(other) {
+                for (other, edge, weight) in adjacency[node] where !seen.contains(other) {
                     seen.insert(other)
                     previous[other] = (node, edge, weight)
                     if other == b { break search }
@@ -256,13 +266,16 @@ extension StoreReader {
     }
 
     public func communities(membersPerCommunity: Int = 8) throws -> [CommunitySummary] {
-        let sizes = try Row.fetchAll(db, sql: "SELECT community, count(*) AS size FROM actors GROUP BY community ORDER BY size DESC, community")
-        return try sizes.map { row in
+        // One pass over the actors, most central first; each community keeps its first members.
+        var byCommunity = [Int: CommunitySummary]()
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.actorColumns) FROM actors ORDER BY pagerank DESC, name")
+        while let row = try rows.next() {
             let c: Int = row["community"]
-            let members = try Row.fetchAll(db, sql: """
-                SELECT \(Self.actorColumns) FROM actors WHERE community = ? ORDER BY pagerank DESC, name LIMIT ?
-                """, arguments: [c, membersPerCommunity]).map(summary)
-            return CommunitySummary(community: c, size: row["size"], members: members)
+            var entry = byCommunity[c] ?? CommunitySummary(community: c, size: 0, members: [])
+            entry.size += 1
+            if entry.members.count < membersPerCommunity { entry.members.append(summary(row)) }
+            byCommunity[c] = entry
         }
+        return byCommunity.values.sorted { ($0.size, $1.community) > ($1.size, $0.community) }
     }
 }
