@@ -17,6 +17,8 @@ public struct BuildOptions: Sendable {
     public var graphML = GraphMLOptions()
     public var dot = DOTOptions()
     public var analytics = AnalyticsOptions()
+    /// `graph.dot` and `timeline.dot` show at most this many actors (the most central by PageRank).
+    public var dotMaxActors = 150
 
     var graphBuilder: GraphBuilder { GraphBuilder(window: window, analytics: analytics) }
 
@@ -203,7 +205,11 @@ public enum Workspace {
         try GraphMLWriter.write(graph, to: path("graph.graphml"), options: options.graphML)
         try GEXFWriter.write(graph, to: path("graph.gexf"))
         try GraphJSONWriter.write(graph, to: path("graph.json"))
-        try DOTWriter.write(graph, toFolder: folder, options: options.dot)
+        // Graphviz lays out a few hundred nodes readably (and quickly); larger graphs are drawn as their most
+        // central actors. The other exports always hold the whole graph.
+        let drawn = graph.nodes.count > options.dotMaxActors
+            ? GraphFilter(top: options.dotMaxActors, rankBy: .pagerank).apply(to: graph) : graph
+        try DOTWriter.write(drawn, toFolder: folder, options: options.dot)
     }
 
     static func prepareFolder(_ folder: String) throws {
