@@ -39,33 +39,6 @@ public struct PathHop: Hashable, Sendable {
     public var evidence: Evidence?
 }
 
-public struct EventRow: Hashable, Sendable {
-    public var id: String
-    public var document: String
-    public var type: String
-    public var cameo: String?
-    public var trigger: String
-    public var date: String?
-    public var end: String?
-    public var dateText: String?
-    public var actors: [String]
-    public var sentence: String
-
-    public init(id: String, document: String, type: String, cameo: String?, trigger: String, date: String?, end: String?,
-                dateText: String?, actors: [String], sentence: String) {
-        self.id = id
-        self.document = document
-        self.type = type
-        self.cameo = cameo
-        self.trigger = trigger
-        self.date = date
-        self.end = end
-        self.dateText = dateText
-        self.actors = actors
-        self.sentence = sentence
-    }
-}
-
 public struct CommunitySummary: Hashable, Sendable {
     public var community: Int
     public var size: Int
@@ -226,7 +199,7 @@ extension StoreReader {
 
     /// Events filtered by actor(s), type and date range (ISO strings compared on their common prefix).
     public func events(actor: String? = nil, with other: String? = nil, type: String? = nil, from: String? = nil,
-                       to: String? = nil, limit: Int? = nil) throws -> [EventRow] {
+                       to: String? = nil, limit: Int? = nil) throws -> [GraphEvent] {
         var clauses = [String]()
         var arguments = StatementArguments()
         if let actor {
@@ -259,7 +232,7 @@ extension StoreReader {
                 SELECT coalesce(a.name, ea.actor) FROM event_actors ea LEFT JOIN actors a ON a.id = ea.actor
                 WHERE ea.event = ? ORDER BY ea.position
                 """, arguments: [row["idx"] as Int])
-            return EventRow(id: row["id"], document: row["document"], type: row["type"], cameo: row["cameo"],
+            return GraphEvent(id: row["id"], document: row["document"], type: row["type"], cameo: row["cameo"],
                             trigger: row["trigger"], date: row["date"], end: row["end"], dateText: row["date_text"],
                             actors: actors, sentence: row["sentence"])
         }

@@ -142,7 +142,7 @@ struct Query: ParsableCommand {
         @Argument(help: "The other actor.") var second: String
 
         func run() throws {
-            let (a, b, link, evidence, events) = try options.read { r -> (ActorSummary, ActorSummary, Link?, [Evidence], [EventRow]) in
+            let (a, b, link, evidence, events) = try options.read { r -> (ActorSummary, ActorSummary, Link?, [Evidence], [GraphEvent]) in
                 let a = try r.resolveActor(first), b = try r.resolveActor(second)
                 let link = try r.edgeBetween(a.index, b.index)
                 return (a, b, link, try link.map { try r.evidence(edge: $0.edge) } ?? [],
@@ -191,7 +191,7 @@ struct Query: ParsableCommand {
         @Option(help: "Show at most this many.") var limit: Int?
 
         func run() throws {
-            let events = try options.read { r -> [EventRow] in
+            let events = try options.read { r -> [GraphEvent] in
                 let a = try actor.map { try r.resolveActor($0).id }
                 let b = try with.map { try r.resolveActor($0).id }
                 return try r.events(actor: a, with: b, type: type, from: from, to: to, limit: limit)
@@ -279,7 +279,7 @@ func writeLink(_ l: Link, _ out: inout JSONOutput) {
     out.endObject()
 }
 
-func writeEvent(_ e: EventRow, _ out: inout JSONOutput) {
+func writeEvent(_ e: GraphEvent, _ out: inout JSONOutput) {
     out.beginObject()
     out.member("id", e.id); out.member("document", e.document); out.member("type", e.type); out.member("cameo", e.cameo)
     out.member("trigger", e.trigger); out.member("date", e.date); out.member("end", e.end); out.member("dateText", e.dateText)

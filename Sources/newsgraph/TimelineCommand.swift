@@ -15,14 +15,11 @@ struct TimelineCommand: ParsableCommand {
     @Flag(help: "Leave out undated events.") var datedOnly = false
 
     func run() throws {
-        let rows = try options.read { r -> [EventRow] in
+        let rows = try options.read { r -> [GraphEvent] in
             let id = try actor.map { try r.resolveActor($0).id }
             return try r.events(actor: id, from: from, to: to)
         }
-        let timeline = Timeline(events: rows.map {
-            GraphEvent(id: $0.id, document: $0.document, type: $0.type, cameo: $0.cameo, trigger: $0.trigger, date: $0.date,
-                       end: $0.end, dateText: $0.dateText, actors: $0.actors, sentence: $0.sentence)
-        })
+        let timeline = Timeline(events: rows)
         let undated = (datedOnly || from != nil || to != nil) ? [] : timeline.undated
         if options.json {
             return printJSON { out in
@@ -33,13 +30,13 @@ struct TimelineCommand: ParsableCommand {
                     out.member("date", entry.date)
                     out.member("precision", entry.period.precision.rawValue)
                     out.key("events"); out.beginArray()
-                    for e in entry.events { writeEvent(row(e), &out) }
+                    for e in entry.events { writeEvent(e, &out) }
                     out.endArray()
                     out.endObject()
                 }
                 out.endArray()
                 out.key("undated"); out.beginArray()
-                for e in undated { writeEvent(row(e), &out) }
+                for e in undated { writeEvent(e, &out) }
                 out.endArray()
                 out.endObject()
             }
@@ -52,11 +49,6 @@ struct TimelineCommand: ParsableCommand {
             print("undated")
             for e in undated { print(line(e)) }
         }
-    }
-
-    private func row(_ e: GraphEvent) -> EventRow {
-        EventRow(id: e.id, document: e.document, type: e.type, cameo: e.cameo, trigger: e.trigger, date: e.date, end: e.end,
-                 dateText: e.dateText, actors: e.actors, sentence: e.sentence)
     }
 
     private func line(_ e: GraphEvent) -> String {
