@@ -11,10 +11,16 @@ public struct DOTOptions: Sendable {
     /// Actor names listed on an event node.
     public var maxActorsPerEvent: Int
 
-    public init(communityClusters: Bool = false, maxEventsPerDate: Int = 8, maxActorsPerEvent: Int = 3) {
+    /// Date columns drawn in `timeline.dot`: the dates with the most events, kept in date order; the others are
+    /// counted in a closing note (a day of news names dozens of dates, and a picture wider than a screen is unread).
+    public var maxDates: Int
+
+    public init(communityClusters: Bool = false, maxEventsPerDate: Int = 8, maxActorsPerEvent: Int = 3,
+                maxDates: Int = 20) {
         self.communityClusters = communityClusters
         self.maxEventsPerDate = maxEventsPerDate
         self.maxActorsPerEvent = maxActorsPerEvent
+        self.maxDates = maxDates
     }
 }
 
@@ -118,11 +124,28 @@ public enum DOTWriter {
             return (text, members[0])
         }
 
+        var entries = timeline.entries
+        var hiddenDates = 0, hiddenEvents = 0
+        if entries.count > max(1, options.maxDates) {
+            let busiest = Set(entries.indices.sorted {
+                (entries[$0].events.count, $1) > (entries[$1].events.count, $0)
+            }.prefix(max(1, options.maxDates)))
+            for i in entries.indices where !busiest.contains(i) {
+                hiddenDates += 1
+                hiddenEvents += entries[i].events.count
+            }
+            entries = entries.indices.filter(busiest.contains).map { entries[$0] }
+        }
         var headers = [String]()
-        for (i, entry) in timeline.entries.enumerated() {
+        for (i, entry) in entries.enumerated() {
             let id = "d\(i)"
             headers.append(id)
             out += column(id, header: entry.date, events: entry.events, indent: "  ").0
+        }
+        if hiddenDates > 0 {
+            let note = "+\(hiddenDates) more dates (\(hiddenEvents) events)\nnewsgraph timeline lists them all"
+            out += "  \"more_dates\" [label=\(quoted(note)), shape=note, style=dashed];\n"
+            headers.append("more_dates")
         }
         if !timeline.undated.isEmpty {
             // One node listing the undated events, one per line: Graphviz does not keep the order of a
