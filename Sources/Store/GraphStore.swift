@@ -19,8 +19,10 @@ public final class GraphStore {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        if !readonly {
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
         return config
     }
@@ -35,6 +37,13 @@ public final class GraphStore {
     /// Opens an existing store.
     public static func open(at path: String, readonly: Bool = false) throws -> GraphStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+        // A rollback journal left by an interrupted write (Ctrl-C, SIGKILL) must be rolled back before anyone
+        // reads; only a writable connection can do that, so open one first and let SQLite recover.
+        if readonly, FileManager.default.fileExists(atPath: path + "-journal") {
+            let recovery = try DatabaseQueue(path: path, configuration: configuration())
+            _ = try recovery.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meta") }
+            try recovery.close()
+        }
         let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: readonly))
         let version = try queue.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
