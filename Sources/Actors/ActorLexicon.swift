@@ -153,28 +153,31 @@ struct ActorLexicon: Sendable {
 
     /// The lookup form of a name: ASCII-lowercased, ’ folded to ', runs of whitespace as one space.
     static func key(_ s: String) -> String {
-        var out = [UInt8]()
-        var pendingSpace = false
         var s = s
-        s.withUTF8 { buffer in
-            out.reserveCapacity(buffer.count)
-            var i = 0
-            while i < buffer.count {
-                let b = buffer[i]
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                    pendingSpace = !out.isEmpty
-                    i += 1
-                    continue
-                }
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                if b == 0xE2, i + 2 < buffer.count, buffer[i + 1] == 0x80, buffer[i + 2] == 0x99 {
-                    out.append(0x27)
-                    i += 3
-                    continue
-                }
-                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+        return s.withUTF8 { key(bytes: $0) }
+    }
+
+    /// The lookup form of UTF-8 bytes (a name, or a span of a document's text); `key(_:)` for strings.
+    static func key<Bytes: RandomAccessCollection>(bytes: Bytes) -> String where Bytes.Element == UInt8, Bytes.Index == Int {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                pendingSpace = !out.isEmpty
                 i += 1
+                continue
             }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                out.append(0x27)
+                i += 3
+                continue
+            }
+            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+            i += 1
         }
         return String(decoding: out, as: UTF8.self)
     }

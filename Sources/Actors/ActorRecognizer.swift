@@ -907,26 +907,6 @@ extension Text {
     /// The lookup key of a byte range: ASCII-lowercased, ’ folded to ', whitespace runs as one space
     /// (the form `ActorLexicon.key` gives table entries).
     func foldedKey(_ range: Range<Int>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(range.count)
-        var i = range.lowerBound
-        var pendingSpace = false
-        while i < range.upperBound {
-            let b = bytes[i]
-            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 {
-                pendingSpace = true
-                i += 1
-                continue
-            }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                out.append(0x27)
-                i += 3
-                continue
-            }
-            out.append(b >= 65 && b <= 90 ? b + 32 : b)
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
+        ActorLexicon.key(bytes: bytes[range])
     }
 }
