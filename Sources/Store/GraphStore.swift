@@ -170,7 +170,7 @@ public struct StoreWriter {
 
     /// Replaces the derived graph.
     public func replaceGraph(_ graph: ActorGraph) throws {
-        for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors"] {
+        for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors", "adjacency"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let actor = try db.cachedStatement(sql: """
@@ -205,6 +205,9 @@ public struct StoreWriter {
             try event.execute(arguments: [i, e.id, e.document, e.type, e.cameo, e.trigger, e.date, e.end, e.dateText, e.sentence])
             for (p, a) in e.actors.enumerated() { try eventActor.execute(arguments: [i, a, p]) }
         }
+        let adjacency = Adjacency(graph)
+        try db.execute(sql: "INSERT INTO adjacency(offsets, links) VALUES (?, ?)",
+                       arguments: [adjacency.offsetsBlob, adjacency.linksBlob])
     }
 
     public var reader: StoreReader { StoreReader(db: db) }

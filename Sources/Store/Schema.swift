@@ -7,7 +7,7 @@ import GRDB
 /// Offsets in `sentences`, `mentions`, `times` and `events` are UTF-8 byte offsets into `documents.text`
 /// (the JSON outputs convert to code points).
 enum Schema {
-    static let version = 1
+    static let version = 2
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -76,6 +76,17 @@ enum Schema {
         "CREATE TABLE event_actors(event INTEGER NOT NULL, actor TEXT NOT NULL, position INTEGER NOT NULL)",
         "CREATE INDEX event_actors_actor ON event_actors(actor)",
         "CREATE INDEX event_actors_event ON event_actors(event)",
+        // Rankings answer `query actors --top N` and `communities` without sorting every actor.
+        "CREATE INDEX actors_degree ON actors(degree DESC, mentions DESC, name)",
+        "CREATE INDEX actors_weighted_degree ON actors(weighted_degree DESC, mentions DESC, name)",
+        "CREATE INDEX actors_pagerank ON actors(pagerank DESC, mentions DESC, name)",
+        "CREATE INDEX actors_betweenness ON actors(betweenness DESC, mentions DESC, name)",
+        "CREATE INDEX actors_mentions ON actors(mentions DESC, name)",
+        "CREATE INDEX actors_community ON actors(community, pagerank DESC, mentions DESC, name)",
+        // The whole graph's adjacency in one row, so `path` reads a few megabytes instead of every edge row:
+        // `offsets` holds n + 1 little-endian Int32 (actor i's links are offsets[i] ..< offsets[i+1]); `links`
+        // holds (neighbor, edge) Int32 pairs, each actor's heaviest links first.
+        "CREATE TABLE adjacency(offsets BLOB NOT NULL, links BLOB NOT NULL)",
     ]
 
     static func create(_ db: Database) throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Actors
 import GRDB
 import Graph
@@ -49,13 +50,14 @@ public enum ActorMetric: String, CaseIterable, Sendable {
     case degree, pagerank, betweenness, mentions
     case weightedDegree = "weighted-degree"
 
-    var column: String {
+    /// The ORDER BY clause, spelled as the ranking indexes in `Schema` are.
+    var ordering: String {
         switch self {
-        case .degree: return "degree"
-        case .pagerank: return "pagerank"
-        case .betweenness: return "betweenness"
-        case .mentions: return "mentions"
-        case .weightedDegree: return "weighted_degree"
+        case .degree: return "degree DESC, mentions DESC, name"
+        case .pagerank: return "pagerank DESC, mentions DESC, name"
+        case .betweenness: return "betweenness DESC, mentions DESC, name"
+        case .mentions: return "mentions DESC, name"
+        case .weightedDegree: return "weighted_degree DESC, mentions DESC, name"
         }
     }
 }
@@ -79,15 +81,16 @@ extension StoreReader {
         idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank, betweenness, community
         """
 
-    private func summary(_ row: Row) -> ActorSummary {
-        ActorSummary(index: row["idx"], id: row["id"], name: row["name"], type: row["type"], mentions: row["mentions"],
-                     documents: row["documents"], first: row["first"], last: row["last"], degree: row["degree"],
-                     weightedDegree: row["weighted_degree"], pagerank: row["pagerank"], betweenness: row["betweenness"],
-                     community: row["community"])
+    /// Decodes `actorColumns` starting at column `at` (positional: GRDB's by-name lookup costs a lowercased
+    /// string comparison per column, which dominated large answers).
+    private func summary(_ row: Row, at c: Int = 0) -> ActorSummary {
+        ActorSummary(index: row[c], id: row[c + 1], name: row[c + 2], type: row[c + 3], mentions: row[c + 4],
+                     documents: row[c + 5], first: row[c + 6], last: row[c + 7], degree: row[c + 8],
+                     weightedDegree: row[c + 9], pagerank: row[c + 10], betweenness: row[c + 11], community: row[c + 12])
     }
 
     public func actor(index: Int) throws -> ActorSummary? {
-        try Row.fetchOne(db, sql: "SELECT \(Self.actorColumns) FROM actors WHERE idx = ?", arguments: [index]).map(summary)
+        try Row.fetchOne(db, sql: "SELECT \(Self.actorColumns) FROM actors WHERE idx = ?", arguments: [index]).map { summary($0) }
     }
 
     /// Finds the actor a user means: an id, the name or any alias in any case, or a unique prefix of one.
@@ -120,81 +123,65 @@ extension StoreReader {
     }
 
     public func topActors(by metric: ActorMetric, limit: Int) throws -> [ActorSummary] {
-        try Row.fetchAll(db, sql: "SELECT \(Self.actorColumns) FROM actors ORDER BY \(metric.column) DESC, mentions DESC, name LIMIT ?",
-                         arguments: [limit]).map(summary)
+        try Row.fetchAll(db, sql: "SELECT \(Self.actorColumns) FROM actors ORDER BY \(metric.ordering) LIMIT ?",
+                         arguments: [limit]).map { summary($0) }
     }
 
     public func neighbors(of actor: Int) throws -> [Link] {
         // Two indexed lookups (as source, as target) rather than one OR that would scan every edge.
-        try Row.fetchAll(db, sql: """
-            SELECT e.idx AS edge, e.weight, e.documents AS edge_documents, e.first AS edge_first, e.last AS edge_last,
-                   e.association, e.event_types, a.*
+        // A cursor decodes each row in place; fetchAll would first copy every value of every row.
+        try Array(Row.fetchCursor(db, sql: """
+            SELECT e.idx, e.weight, e.documents, e.first, e.last, e.association, e.event_types, \(Self.linkedActorColumns)
             FROM (SELECT *, target AS other FROM edges WHERE source = ?1
                   UNION ALL SELECT *, source AS other FROM edges WHERE target = ?1) e
             JOIN actors a ON a.idx = e.other
             ORDER BY e.weight DESC, e.association DESC, a.name
-            """, arguments: [actor]).map(link)
+            """, arguments: [actor]).map(link))
     }
 
+    private static let linkedActorColumns = actorColumns.split(separator: ",")
+        .map { "a." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+
+    /// Decodes the seven edge columns followed by the other end's `actorColumns`.
     private func link(_ row: Row) -> Link {
-        Link(edge: row["edge"], other: summary(row), weight: row["weight"], documents: row["edge_documents"],
-             first: row["edge_first"], last: row["edge_last"], association: row["association"],
-             eventTypes: ListField.split(row["event_types"]))
+        Link(edge: row[0], other: summary(row, at: 7), weight: row[1], documents: row[2], first: row[3], last: row[4],
+             association: row[5], eventTypes: ListField.split(row[6]))
     }
 
     public func edgeBetween(_ a: Int, _ b: Int) throws -> Link? {
         try Row.fetchOne(db, sql: """
-            SELECT e.idx AS edge, e.weight, e.documents AS edge_documents, e.first AS edge_first, e.last AS edge_last,
-                   e.association, e.event_types, a.*
+            SELECT e.idx, e.weight, e.documents, e.first, e.last, e.association, e.event_types, \(Self.linkedActorColumns)
             FROM edges e JOIN actors a ON a.idx = ?2
             WHERE e.source = min(?1, ?2) AND e.target = max(?1, ?2)
             """, arguments: [a, b]).map(link)
     }
 
     public func evidence(edge: Int) throws -> [Evidence] {
-        try Row.fetchAll(db, sql: "SELECT document, sentence, date FROM evidence WHERE edge = ? ORDER BY rowid",
-                         arguments: [edge]).map { Evidence(document: $0["document"], sentence: $0["sentence"], date: $0["date"]) }
+        try Array(Row.fetchCursor(db, sql: "SELECT document, sentence, date FROM evidence WHERE edge = ? ORDER BY rowid",
+                                  arguments: [edge]).map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) })
     }
 
     /// The shortest chain of links from `a` to `b` (fewest hops; among equal chains, the heavier first hop),
     /// each hop with its first evidence sentence. Empty when they are not connected.
     public func path(from a: Int, to b: Int) throws -> [PathHop] {
         if a == b { return [] }
-        // Adjacency as flat arrays, heaviest edges first, read in one pass over the edges table.
-        var adjacency = [[(Int, Int, Int)]](repeating: [], count: try count("actors"))  // node → (neighbor, edge, weight)
-        let rows = try Row.fetchCursor(db, sql: "SELECT idx, source, target, weight FROM edges ORDER BY weight DESC, idx")
-        while let row = try rows.next() {
-            let (e, s, t, w): (Int, Int, Int, Int) = (row[0], row[1], row[2], row[3])
-            adjacency[s].append((t, e, w))
-            adjacency[t].append((s, e, w))
-        }
-        var previous = [Int: (node: Int, edge: Int, weight: Int)]()
-        var frontier = [a]
-        var seen: Set<Int> = [a]
-        search: while !frontier.isEmpty {
-            var next = [Int]()
-            for node in frontier {
-                for (other, edge, weight) in adjacency[node] where !seen.contains(other) {
-                    seen.insert(other)
-                    previous[other] = (node, edge, weight)
-                    if other == b { break search }
-                    next.append(other)
-                }
-            }
-            frontier = next
-        }
-        guard previous[b] != nil else { return [] }
+        guard let row = try Row.fetchOne(db, sql: "SELECT offsets, links FROM adjacency"),
+              let adjacency = Adjacency(offsetsBlob: row[0], linksBlob: row[1]),
+              let steps = adjacency.shortestPath(from: a, to: b)
+        else { return [] }
         var hops = [PathHop]()
-        var node = b
-        while node != a, let step = previous[node] {
-            guard let from = try actor(index: step.node), let to = try actor(index: node) else { break }
+        var from = try actor(index: a)
+        for step in steps {
+            guard let source = from, let to = try actor(index: step.node),
+                  let edge = try Row.fetchOne(db, sql: "SELECT weight FROM edges WHERE idx = ?", arguments: [step.edge])
+            else { break }
             let sentence = try Row.fetchOne(db, sql: "SELECT document, sentence, date FROM evidence WHERE edge = ? ORDER BY rowid LIMIT 1",
                                             arguments: [step.edge])
-            hops.append(PathHop(from: from, to: to, weight: step.weight,
-                                evidence: sentence.map { Evidence(document: $0["document"], sentence: $0["sentence"], date: $0["date"]) }))
-            node = step.node
+            hops.append(PathHop(from: source, to: to, weight: edge[0],
+                                evidence: sentence.map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) }))
+            from = to
         }
-        return hops.reversed()
+        return hops
     }
 
     /// Events filtered by actor(s), type and date range (ISO strings compared on their common prefix).
@@ -224,31 +211,34 @@ extension StoreReader {
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         let limitSQL = limit.map { " LIMIT \($0)" } ?? ""
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM graph_events \(whereSQL) ORDER BY date IS NULL, date, idx\(limitSQL)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence
+            FROM graph_events \(whereSQL) ORDER BY date IS NULL, date, idx\(limitSQL)
             """, arguments: arguments)
-        return try rows.map { row in
-            let actors = try String.fetchAll(db, sql: """
-                SELECT coalesce(a.name, ea.actor) FROM event_actors ea LEFT JOIN actors a ON a.id = ea.actor
-                WHERE ea.event = ? ORDER BY ea.position
-                """, arguments: [row["idx"] as Int])
-            return GraphEvent(id: row["id"], document: row["document"], type: row["type"], cameo: row["cameo"],
-                            trigger: row["trigger"], date: row["date"], end: row["end"], dateText: row["date_text"],
-                            actors: actors, sentence: row["sentence"])
-        }
+        let actorNames = try db.cachedStatement(sql: """
+            SELECT coalesce(a.name, ea.actor) FROM event_actors ea LEFT JOIN actors a ON a.id = ea.actor
+            WHERE ea.event = ? ORDER BY ea.position
+            """)
+        return try Array(rows.map { row in
+            GraphEvent(id: row[1], document: row[2], type: row[3], cameo: row[4], trigger: row[5], date: row[6],
+                       end: row[7], dateText: row[8], actors: try String.fetchAll(actorNames, arguments: [row[0] as Int]),
+                       sentence: row[9])
+        })
     }
 
-    public func communities(membersPerCommunity: Int = 8) throws -> [CommunitySummary] {
-        // One pass over the actors, most central first; each community keeps its first members.
-        var byCommunity = [Int: CommunitySummary]()
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.actorColumns) FROM actors ORDER BY pagerank DESC, name")
-        while let row = try rows.next() {
-            let c: Int = row["community"]
-            var entry = byCommunity[c] ?? CommunitySummary(community: c, size: 0, members: [])
-            entry.size += 1
-            if entry.members.count < membersPerCommunity { entry.members.append(summary(row)) }
-            byCommunity[c] = entry
+    /// Communities, largest first, each with its most central members (by PageRank). `limit` caps how many
+    /// communities are listed; `total` in the answer counts them all.
+    public func communities(membersPerCommunity: Int = 8, limit: Int? = nil) throws -> (total: Int, communities: [CommunitySummary]) {
+        let sizes = try Row.fetchAll(db, sql: "SELECT community, count(*) AS size FROM actors GROUP BY community ORDER BY size DESC, community")
+        let shown = limit.map { Array(sizes.prefix($0)) } ?? sizes
+        let members = try db.cachedStatement(sql: """
+            SELECT \(Self.actorColumns) FROM actors WHERE community = ? ORDER BY pagerank DESC, mentions DESC, name LIMIT ?
+            """)
+        let communities = try shown.map { row in
+            let c: Int = row[0]
+            return CommunitySummary(community: c, size: row[1],
+                                    members: try Row.fetchAll(members, arguments: [c, membersPerCommunity]).map { summary($0) })
         }
-        return byCommunity.values.sorted { ($0.size, $1.community) > ($1.size, $0.community) }
+        return (sizes.count, communities)
     }
 }

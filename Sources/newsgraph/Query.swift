@@ -59,7 +59,7 @@ struct Query: ParsableCommand {
                 table.add([String(i + 1), a.name, a.type, String(a.mentions), String(a.degree), format(a.weightedDegree),
                            format(a.pagerank), format(a.betweenness), String(a.community)])
             }
-            print(table.render())
+            table.print()
         }
     }
 
@@ -91,7 +91,7 @@ struct Query: ParsableCommand {
                 table.add([l.other.name, l.other.type, String(l.weight), String(l.documents), format(l.association),
                            l.first ?? "-", l.last ?? "-", l.eventTypes.joined(separator: ",")])
             }
-            print(table.render())
+            table.print()
         }
     }
 
@@ -208,7 +208,7 @@ struct Query: ParsableCommand {
                 table.add([e.date.map { d in e.end.map { "\(d)…\($0)" } ?? d } ?? "undated", e.type, e.cameo ?? "-", e.trigger,
                            e.actors.joined(separator: ", "), e.document])
             }
-            print(table.render())
+            table.print()
         }
     }
 
@@ -216,9 +216,11 @@ struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Communities of actors (Louvain), largest first.")
         @OptionGroup var options: StoreOptions
         @Option(help: "Members shown per community.") var members = 8
+        @Option(help: "List the largest N communities (0 lists all: a big corpus has thousands of two-actor ones).")
+        var top = 50
 
         func run() throws {
-            let communities = try options.read { try $0.communities(membersPerCommunity: members) }
+            let (total, communities) = try options.read { try $0.communities(membersPerCommunity: members, limit: top > 0 ? top : nil) }
             if options.json {
                 return printJSON { out in
                     out.beginArray()
@@ -231,20 +233,35 @@ struct Query: ParsableCommand {
                     out.endArray()
                 }
             }
+            print(communities.count < total ? "\(total) communities; the \(communities.count) largest:" : "\(total) communities:")
             var table = TextTable(["community", "size", "central members"])
             for c in communities {
                 table.add([String(c.community), String(c.size), c.members.map(\.name).joined(separator: ", ")])
             }
-            print(table.render())
+            table.print()
         }
     }
 }
 
 // MARK: - Output helpers
 
+/// Numbers for tables: integers as integers, small values in scientific notation, the rest with four
+/// decimals. Hand-rolled because `String(format:)` cost more than the query on answers with thousands of rows.
 func format(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e9 { return String(Int(value)) }
-    return String(format: abs(value) < 0.001 && value != 0 ? "%.2e" : "%.4f", value)
+    guard value.isFinite else { return String(value) }
+    if abs(value) < 0.001 && value != 0 {
+        var exponent = Int(floor(log10(abs(value))))
+        var mantissa = (abs(value) / pow(10, Double(exponent)) * 100).rounded()
+        if mantissa >= 1000 { mantissa /= 10; exponent += 1 }
+        let digits = String(Int(mantissa))
+        let sign = value < 0 ? "-" : ""
+        let e = String(-exponent)
+        return "\(sign)\(digits.prefix(1)).\(digits.dropFirst())e-\(e.count < 2 ? "0" + e : e)"
+    }
+    let scaled = Int((abs(value) * 10_000).rounded())
+    let fraction = String(scaled % 10_000)
+    return "\(value < 0 ? "-" : "")\(scaled / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
 }
 
 func printJSON(_ body: (inout JSONOutput) -> Void) {
@@ -288,7 +305,7 @@ func writeEvent(_ e: GraphEvent, _ out: inout JSONOutput) {
     out.endObject()
 }
 
-/// A plain aligned text table (widths measured in characters).
+/// A plain aligned text table (widths measured in Unicode scalars), written to standard output in one go.
 struct TextTable {
     var header: [String]
     var rows = [[String]]()
@@ -297,14 +314,28 @@ struct TextTable {
 
     mutating func add(_ row: [String]) { rows.append(row) }
 
-    func render() -> String {
+    func bytes() -> [UInt8] {
         let all = [header] + rows
         var widths = [Int](repeating: 0, count: header.count)
-        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
-        return all.map { row in
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.unicodeScalars.count) } }
+        var out = [UInt8]()
+        out.reserveCapacity(all.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        for (r, row) in all.enumerated() {
+            if r > 0 { out.append(UInt8(ascii: "\n")) }
+            for (i, cell) in row.enumerated() {
+                if i > 0 { out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+                out.append(contentsOf: cell.utf8)
+                if i < row.count - 1, i < widths.count {
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: widths[i] - cell.unicodeScalars.count))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Prints the table and a final newline, through the same buffered stdout as `print`, so lines keep
+    /// their order.
+    func print() {
+        Swift.print(String(decoding: bytes(), as: UTF8.self))
     }
 }

@@ -70,6 +70,20 @@ import Testing
         #expect(top.contains("Sanae Takaichi"))
     }
 
+    @Test func communitiesListTheLargestFirstWithTheirCentralMembers() throws {
+        let (total, all) = try read { try $0.communities(membersPerCommunity: 3) }
+        #expect(all.count == total && total > 1)
+        #expect(all.map(\.size) == all.map(\.size).sorted(by: >))
+        #expect(all.map(\.size).reduce(0, +) == (try read { try $0.count("actors") }))
+        for c in all {
+            #expect(c.members.count == min(3, c.size))
+            #expect(c.members.map(\.pagerank) == c.members.map(\.pagerank).sorted(by: >))
+            #expect(c.members.allSatisfy { $0.community == c.community })
+        }
+        let (sameTotal, largest) = try read { try $0.communities(membersPerCommunity: 3, limit: 1) }
+        #expect(sameTotal == total && largest == Array(all.prefix(1)))
+    }
+
     @Test func eventsFilterByActorTypeAndDate() throws {
         let meetings = try read { r in try r.events(actor: "donald-trump", type: "04") }
         #expect(!meetings.isEmpty)
