@@ -57,7 +57,7 @@ import Testing
         }
     }
 
-    func shape(_ store: String) throws -> (actors: [String], edges: [String], events: [String]) {
+    static func shape(_ store: String) throws -> (actors: [String], edges: [String], events: [String]) {
         let s = try GraphStore.open(at: store, readonly: true)
         defer { try? s.close() }
         let graph = try s.read { try $0.graph() }
@@ -89,15 +89,45 @@ import Testing
         for part in parts {
             _ = try Workspace.add(options: options) { put in try options.annotator.run([part], reader: CorpusReader(), sink: put) }
         }
-        let expected = try shape(once + "/newsgraph.sqlite")
-        let got = try shape(incremental + "/newsgraph.sqlite")
+        let expected = try Self.shape(once + "/newsgraph.sqlite")
+        let got = try Self.shape(incremental + "/newsgraph.sqlite")
         #expect(got.actors == expected.actors)
         #expect(got.edges == expected.edges)
         #expect(got.events == expected.events)
 
         let again = try Workspace.add(options: options) { put in try options.annotator.run([parts[1]], reader: CorpusReader(), sink: put) }
         #expect(again.unchanged == 100 && again.inserted == 0 && again.replaced == 0)
-        let after = try shape(incremental + "/newsgraph.sqlite")
+        let after = try Self.shape(incremental + "/newsgraph.sqlite")
         #expect(after.actors == expected.actors && after.edges == expected.edges && after.events == expected.events)
+    }
+
+    /// docs/scale.md's recipe, run for real: `extract` piped through Spark (local[2], four partitions), the
+    /// result loaded with `add --annotations`, gives the graph a direct build gives.
+    @Test func extractUnderSparkPipeLoadsIntoTheSameGraph() throws {
+        let executable = InterruptionTests.executable
+        try #require(FileManager.default.isExecutableFile(atPath: executable), "newsgraph not built at \(executable)")
+        let input = Repo.temporaryFolder("spark-in")
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let sample = try Self.reutersSample(300, into: input)[0]
+        let annotations = input + "/annotations.jsonl"
+        let spark = try Tool.run("python3", [Repo.root + "/scripts/spark_extract.py", sample, annotations, "--bin", executable])
+        #expect(spark.status == 0, "spark: \(spark.err.suffix(1500))")
+        #expect(spark.out.hasPrefix("300 lines in, 300 annotated documents out, 4 partitions"), "spark: \(spark.out)")
+
+        let (direct, _) = try buildInto("spark-direct", [sample], quickAnalytics: true)
+        let loaded = Repo.temporaryFolder("spark-loaded")
+        defer {
+            try? FileManager.default.removeItem(atPath: direct)
+            try? FileManager.default.removeItem(atPath: loaded)
+        }
+        let options = testOptions(loaded, quickAnalytics: true)
+        let summary = try Workspace.add(options: options) { put in
+            try Workspace.readAnnotations(annotations, report: { Issue.record("\($0)") }, put)
+        }
+        #expect(summary.inserted == 300)
+        let expected = try Self.shape(direct + "/newsgraph.sqlite"), got = try Self.shape(loaded + "/newsgraph.sqlite")
+        #expect(got.actors == expected.actors)
+        #expect(got.edges == expected.edges)
+        #expect(got.events == expected.events)
     }
 }
