@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "Events", dependencies: ["Language", "Actors", "Time"], resources: [.process("Resources")]),
         .target(name: "Annotation", dependencies: ["Corpus", "Language", "Actors", "Time", "Events"]),
         .target(name: "Graph", dependencies: ["Annotation"]),
-        .target(name: "Store", dependencies: ["Graph", "Annotation", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Graph", "Annotation", .product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Export", dependencies: ["Graph", "XML"]),
         .target(name: "NewsGraph", dependencies: ["Corpus", "Annotation", "Graph", "Store", "Export"]),
         .executableTarget(

@@ -5,7 +5,8 @@ import Dispatch
 /// Annotates a stream of documents on every core and hands the results on in input order.
 ///
 /// Documents are gathered into batches bounded by count and bytes, so memory stays flat however large the
-/// corpus is. While one batch is annotated (all cores, `concurrentPerform`), the next is read; per-document
+/// corpus is (at most three batches are held: one read, one annotated, one handed on). While one batch is
+/// annotated (all cores, `concurrentPerform`), the previous one goes to `sink` and the next is read; per-document
 /// work that needs no order (encoding a JSON line, preparing store rows) runs in the workers too, through
 /// `transform`. Results reach `sink` in input order, on the calling thread.
 public struct ParallelAnnotator: Sendable {
@@ -38,12 +39,16 @@ public struct ParallelAnnotator: Sendable {
             running.group.wait()
             for result in running.results.values { try sink(result!) }
         }
+        // The next batch starts before the finished one is handed to `sink`, so the workers annotate while
+        // this thread stores or writes (a build's store writes are as long as its annotation).
         func launch() throws {
             let documents = batch
             batch = []
             bytes = 0
-            try drain()
+            let finished = inFlight
+            finished?.group.wait()
             inFlight = start(documents, transform)
+            for result in finished?.results.values ?? [] { try sink(result!) }
         }
         try reader.read(inputs) { document in
             batch.append(document)

@@ -53,6 +53,8 @@ public struct BuildSummary: Sendable {
     public var replaced = 0
     public var unchanged = 0
     public var files = [String]()
+    /// Where the time went, stage by stage.
+    public var timer = PhaseTimer()
 
     public init() {}
 }
@@ -76,8 +78,9 @@ public enum Workspace {
         let temporary = options.storePath + ".building-\(getpid())"
         removeStoreFiles(temporary)
         var summary = BuildSummary()
+        var built = ActorGraph()
         do {
-            let store = try GraphStore.create(at: temporary)
+            let store = try GraphStore.create(at: temporary, scratch: true)
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
                 var contributions = [DocumentContribution]()
@@ -92,16 +95,20 @@ public enum Workspace {
                     }
                     contributions.append(contribution)
                 }
-                let graph = options.graphBuilder.build(contributions)
-                try writer.replaceGraph(graph)
+                summary.timer.lap("read, annotate, store documents")
+                built = options.graphBuilder.build(contributions)
+                summary.timer.lap("graph and analytics")
+                try writer.replaceGraph(built)
+                summary.timer.lap("store graph")
             }
             try store.close()
             try replaceStore(options.storePath, with: temporary)
+            summary.timer.lap("commit store")
         } catch {
             removeStoreFiles(temporary)
             throw error
         }
-        return try exportAll(options, summary: summary)
+        return try exportAll(options, summary: summary, graph: built)
     }
 
     /// Adds documents to the store in `options.outputFolder` (creating it if there is none): a document
@@ -120,6 +127,7 @@ public enum Workspace {
             store = try GraphStore.create(at: options.storePath)
         }
         var summary = BuildSummary()
+        var rebuilt: ActorGraph?
         try store.transaction { writer in
             try writer.setMeta("window", options.window.rawValue)
             try feed { annotated in
@@ -129,13 +137,20 @@ public enum Workspace {
                 case .unchanged: summary.unchanged += 1
                 }
             }
+            summary.timer.lap("read, annotate, store documents")
             if summary.inserted + summary.replaced > 0 {
-                let graph = options.graphBuilder.build(try writer.reader.contributions())
+                let contributions = try writer.reader.contributions()
+                summary.timer.lap("read stored contributions")
+                let graph = options.graphBuilder.build(contributions)
+                summary.timer.lap("graph and analytics")
                 try writer.replaceGraph(graph)
+                summary.timer.lap("store graph")
+                rebuilt = graph
             }
         }
         try store.close()
-        return try exportAll(options, summary: summary)
+        summary.timer.lap("commit store")
+        return try exportAll(options, summary: summary, graph: rebuilt)
     }
 
     /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
@@ -157,16 +172,18 @@ public enum Workspace {
         }
     }
 
-    /// Writes every export from the store, and fills in the summary.
-    public static func exportAll(_ options: BuildOptions, summary: BuildSummary) throws -> BuildSummary {
+    /// Writes every export, and fills in the summary. The graph is the one just stored, or, when none is
+    /// given, read from the store.
+    public static func exportAll(_ options: BuildOptions, summary: BuildSummary, graph stored: ActorGraph? = nil) throws -> BuildSummary {
         var summary = summary
         let store = try GraphStore.open(at: options.storePath, readonly: true)
         defer { try? store.close() }
         var (graph, sentences, mentions) = try store.read { reader in
-            (try reader.graph(), try reader.count("sentences"), try reader.count("mentions"))
+            (try stored ?? reader.graph(), try reader.count("sentences"), try reader.count("mentions"))
         }
         if !options.filter.isEmpty { graph = options.filter.apply(to: graph) }
-        try writeExports(graph, options: options)
+        summary.timer.lap("read graph back")
+        try writeExports(graph, options: options, timer: &summary.timer)
         let folder = options.outputFolder
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot"].map(path) + [options.storePath]
@@ -174,6 +191,7 @@ public enum Workspace {
             for dot in ["graph.dot", "timeline.dot"] {
                 summary.files += try GraphvizRenderer.render(dotPath: path(dot), formats: options.renderFormats)
             }
+            summary.timer.lap("render with Graphviz")
         }
 
         summary.documents = graph.documents.count
@@ -194,22 +212,40 @@ public enum Workspace {
             .sorted { ($0.metrics.weightedDegree, $0.mentions, $1.name) > ($1.metrics.weightedDegree, $1.mentions, $0.name) }
             .prefix(5)
             .map { ($0.name, $0.type.rawValue, $0.metrics.degree, $0.metrics.weightedDegree) }
+        summary.timer.lap("summary")
         return summary
     }
 
     /// Writes the exports of a graph into `options.outputFolder`: GraphML, GEXF, JSON, both DOT files.
     public static func writeExports(_ graph: ActorGraph, options: BuildOptions) throws {
+        var timer = PhaseTimer()
+        try writeExports(graph, options: options, timer: &timer)
+    }
+
+    /// The four writers are independent readers of one immutable graph, so they run side by side.
+    static func writeExports(_ graph: ActorGraph, options: BuildOptions, timer: inout PhaseTimer) throws {
         try prepareFolder(options.outputFolder)
         let folder = options.outputFolder
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try GraphMLWriter.write(graph, to: path("graph.graphml"), options: options.graphML)
-        try GEXFWriter.write(graph, to: path("graph.gexf"))
-        try GraphJSONWriter.write(graph, to: path("graph.json"))
+        @Sendable func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         // Graphviz lays out a few hundred nodes readably (and quickly); larger graphs are drawn as their most
         // central actors. The other exports always hold the whole graph.
-        let drawn = graph.nodes.count > options.dotMaxActors
-            ? GraphFilter(top: options.dotMaxActors, rankBy: .pagerank).apply(to: graph) : graph
-        try DOTWriter.write(drawn, toFolder: folder, options: options.dot)
+        let dotMaxActors = options.dotMaxActors, dotOptions = options.dot, graphML = options.graphML
+        let writers: [@Sendable () throws -> Void] = [
+            { try GraphMLWriter.write(graph, to: path("graph.graphml"), options: graphML) },
+            { try GEXFWriter.write(graph, to: path("graph.gexf")) },
+            { try GraphJSONWriter.write(graph, to: path("graph.json")) },
+            {
+                let drawn = graph.nodes.count > dotMaxActors
+                    ? GraphFilter(top: dotMaxActors, rankBy: .pagerank).apply(to: graph) : graph
+                try DOTWriter.write(drawn, toFolder: folder, options: dotOptions)
+            },
+        ]
+        let errors = ErrorSlots(count: writers.count)
+        DispatchQueue.concurrentPerform(iterations: writers.count) { i in
+            do { try writers[i]() } catch { errors.set(i, error) }
+        }
+        if let error = errors.first { throw error }
+        timer.lap("write GraphML, GEXF, JSON, DOT (side by side)")
     }
 
     static func prepareFolder(_ folder: String) throws {
@@ -234,4 +270,17 @@ public enum Workspace {
             throw BuildError.outputFolder(path, String(cString: strerror(errno)))
         }
     }
+}
+
+/// One error slot per parallel job, each written by its own job only.
+private final class ErrorSlots: @unchecked Sendable {
+    private var errors: [Error?]
+    private let lock = NSLock()
+
+    init(count: Int) { errors = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ error: Error) { lock.withLock { errors[index] = error } }
+
+    /// The first job's error, in job order.
+    var first: Error? { lock.withLock { errors.compactMap { $0 }.first } }
 }

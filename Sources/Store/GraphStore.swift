@@ -15,21 +15,27 @@ public final class GraphStore {
         self.queue = queue
     }
 
-    private static func configuration(readonly: Bool = false) -> Configuration {
+    private static func configuration(readonly: Bool = false, scratch: Bool = false) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
         if !readonly {
             config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // A build writes hundreds of megabytes: a 64 MB page cache keeps index pages from being spilled.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+                // A scratch store (a fresh build, renamed into place only when complete, deleted on failure)
+                // needs no rollback journal and no fsync; every other store keeps both.
+                try db.execute(sql: scratch ? "PRAGMA journal_mode = OFF" : "PRAGMA synchronous = NORMAL")
+                if scratch { try db.execute(sql: "PRAGMA synchronous = OFF") }
             }
         }
         return config
     }
 
-    /// Creates a new, empty store at `path` (which must not exist).
-    public static func create(at path: String) throws -> GraphStore {
-        let queue = try DatabaseQueue(path: path, configuration: configuration())
+    /// Creates a new, empty store at `path` (which must not exist). A `scratch` store is written without a
+    /// journal or fsync: only for a file that is thrown away if anything fails and renamed into place after.
+    public static func create(at path: String, scratch: Bool = false) throws -> GraphStore {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(scratch: scratch))
         try queue.write { db in try Schema.create(db) }
         return GraphStore(path: path, queue: queue)
     }
@@ -110,14 +116,17 @@ public struct StoreWriter {
     public func put(_ doc: AnnotatedDocument) throws -> PutResult {
         let hash = Self.contentHash(doc)
         var result = PutResult.inserted
-        if let row = try Row.fetchOne(db, sql: "SELECT rowid, hash FROM documents WHERE id = ?", arguments: [doc.document.id]) {
-            if row["hash"] as String == hash { return .unchanged }
-            try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [row["rowid"] as Int64])
+        // Cached statements: an uncached one is compiled again for each of a corpus's documents.
+        let existing = try db.cachedStatement(sql: "SELECT rowid, hash FROM documents WHERE id = ?")
+        if let row = try Row.fetchOne(existing, arguments: [doc.document.id]) {
+            if row[1] as String == hash { return .unchanged }
+            try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [row[0] as Int64])
             result = .replaced
         }
         let d = doc.document
-        try db.cachedStatement(sql: "INSERT INTO documents(id, title, date, source, url, hash, text) VALUES (?,?,?,?,?,?,?)")
-            .execute(arguments: [d.id, d.title, d.date?.description, d.source, d.url, hash, d.text])
+        try RowInserter(db, "INSERT INTO documents(id, title, date, source, url, hash, text) VALUES (?,?,?,?,?,?,?)").insert { b in
+            b.text(d.id); b.text(d.title); b.text(d.date?.description); b.text(d.source); b.text(d.url); b.text(hash); b.text(d.text)
+        }
         let rowid = db.lastInsertedRowID
 
         let actorIndex = Dictionary(doc.actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -129,37 +138,50 @@ public struct StoreWriter {
         }
         for e in doc.events { sentencesWithContent.insert(e.sentence) }
 
-        let sentence = try db.cachedStatement(
-            sql: "INSERT INTO sentences(document, idx, start, \"end\", paragraph, text) VALUES (?,?,?,?,?,?)")
+        let sentence = try RowInserter(db, "INSERT INTO sentences(document, idx, start, \"end\", paragraph, text) VALUES (?,?,?,?,?,?)")
         for (i, s) in doc.sentences.enumerated() {
             let text: String? = sentencesWithContent.contains(i) ? doc.sentenceText(i) : nil
-            try sentence.execute(arguments: [rowid, i, s.range.lowerBound, s.range.upperBound, s.paragraph, text])
+            try sentence.insert { b in
+                b.int64(rowid); b.int(i); b.int(s.range.lowerBound); b.int(s.range.upperBound); b.int(s.paragraph); b.text(text)
+            }
         }
-        let actor = try db.cachedStatement(
-            sql: "INSERT INTO document_actors(document, idx, id, name, type, aliases, titles, mentions) VALUES (?,?,?,?,?,?,?,?)")
+        let actor = try RowInserter(db, """
+            INSERT INTO document_actors(document, idx, id, name, type, aliases, titles, mentions) VALUES (?,?,?,?,?,?,?,?)
+            """)
         for (i, a) in doc.actors.enumerated() {
-            try actor.execute(arguments: [rowid, i, a.id, a.name, a.type.rawValue, ListField.join(a.aliases),
-                                          ListField.join(a.titles), counts[i]])
+            try actor.insert { b in
+                b.int64(rowid); b.int(i); b.text(a.id); b.text(a.name); b.text(a.type.rawValue); b.text(ListField.join(a.aliases))
+                b.text(ListField.join(a.titles)); b.int(counts[i])
+            }
         }
-        let mention = try db.cachedStatement(
-            sql: "INSERT INTO mentions(document, sentence, start, \"end\", text, actor, type, kind, title) VALUES (?,?,?,?,?,?,?,?,?)")
+        let mention = try RowInserter(db, """
+            INSERT INTO mentions(document, sentence, start, "end", text, actor, type, kind, title) VALUES (?,?,?,?,?,?,?,?,?)
+            """)
         for m in doc.mentions {
-            try mention.execute(arguments: [rowid, m.sentence, m.range.lowerBound, m.range.upperBound, m.text,
-                                            actorIndex[m.actor] ?? -1, m.type.rawValue, m.kind.rawValue, m.title])
+            try mention.insert { b in
+                b.int64(rowid); b.int(m.sentence); b.int(m.range.lowerBound); b.int(m.range.upperBound); b.text(m.text)
+                b.int(actorIndex[m.actor] ?? -1); b.text(m.type.rawValue); b.text(m.kind.rawValue); b.text(m.title)
+            }
         }
-        let time = try db.cachedStatement(
-            sql: "INSERT INTO times(document, sentence, start, \"end\", text, type, value, range_end) VALUES (?,?,?,?,?,?,?,?)")
+        let time = try RowInserter(db, """
+            INSERT INTO times(document, sentence, start, "end", text, type, value, range_end) VALUES (?,?,?,?,?,?,?,?)
+            """)
         for t in doc.times {
-            try time.execute(arguments: [rowid, t.sentence, t.range.lowerBound, t.range.upperBound, t.text,
-                                         t.type.rawValue, t.value, t.end])
+            try time.insert { b in
+                b.int64(rowid); b.int(t.sentence); b.int(t.range.lowerBound); b.int(t.range.upperBound); b.text(t.text)
+                b.text(t.type.rawValue); b.text(t.value); b.text(t.end)
+            }
         }
-        let event = try db.cachedStatement(sql: """
+        let event = try RowInserter(db, """
             INSERT INTO events(document, idx, type, cameo, trigger, trigger_start, trigger_end, date, "end", date_text,
                                sentence, actors, source, target) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         for (i, e) in doc.events.enumerated() {
-            try event.execute(arguments: [rowid, i, e.type, e.cameo, e.triggerText, e.trigger.lowerBound, e.trigger.upperBound,
-                                          e.date, e.end, e.dateText, e.sentence, ListField.join(e.actors), e.source, e.target])
+            try event.insert { b in
+                b.int64(rowid); b.int(i); b.text(e.type); b.text(e.cameo); b.text(e.triggerText); b.int(e.trigger.lowerBound)
+                b.int(e.trigger.upperBound); b.text(e.date); b.text(e.end); b.text(e.dateText); b.int(e.sentence)
+                b.text(ListField.join(e.actors)); b.text(e.source); b.text(e.target)
+            }
         }
         return result
     }
@@ -170,44 +192,58 @@ public struct StoreWriter {
 
     /// Replaces the derived graph.
     public func replaceGraph(_ graph: ActorGraph) throws {
+        for index in Schema.graphIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(Schema.indexName(index))") }
         for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors", "adjacency"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
-        let actor = try db.cachedStatement(sql: """
+        let actor = try RowInserter(db, """
             INSERT INTO actors(idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank,
                                betweenness, component, community) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        let alias = try db.cachedStatement(sql: "INSERT INTO aliases(actor, alias, key) VALUES (?,?,?)")
+        let alias = try RowInserter(db, "INSERT INTO aliases(actor, alias, key) VALUES (?,?,?)")
         for (i, n) in graph.nodes.enumerated() {
             let m = n.metrics
-            try actor.execute(arguments: [i, n.id, n.name, n.type.rawValue, n.mentions, n.documents, n.first, n.last,
-                                          m.degree, m.weightedDegree, m.pagerank, m.betweenness, m.component, m.community])
+            try actor.insert { b in
+                b.int(i); b.text(n.id); b.text(n.name); b.text(n.type.rawValue); b.int(n.mentions); b.int(n.documents)
+                b.text(n.first); b.text(n.last); b.int(m.degree); b.double(m.weightedDegree); b.double(m.pagerank)
+                b.double(m.betweenness); b.int(m.component); b.int(m.community)
+            }
             for name in Set([n.name] + n.aliases) {
-                try alias.execute(arguments: [i, name, ListField.key(name)])
+                try alias.insert { b in b.int(i); b.text(name); b.text(ListField.key(name)) }
             }
         }
-        let edge = try db.cachedStatement(sql: """
+        let edge = try RowInserter(db, """
             INSERT INTO edges(idx, source, target, weight, documents, first, last, association, event_types)
             VALUES (?,?,?,?,?,?,?,?,?)
             """)
-        let evidence = try db.cachedStatement(sql: "INSERT INTO evidence(edge, document, sentence, date) VALUES (?,?,?,?)")
+        let evidence = try RowInserter(db, "INSERT INTO evidence(edge, document, sentence, date) VALUES (?,?,?,?)")
         for (i, e) in graph.edges.enumerated() {
-            try edge.execute(arguments: [i, e.source, e.target, e.weight, e.documents, e.first, e.last, e.association,
-                                         ListField.join(e.eventTypes)])
-            for ev in e.evidence { try evidence.execute(arguments: [i, ev.document, ev.sentence, ev.date]) }
+            try edge.insert { b in
+                b.int(i); b.int(e.source); b.int(e.target); b.int(e.weight); b.int(e.documents); b.text(e.first); b.text(e.last)
+                b.double(e.association); b.text(ListField.join(e.eventTypes))
+            }
+            for ev in e.evidence {
+                try evidence.insert { b in b.int(i); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
+            }
         }
-        let event = try db.cachedStatement(sql: """
+        let event = try RowInserter(db, """
             INSERT INTO graph_events(idx, id, document, type, cameo, trigger, date, "end", date_text, sentence)
             VALUES (?,?,?,?,?,?,?,?,?,?)
             """)
-        let eventActor = try db.cachedStatement(sql: "INSERT INTO event_actors(event, actor, position) VALUES (?,?,?)")
+        let eventActor = try RowInserter(db, "INSERT INTO event_actors(event, actor, position) VALUES (?,?,?)")
         for (i, e) in graph.events.enumerated() {
-            try event.execute(arguments: [i, e.id, e.document, e.type, e.cameo, e.trigger, e.date, e.end, e.dateText, e.sentence])
-            for (p, a) in e.actors.enumerated() { try eventActor.execute(arguments: [i, a, p]) }
+            try event.insert { b in
+                b.int(i); b.text(e.id); b.text(e.document); b.text(e.type); b.text(e.cameo); b.text(e.trigger); b.text(e.date)
+                b.text(e.end); b.text(e.dateText); b.text(e.sentence)
+            }
+            for (p, a) in e.actors.enumerated() {
+                try eventActor.insert { b in b.int(i); b.text(a); b.int(p) }
+            }
         }
         let adjacency = Adjacency(graph)
         try db.execute(sql: "INSERT INTO adjacency(offsets, links) VALUES (?, ?)",
                        arguments: [adjacency.offsetsBlob, adjacency.linksBlob])
+        for index in Schema.graphIndexes { try db.execute(sql: index) }
     }
 
     public var reader: StoreReader { StoreReader(db: db) }

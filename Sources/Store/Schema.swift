@@ -58,22 +58,31 @@ enum Schema {
             component INTEGER NOT NULL, community INTEGER NOT NULL)
         """,
         "CREATE TABLE aliases(actor INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL)",
-        "CREATE INDEX aliases_key ON aliases(key)",
         """
         CREATE TABLE edges(
             idx INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, weight INTEGER NOT NULL,
             documents INTEGER NOT NULL, first TEXT, last TEXT, association REAL NOT NULL, event_types TEXT NOT NULL)
         """,
-        "CREATE INDEX edges_source ON edges(source)",
-        "CREATE INDEX edges_target ON edges(target)",
         "CREATE TABLE evidence(edge INTEGER NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL, date TEXT)",
-        "CREATE INDEX evidence_edge ON evidence(edge)",
         """
         CREATE TABLE graph_events(
             idx INTEGER PRIMARY KEY, id TEXT NOT NULL, document TEXT NOT NULL, type TEXT NOT NULL, cameo TEXT,
             trigger TEXT NOT NULL, date TEXT, "end" TEXT, date_text TEXT, sentence TEXT NOT NULL)
         """,
         "CREATE TABLE event_actors(event INTEGER NOT NULL, actor TEXT NOT NULL, position INTEGER NOT NULL)",
+        // The whole graph's adjacency in one row, so `path` reads a few megabytes instead of every edge row:
+        // `offsets` holds n + 1 little-endian Int32 (actor i's links are offsets[i] ..< offsets[i+1]); `links`
+        // holds (neighbor, edge) Int32 pairs, each actor's heaviest links first.
+        "CREATE TABLE adjacency(offsets BLOB NOT NULL, links BLOB NOT NULL)",
+    ]
+
+    /// Indexes on the derived graph's tables. `replaceGraph` drops them while it refills the tables and
+    /// builds them again after: one sorted build is far cheaper than a million incremental updates.
+    static let graphIndexes = [
+        "CREATE INDEX aliases_key ON aliases(key)",
+        "CREATE INDEX edges_source ON edges(source)",
+        "CREATE INDEX edges_target ON edges(target)",
+        "CREATE INDEX evidence_edge ON evidence(edge)",
         "CREATE INDEX event_actors_actor ON event_actors(actor)",
         "CREATE INDEX event_actors_event ON event_actors(event)",
         // Rankings answer `query actors --top N` and `communities` without sorting every actor.
@@ -83,14 +92,15 @@ enum Schema {
         "CREATE INDEX actors_betweenness ON actors(betweenness DESC, mentions DESC, name)",
         "CREATE INDEX actors_mentions ON actors(mentions DESC, name)",
         "CREATE INDEX actors_community ON actors(community, pagerank DESC, mentions DESC, name)",
-        // The whole graph's adjacency in one row, so `path` reads a few megabytes instead of every edge row:
-        // `offsets` holds n + 1 little-endian Int32 (actor i's links are offsets[i] ..< offsets[i+1]); `links`
-        // holds (neighbor, edge) Int32 pairs, each actor's heaviest links first.
-        "CREATE TABLE adjacency(offsets BLOB NOT NULL, links BLOB NOT NULL)",
     ]
 
+    /// The index name of a `CREATE INDEX name ON …` statement.
+    static func indexName(_ statement: String) -> String {
+        String(statement.split(separator: " ")[2])
+    }
+
     static func create(_ db: Database) throws {
-        for sql in statements { try db.execute(sql: sql) }
+        for sql in statements + graphIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema', ?)", arguments: [String(version)])
     }
 }

@@ -46,6 +46,7 @@ struct Add: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(summary))
+        if output.timings { SummaryText.printTimings(summary.timer) }
         try exitForSkippedInput(reader)
     }
 }

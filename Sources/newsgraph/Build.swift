@@ -21,6 +21,9 @@ struct OutputOptions: ParsableArguments {
         valueName: "auto|exact|skip"))
     var betweenness = "auto"
 
+    @Flag(help: "Print the seconds each stage took to standard error.")
+    var timings = false
+
     func validate() throws {
         guard ["auto", "exact", "skip"].contains(betweenness) else {
             throw ValidationError("--betweenness must be auto, exact or skip")
@@ -60,6 +63,7 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryText.render(summary))
+        if output.timings { SummaryText.printTimings(summary.timer) }
         try exitForSkippedInput(reader)
     }
 }
@@ -88,5 +92,16 @@ enum SummaryText {
         }
         lines.append("wrote      " + s.files.joined(separator: ", "))
         return lines.joined(separator: "\n")
+    }
+
+    static func printTimings(_ timer: PhaseTimer) {
+        let width = timer.phases.map(\.name.count).max() ?? 0
+        var text = ""
+        for (name, seconds) in timer.phases {
+            text += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", seconds)) s\n"
+        }
+        let total = timer.phases.reduce(0) { $0 + $1.seconds }
+        text += "  \("total".padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", total)) s\n"
+        FileHandle.standardError.write(Data(text.utf8))
     }
 }
