@@ -27,6 +27,7 @@ def timed(cmd, keep_output=True):
             sys.stderr.write(r.stderr.decode(errors='replace')[-2000:])
             raise SystemExit(f'failed: {" ".join(cmd)}')
         peak_kb = int(tf.read().strip().splitlines()[-1])
+    timed.stderr = r.stderr.decode(errors='replace')
     return dt, peak_kb / 1024, (r.stdout or b'').decode(errors='replace')
 
 
@@ -59,8 +60,9 @@ def main():
     print(f'corpus {os.path.basename(corpus)}: {n} articles, {mb:.1f} MB of text; {os.cpu_count()} cores')
 
     rows = []
-    dt, peak, _ = timed([a.bin, 'build', corpus, '--out', os.path.join(work, 'out')])
+    dt, peak, _ = timed([a.bin, 'build', corpus, '--out', os.path.join(work, 'out'), '--timings'])
     rows.append(('newsgraph build (all outputs)', n, mb, dt, peak))
+    stages = timed.stderr
     dt, peak, _ = timed([a.bin, 'extract', corpus], keep_output=False)
     rows.append(('newsgraph extract', n, mb, dt, peak))
 
@@ -88,6 +90,11 @@ def main():
     ref_mbs = rows[2][2] / rows[2][3]
     print(f'\nratio to the spaCy reference (MB/s): build {rows[0][2] / rows[0][3] / ref_mbs:.0f}x, '
           f'extract {rows[1][2] / rows[1][3] / ref_mbs:.0f}x')
+    build_mbs, extract_mbs = rows[0][2] / rows[0][3], rows[1][2] / rows[1][3]
+    print(f'targets (issue 7): build >= 20 MB/s: {build_mbs:.2f} MB/s, {"met" if build_mbs >= 20 else "NOT met"}; '
+          f'extract >= 40 MB/s: {extract_mbs:.2f} MB/s, {"met" if extract_mbs >= 40 else "NOT met"}')
+    print('\nwhere the build spent its time (newsgraph build --timings):')
+    print(stages.rstrip())
 
     print(f'\n{"scale":>6} {"articles":>9} {"build s":>8} {"build MB/s":>10} {"build peak MB":>13} '
           f'{"extract s":>9} {"extract peak MB":>15}')

@@ -41,7 +41,23 @@ public struct JSONOutput: Sendable {
     public mutating func int(_ value: Int?) {
         separate()
         guard let value else { bytes.append(contentsOf: "null".utf8); return }
-        bytes.append(contentsOf: String(value).utf8)
+        appendDecimal(value)
+    }
+
+    /// Writes an integer's digits straight into the buffer (offsets are most of an `extract` line's numbers).
+    private mutating func appendDecimal(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var n = value.magnitude
+        if n < 10 { bytes.append(48 + UInt8(n)); return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            while n > 0 {
+                digits[19 - count] = 48 + UInt8(n % 10)
+                n /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
+        }
     }
 
     public mutating func double(_ value: Double?) {
@@ -73,24 +89,34 @@ public struct JSONOutput: Sendable {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Copies runs of bytes that need no escape in one go; only quotes, backslashes and control characters
+    /// are escaped (the text is valid UTF-8, which JSON takes as is).
     private mutating func appendString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            for b in utf8 {
-                switch b {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-                case 10: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-                case 13: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-                case 9: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-                case 0..<32, 127:
-                    bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48,
-                                              JSONOutput.hex[Int(b >> 4)], JSONOutput.hex[Int(b & 15)]])
-                default: bytes.append(b)
-                }
+            var start = 0
+            for i in 0..<utf8.count {
+                let b = utf8[i]
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 127 { continue }
+                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                appendEscaped(b)
+                start = i + 1
             }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ b: UInt8) {
+        switch b {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+        case 10: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+        case 13: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+        case 9: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48,
+                                      JSONOutput.hex[Int(b >> 4)], JSONOutput.hex[Int(b & 15)]])
+        }
     }
 }

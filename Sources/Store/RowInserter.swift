@@ -22,11 +22,12 @@ struct RowInserter {
         var binder = Binder(handle: handle)
         bind(&binder)
         let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+            sqlite3_reset(handle)
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message)
         }
+        sqlite3_reset(handle)
     }
 
     struct Binder {
