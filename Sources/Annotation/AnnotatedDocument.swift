@@ -26,6 +26,15 @@ public struct AnnotatedDocument: Sendable {
         self.events = events
     }
 
+    /// The folded texts of the sentences that name an actor or hold an event: what the store keeps and what
+    /// the graph quotes as evidence. Computed once per document and shared by both.
+    public func contentSentenceTexts() -> [Int: String] {
+        var texts = [Int: String]()
+        for m in mentions where texts[m.sentence] == nil { texts[m.sentence] = sentenceText(m.sentence) }
+        for e in events where texts[e.sentence] == nil { texts[e.sentence] = sentenceText(e.sentence) }
+        return texts
+    }
+
     /// The text of sentence `index`, with line breaks and runs of spaces folded (hard-wrapped input).
     public func sentenceText(_ index: Int) -> String {
         TextCleanup.foldWhitespace(text[sentences[index].range])

@@ -66,6 +66,11 @@ public struct DocumentContribution: Sendable {
     }
 
     public init(_ annotated: AnnotatedDocument) {
+        self.init(annotated, sentenceTexts: annotated.contentSentenceTexts())
+    }
+
+    /// `sentenceTexts` must be `annotated.contentSentenceTexts()`, passed in when the caller has it already.
+    public init(_ annotated: AnnotatedDocument, sentenceTexts texts: [Int: String]) {
         let doc = annotated.document
         var index = [String: Int32]()
         var actors = [DocumentActor]()
@@ -91,12 +96,12 @@ public struct DocumentContribution: Sendable {
         }
         let windows = bySentence.keys.sorted().map { s in
             Window(sentence: s, paragraph: annotated.sentences[s].paragraph, actors: bySentence[s]!.sorted(),
-                   text: annotated.sentenceText(s))
+                   text: texts[s] ?? annotated.sentenceText(s))
         }
         let events = annotated.events.map { e in
             EventRecord(type: e.type, cameo: e.cameo, trigger: e.triggerText, date: e.date, end: e.end,
                         dateText: e.dateText, actors: e.actors.compactMap { index[$0] }, sentence: e.sentence,
-                        sentenceText: annotated.sentenceText(e.sentence))
+                        sentenceText: texts[e.sentence] ?? annotated.sentenceText(e.sentence))
         }
         self.init(document: GraphDocument(id: doc.id, title: doc.title, date: doc.date?.description, source: doc.source),
                   actors: actors, mentionCounts: counts, windows: windows, events: events)

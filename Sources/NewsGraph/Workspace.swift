@@ -85,12 +85,15 @@ public enum Workspace {
                 try writer.setMeta("window", options.window.rawValue)
                 var contributions = [DocumentContribution]()
                 // Workers also prepare each document's graph contribution; this thread stores them in order.
-                try options.annotator.run(inputs, reader: reader, transform: { ($0, DocumentContribution($0)) }) { annotated, contribution in
-                    switch try writer.put(annotated) {
+                try options.annotator.run(inputs, reader: reader, transform: { annotated in
+                    let texts = annotated.contentSentenceTexts()
+                    return (PreparedDocument(annotated, sentenceTexts: texts), DocumentContribution(annotated, sentenceTexts: texts))
+                }) { prepared, contribution in
+                    switch try writer.put(prepared) {
                     case .inserted: summary.inserted += 1
                     case .replaced:
                         summary.replaced += 1
-                        contributions.removeAll { $0.document.id == annotated.document.id }
+                        contributions.removeAll { $0.document.id == contribution.document.id }
                     case .unchanged: summary.unchanged += 1
                     }
                     contributions.append(contribution)

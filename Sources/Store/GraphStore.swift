@@ -114,35 +114,33 @@ public struct StoreWriter {
     /// replaces the old (with every mention, time and event it had).
     @discardableResult
     public func put(_ doc: AnnotatedDocument) throws -> PutResult {
-        let hash = Self.contentHash(doc)
+        try put(PreparedDocument(doc))
+    }
+
+    /// `put` for a document whose rows were prepared elsewhere (on a worker thread): this only binds them.
+    @discardableResult
+    public func put(_ prepared: PreparedDocument) throws -> PutResult {
+        let doc = prepared.annotated
         var result = PutResult.inserted
         // Cached statements: an uncached one is compiled again for each of a corpus's documents.
         let existing = try db.cachedStatement(sql: "SELECT rowid, hash FROM documents WHERE id = ?")
         if let row = try Row.fetchOne(existing, arguments: [doc.document.id]) {
-            if row[1] as String == hash { return .unchanged }
+            if row[1] as String == prepared.hash { return .unchanged }
             try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [row[0] as Int64])
             result = .replaced
         }
         let d = doc.document
         try RowInserter(db, "INSERT INTO documents(id, title, date, source, url, hash, text) VALUES (?,?,?,?,?,?,?)").insert { b in
-            b.text(d.id); b.text(d.title); b.text(d.date?.description); b.text(d.source); b.text(d.url); b.text(hash); b.text(d.text)
+            b.text(d.id); b.text(d.title); b.text(d.date?.description); b.text(d.source); b.text(d.url); b.text(prepared.hash)
+            b.text(d.text)
         }
         let rowid = db.lastInsertedRowID
 
-        let actorIndex = Dictionary(doc.actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var counts = [Int](repeating: 0, count: doc.actors.count)
-        var sentencesWithContent = Set<Int>()
-        for m in doc.mentions {
-            if let i = actorIndex[m.actor] { counts[i] += 1 }
-            sentencesWithContent.insert(m.sentence)
-        }
-        for e in doc.events { sentencesWithContent.insert(e.sentence) }
-
         let sentence = try RowInserter(db, "INSERT INTO sentences(document, idx, start, \"end\", paragraph, text) VALUES (?,?,?,?,?,?)")
         for (i, s) in doc.sentences.enumerated() {
-            let text: String? = sentencesWithContent.contains(i) ? doc.sentenceText(i) : nil
             try sentence.insert { b in
-                b.int64(rowid); b.int(i); b.int(s.range.lowerBound); b.int(s.range.upperBound); b.int(s.paragraph); b.text(text)
+                b.int64(rowid); b.int(i); b.int(s.range.lowerBound); b.int(s.range.upperBound); b.int(s.paragraph)
+                b.text(prepared.sentenceTexts[i])
             }
         }
         let actor = try RowInserter(db, """
@@ -150,17 +148,17 @@ public struct StoreWriter {
             """)
         for (i, a) in doc.actors.enumerated() {
             try actor.insert { b in
-                b.int64(rowid); b.int(i); b.text(a.id); b.text(a.name); b.text(a.type.rawValue); b.text(ListField.join(a.aliases))
-                b.text(ListField.join(a.titles)); b.int(counts[i])
+                b.int64(rowid); b.int(i); b.text(a.id); b.text(a.name); b.text(a.type.rawValue); b.text(prepared.actorAliases[i])
+                b.text(prepared.actorTitles[i]); b.int(prepared.actorMentions[i])
             }
         }
         let mention = try RowInserter(db, """
             INSERT INTO mentions(document, sentence, start, "end", text, actor, type, kind, title) VALUES (?,?,?,?,?,?,?,?,?)
             """)
-        for m in doc.mentions {
+        for (i, m) in doc.mentions.enumerated() {
             try mention.insert { b in
                 b.int64(rowid); b.int(m.sentence); b.int(m.range.lowerBound); b.int(m.range.upperBound); b.text(m.text)
-                b.int(actorIndex[m.actor] ?? -1); b.text(m.type.rawValue); b.text(m.kind.rawValue); b.text(m.title)
+                b.int(prepared.mentionActors[i]); b.text(m.type.rawValue); b.text(m.kind.rawValue); b.text(m.title)
             }
         }
         let time = try RowInserter(db, """
@@ -180,7 +178,7 @@ public struct StoreWriter {
             try event.insert { b in
                 b.int64(rowid); b.int(i); b.text(e.type); b.text(e.cameo); b.text(e.triggerText); b.int(e.trigger.lowerBound)
                 b.int(e.trigger.upperBound); b.text(e.date); b.text(e.end); b.text(e.dateText); b.int(e.sentence)
-                b.text(ListField.join(e.actors)); b.text(e.source); b.text(e.target)
+                b.text(prepared.eventActors[i]); b.text(e.source); b.text(e.target)
             }
         }
         return result
