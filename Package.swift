@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "Graph", dependencies: ["Annotation"]),
         .target(name: "Store", dependencies: ["Graph", "Annotation", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "GRDBSQLite", package: "GRDB.swift")]),
-        .target(name: "Export", dependencies: ["Graph", "XML"]),
+        .target(name: "Export", dependencies: ["Corpus", "Graph", "XML"]),
         .target(name: "NewsGraph", dependencies: ["Corpus", "Annotation", "Graph", "Store", "Export"]),
         .executableTarget(
             name: "newsgraph",

@@ -87,36 +87,7 @@ public struct JSONOutput: Sendable {
     public mutating func member(_ name: String, _ value: Int?) { key(name); int(value) }
     public mutating func member(_ name: String, _ value: Double?) { key(name); double(value) }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Copies runs of bytes that need no escape in one go; only quotes, backslashes and control characters
-    /// are escaped (the text is valid UTF-8, which JSON takes as is).
     private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var start = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 127 { continue }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                appendEscaped(b)
-                start = i + 1
-            }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendEscaped(_ b: UInt8) {
-        switch b {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
-        case 10: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-        case 13: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-        case 9: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-        default:
-            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 48, 48,
-                                      JSONOutput.hex[Int(b >> 4)], JSONOutput.hex[Int(b & 15)]])
-        }
+        JSONString.write(value) { bytes.append(contentsOf: $0) }
     }
 }
