@@ -47,9 +47,10 @@ let package = Package(
         // Computes analytics on a graph.json; scripts/compare_networkx.py checks them against networkx.
         .executableTarget(name: "graph-analytics", dependencies: ["Graph"]),
         // libFuzzer harnesses (no main: build with -sanitize=fuzzer, see scripts/fuzz.sh and docs/fuzzing.md).
-        .executableTarget(name: "fuzz-text", dependencies: ["Annotation", "Corpus"]),
-        .executableTarget(name: "fuzz-jsonl", dependencies: ["Annotation", "Corpus"]),
-        .executableTarget(name: "fuzz-markup", dependencies: ["Corpus"]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "fuzz-text", dependencies: ["Annotation", "Corpus", "FuzzDriver"]),
+        .executableTarget(name: "fuzz-jsonl", dependencies: ["Annotation", "Corpus", "FuzzDriver"]),
+        .executableTarget(name: "fuzz-markup", dependencies: ["Corpus", "FuzzDriver"]),
 
         .testTarget(name: "XMLTests", dependencies: ["XML"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"], resources: [.copy("Fixtures")]),
