@@ -80,19 +80,12 @@ public struct GraphBuilder: Sendable {
                 guard members.count >= 2 else { continue }
                 for x in 0..<members.count {
                     for y in (x + 1)..<members.count {
-                        let key = EdgeKey(a: members[x], b: members[y])
-                        var acc = edges[key] ?? EdgeAccumulator()
-                        acc.weight += 1
-                        if acc.lastDocument != d {
-                            acc.lastDocument = d
-                            acc.documents += 1
-                            Self.widen(&acc.first, &acc.last, with: date)
+                        // Updated in place: a copy out of the dictionary and back would copy the evidence
+                        // array on every append, quadratic in an edge's weight.
+                        Self.count(&edges[EdgeKey(a: members[x], b: members[y]), default: EdgeAccumulator()], document: d,
+                                   date: date, evidence: evidencePerEdge) {
+                            Evidence(document: c.document.id, sentence: group.text(members[x], members[y], local), date: date)
                         }
-                        if evidencePerEdge.map({ acc.evidence.count < $0 }) ?? true {
-                            acc.evidence.append(Evidence(document: c.document.id, sentence: group.text(members[x], members[y], local),
-                                                         date: date))
-                        }
-                        edges[key] = acc
                     }
                 }
             }
@@ -165,6 +158,17 @@ public struct GraphBuilder: Sendable {
         case .document:
             return c.windows.isEmpty ? [] : [Group(actors: c.windows.flatMap(\.actors), sentences: c.windows)]
         }
+    }
+
+    private static func count(_ acc: inout EdgeAccumulator, document d: Int, date: String?, evidence limit: Int?,
+                              _ evidence: () -> Evidence) {
+        acc.weight += 1
+        if acc.lastDocument != d {
+            acc.lastDocument = d
+            acc.documents += 1
+            widen(&acc.first, &acc.last, with: date)
+        }
+        if limit.map({ acc.evidence.count < $0 }) ?? true { acc.evidence.append(evidence()) }
     }
 
     static func widen(_ first: inout String?, _ last: inout String?, with date: String?) {
