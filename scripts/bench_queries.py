@@ -32,7 +32,9 @@ def main():
         ['query', 'events', '--actor', hub, '--limit', '50'],
         ['query', 'events', '--actor', hub, '--with', second],
         ['query', 'events', '--type', '04', '--from', '1987-03', '--to', '1987-03', '--limit', '100'],
+        ['query', 'events'],
         ['query', 'communities'],
+        ['timeline'],
         ['timeline', '--actor', second, '--from', '1987-04', '--to', '1987-04'],
     ]
     print(f'store {a.store}: {a.runs} runs per query, process start included')

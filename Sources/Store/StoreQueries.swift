@@ -184,9 +184,36 @@ extension StoreReader {
         return hops
     }
 
-    /// Events filtered by actor(s), type and date range (ISO strings compared on their common prefix).
+    /// Events filtered by actor(s), type and date range (ISO strings compared on their common prefix), in
+    /// timeline order (dated first, by date), at most `limit` of them.
     public func events(actor: String? = nil, with other: String? = nil, type: String? = nil, from: String? = nil,
                        to: String? = nil, limit: Int? = nil) throws -> [GraphEvent] {
+        let (whereSQL, arguments) = Self.eventFilter(actor: actor, with: other, type: type, from: from, to: to)
+        let limitSQL = limit.map { " LIMIT \($0)" } ?? ""
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence
+            FROM graph_events \(whereSQL) ORDER BY date IS NULL, date, idx\(limitSQL)
+            """, arguments: arguments)
+        let actorNames = try db.cachedStatement(sql: """
+            SELECT coalesce(a.name, ea.actor) FROM event_actors ea LEFT JOIN actors a ON a.id = ea.actor
+            WHERE ea.event = ? ORDER BY ea.position
+            """)
+        return try Array(rows.map { row in
+            GraphEvent(id: row[1], document: row[2], type: row[3], cameo: row[4], trigger: row[5], date: row[6],
+                       end: row[7], dateText: row[8], actors: try String.fetchAll(actorNames, arguments: [row[0] as Int]),
+                       sentence: row[9])
+        })
+    }
+
+    /// How many events `events` would list without a limit.
+    public func eventCount(actor: String? = nil, with other: String? = nil, type: String? = nil, from: String? = nil,
+                           to: String? = nil) throws -> Int {
+        let (whereSQL, arguments) = Self.eventFilter(actor: actor, with: other, type: type, from: from, to: to)
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM graph_events \(whereSQL)", arguments: arguments) ?? 0
+    }
+
+    private static func eventFilter(actor: String?, with other: String?, type: String?, from: String?,
+                                    to: String?) -> (String, StatementArguments) {
         var clauses = [String]()
         var arguments = StatementArguments()
         if let actor {
@@ -209,21 +236,7 @@ extension StoreReader {
             clauses.append("date IS NOT NULL AND substr(date, 1, 1) BETWEEN '0' AND '9' AND substr(date, 1, length(?)) <= ?")
             _ = arguments.append(contentsOf: [to, to])
         }
-        let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        let limitSQL = limit.map { " LIMIT \($0)" } ?? ""
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence
-            FROM graph_events \(whereSQL) ORDER BY date IS NULL, date, idx\(limitSQL)
-            """, arguments: arguments)
-        let actorNames = try db.cachedStatement(sql: """
-            SELECT coalesce(a.name, ea.actor) FROM event_actors ea LEFT JOIN actors a ON a.id = ea.actor
-            WHERE ea.event = ? ORDER BY ea.position
-            """)
-        return try Array(rows.map { row in
-            GraphEvent(id: row[1], document: row[2], type: row[3], cameo: row[4], trigger: row[5], date: row[6],
-                       end: row[7], dateText: row[8], actors: try String.fetchAll(actorNames, arguments: [row[0] as Int]),
-                       sentence: row[9])
-        })
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
     /// Communities, largest first, each with its most central members (by PageRank). `limit` caps how many

@@ -188,14 +188,16 @@ struct Query: ParsableCommand {
         @Option(help: "Event type (e.g. meet) or CAMEO root code (e.g. 04).") var type: String?
         @Option(help: "From this date (YYYY, YYYY-MM or YYYY-MM-DD).") var from: String?
         @Option(help: "To this date (YYYY, YYYY-MM or YYYY-MM-DD).") var to: String?
-        @Option(help: "Show at most this many.") var limit: Int?
+        @Option(help: "Show at most this many (0 shows all).") var limit = 200
 
         func run() throws {
-            let events = try options.read { r -> [GraphEvent] in
+            let (events, total) = try options.read { r -> ([GraphEvent], Int) in
                 let a = try actor.map { try r.resolveActor($0).id }
                 let b = try with.map { try r.resolveActor($0).id }
-                return try r.events(actor: a, with: b, type: type, from: from, to: to, limit: limit)
+                let events = try r.events(actor: a, with: b, type: type, from: from, to: to, limit: limit > 0 ? limit : nil)
+                return (events, events.count < limit ? events.count : try r.eventCount(actor: a, with: b, type: type, from: from, to: to))
             }
+            noteTruncation(shown: events.count, of: total, "events")
             if options.json {
                 return printJSON { out in
                     out.beginArray()
@@ -262,6 +264,13 @@ func format(_ value: Double) -> String {
     let scaled = Int((abs(value) * 10_000).rounded())
     let fraction = String(scaled % 10_000)
     return "\(value < 0 ? "-" : "")\(scaled / 10_000).\(String(repeating: "0", count: 4 - fraction.count))\(fraction)"
+}
+
+/// Tells standard error that a listing stopped at its limit, so neither a reader nor a program takes a page
+/// for the whole answer.
+func noteTruncation(shown: Int, of total: Int, _ what: String) {
+    guard shown < total else { return }
+    FileHandle.standardError.write(Data("newsgraph: showing \(shown) of \(total) \(what); --limit 0 shows all\n".utf8))
 }
 
 func printJSON(_ body: (inout JSONOutput) -> Void) {

@@ -13,12 +13,15 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "From this date (YYYY, YYYY-MM or YYYY-MM-DD).") var from: String?
     @Option(help: "To this date (YYYY, YYYY-MM or YYYY-MM-DD).") var to: String?
     @Flag(help: "Leave out undated events.") var datedOnly = false
+    @Option(help: "Show at most this many events, earliest first (0 shows all).") var limit = 500
 
     func run() throws {
-        let rows = try options.read { r -> [GraphEvent] in
+        let (rows, total) = try options.read { r -> ([GraphEvent], Int) in
             let id = try actor.map { try r.resolveActor($0).id }
-            return try r.events(actor: id, from: from, to: to)
+            let rows = try r.events(actor: id, from: from, to: to, limit: limit > 0 ? limit : nil)
+            return (rows, rows.count < limit ? rows.count : try r.eventCount(actor: id, from: from, to: to))
         }
+        noteTruncation(shown: rows.count, of: total, "events")
         let timeline = Timeline(events: rows)
         let undated = (datedOnly || from != nil || to != nil) ? [] : timeline.undated
         if options.json {

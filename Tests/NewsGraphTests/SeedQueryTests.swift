@@ -84,6 +84,15 @@ import Testing
         #expect(sameTotal == total && largest == Array(all.prefix(1)))
     }
 
+    @Test func eventCountMatchesTheUnlimitedListAndLimitsKeepTimelineOrder() throws {
+        try read { r in
+            #expect(try r.eventCount() == r.events().count)
+            #expect(try r.eventCount(actor: "donald-trump", type: "04") == r.events(actor: "donald-trump", type: "04").count)
+            let all = try r.events(), firstThree = try r.events(limit: 3)
+            #expect(firstThree == Array(all.prefix(3)))
+        }
+    }
+
     @Test func eventsFilterByActorTypeAndDate() throws {
         let meetings = try read { r in try r.events(actor: "donald-trump", type: "04") }
         #expect(!meetings.isEmpty)
