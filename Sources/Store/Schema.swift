@@ -85,6 +85,9 @@ enum Schema {
         "CREATE INDEX evidence_edge ON evidence(edge)",
         "CREATE INDEX event_actors_actor ON event_actors(actor)",
         "CREATE INDEX event_actors_event ON event_actors(event)",
+        // Timeline order (dated first, by date), covering the filter columns: a page of events, filtered by
+        // type and dates, is read from the index alone.
+        "CREATE INDEX graph_events_order ON graph_events(date IS NULL, date, type, cameo, \"end\")",
         // Rankings answer `query actors --top N` and `communities` without sorting every actor.
         "CREATE INDEX actors_degree ON actors(degree DESC, mentions DESC, name)",
         "CREATE INDEX actors_weighted_degree ON actors(weighted_degree DESC, mentions DESC, name)",
