@@ -1,0 +1,16 @@
+import Testing
+@testable import Language
+
+@Suite struct DataTableTests {
+    @Test func rowsAreTabSeparatedTrimmedAndSkipCommentsAndBlankLines() {
+        let text = "# source: somewhere\n\nUnited States\tcountry\t US , U.S. \r\n  # indented comment\n\tempty first\n\u{201C}Côte d’Ivoire\u{201D}\tcountry\nlast line without newline"
+        #expect(DataTable.rows(text) == [
+            ["United States", "country", "US , U.S."],
+            ["", "empty first"],
+            ["\u{201C}Côte d’Ivoire\u{201D}", "country"],
+            ["last line without newline"],
+        ])
+        #expect(DataTable.rows("").isEmpty)
+        #expect(DataTable.rows("a\t\tb\t") == [["a", "", "b", ""]])
+    }
+}
