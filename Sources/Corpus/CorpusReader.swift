@@ -10,6 +10,8 @@ public final class CorpusReader {
 
     public let defaultDate: CalendarDate?
     public private(set) var diagnostics = [Diagnostic]()
+    /// Input bytes read so far (files and standard input), for progress displays.
+    public private(set) var bytesRead = 0
     /// Called for each diagnostic as it is found (e.g. to print it at once).
     public var onDiagnostic: ((Diagnostic) -> Void)?
 
@@ -56,6 +58,22 @@ public final class CorpusReader {
         }
     }
 
+    /// The total size in bytes of the files `read` will read, or nil when an input is standard input (its
+    /// size is not known in advance).
+    public static func inputSize(_ inputs: [String]) -> Int? {
+        var total = 0
+        for input in inputs {
+            if input == "-" { return nil }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else { continue }
+            for file in isDirectory.boolValue ? CorpusReader().files(under: input) : [input] {
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue
+                total += size ?? 0
+            }
+        }
+        return total
+    }
+
     /// Regular files below `folder`, sorted by path; hidden files and folders are left out.
     private func files(under folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
@@ -99,6 +117,7 @@ public final class CorpusReader {
             return
         }
         let bytes = [UInt8](data)
+        bytesRead += bytes.count
         if bytes.isEmpty {
             report(Diagnostic(.skipped, path, "empty file"))
             return
@@ -140,6 +159,7 @@ public final class CorpusReader {
         var sawLine = false
         try LineReader.forEachLine(handle) { line in
             lineNumber += 1
+            bytesRead += line.count + 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
             sawLine = true
             var bytes = line

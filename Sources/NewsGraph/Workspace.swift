@@ -73,7 +73,8 @@ public enum BuildError: Error, CustomStringConvertible {
 public enum Workspace {
     /// Reads every input, annotates it on all cores, and writes a fresh store and every export.
     /// The previous store is replaced only once the new one is complete.
-    public static func build(_ inputs: [String], reader: CorpusReader, options: BuildOptions) throws -> BuildSummary {
+    public static func build(_ inputs: [String], reader: CorpusReader, options: BuildOptions,
+                             progress: ProgressBar? = nil) throws -> BuildSummary {
         try prepareFolder(options.outputFolder)
         let temporary = options.storePath + ".building-\(getpid())"
         removeStoreFiles(temporary)
@@ -89,6 +90,7 @@ public enum Workspace {
                     let texts = annotated.contentSentenceTexts()
                     return (PreparedDocument(annotated, sentenceTexts: texts), DocumentContribution(annotated, sentenceTexts: texts))
                 }) { prepared, contribution in
+                    defer { progress?.update(bytes: reader.bytesRead, documents: contributions.count) }
                     switch try writer.put(prepared) {
                     case .inserted: summary.inserted += 1
                     case .replaced:
@@ -99,8 +101,10 @@ public enum Workspace {
                     contributions.append(contribution)
                 }
                 summary.timer.lap("read, annotate, store documents")
+                progress?.stage("building the graph and its analytics")
                 built = options.graphBuilder.build(contributions)
                 summary.timer.lap("graph and analytics")
+                progress?.stage("storing the graph")
                 try writer.replaceGraph(built)
                 summary.timer.lap("store graph")
             }
@@ -111,7 +115,7 @@ public enum Workspace {
             removeStoreFiles(temporary)
             throw error
         }
-        return try exportAll(options, summary: summary, graph: built)
+        return try exportAll(options, summary: summary, graph: built, progress: progress)
     }
 
     /// Adds documents to the store in `options.outputFolder` (creating it if there is none): a document
@@ -120,7 +124,7 @@ public enum Workspace {
     /// Everything happens in one transaction: an interrupted add leaves the store as it was.
     ///
     /// `feed` hands annotated documents to its argument: from articles (annotated here) or from `extract` output.
-    public static func add(options: BuildOptions,
+    public static func add(options: BuildOptions, progress: ProgressBar? = nil,
                            feed: ((AnnotatedDocument) throws -> Void) throws -> Void) throws -> BuildSummary {
         try prepareFolder(options.outputFolder)
         let store: GraphStore
@@ -142,10 +146,13 @@ public enum Workspace {
             }
             summary.timer.lap("read, annotate, store documents")
             if summary.inserted + summary.replaced > 0 {
+                progress?.stage("reading every stored document's contribution")
                 let contributions = try writer.reader.contributions()
                 summary.timer.lap("read stored contributions")
+                progress?.stage("building the graph and its analytics")
                 let graph = options.graphBuilder.build(contributions)
                 summary.timer.lap("graph and analytics")
+                progress?.stage("storing the graph")
                 try writer.replaceGraph(graph)
                 summary.timer.lap("store graph")
                 rebuilt = graph
@@ -153,7 +160,7 @@ public enum Workspace {
         }
         try store.close()
         summary.timer.lap("commit store")
-        return try exportAll(options, summary: summary, graph: rebuilt)
+        return try exportAll(options, summary: summary, graph: rebuilt, progress: progress)
     }
 
     /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
@@ -177,8 +184,11 @@ public enum Workspace {
 
     /// Writes every export, and fills in the summary. The graph is the one just stored, or, when none is
     /// given, read from the store.
-    public static func exportAll(_ options: BuildOptions, summary: BuildSummary, graph stored: ActorGraph? = nil) throws -> BuildSummary {
+    public static func exportAll(_ options: BuildOptions, summary: BuildSummary, graph stored: ActorGraph? = nil,
+                                 progress: ProgressBar? = nil) throws -> BuildSummary {
         var summary = summary
+        progress?.stage("writing GraphML, GEXF, JSON and DOT")
+        defer { progress?.finish() }
         let store = try GraphStore.open(at: options.storePath, readonly: true)
         defer { try? store.close() }
         var (graph, sentences, mentions) = try store.read { reader in

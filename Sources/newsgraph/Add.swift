@@ -33,12 +33,23 @@ struct Add: ParsableCommand {
         let options = output.buildOptions
         let summary: BuildSummary
         do {
-            summary = try Workspace.add(options: options) { put in
+            // The bar follows the articles read (annotation files are not sized in advance).
+            let progress = ProgressBar(total: annotations.isEmpty ? CorpusReader.inputSize(inputs) : nil)
+            summary = try Workspace.add(options: options, progress: progress) { put in
+                var documents = 0
                 if !inputs.isEmpty {
-                    try options.annotator.run(inputs, reader: reader, sink: put)
+                    try options.annotator.run(inputs, reader: reader) { document in
+                        try put(document)
+                        documents += 1
+                        progress.update(bytes: reader.bytesRead, documents: documents)
+                    }
                 }
                 for file in annotations {
-                    try Workspace.readAnnotations(file, report: { reader.report($0) }, put)
+                    try Workspace.readAnnotations(file, report: { reader.report($0) }) { document in
+                        try put(document)
+                        documents += 1
+                        progress.update(bytes: 0, documents: documents)
+                    }
                 }
             }
         } catch {

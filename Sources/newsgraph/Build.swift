@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Foundation
 import Graph
 import NewsGraph
@@ -57,7 +58,8 @@ struct Build: ParsableCommand {
         let reader = input.makeReader()
         let summary: BuildSummary
         do {
-            summary = try Workspace.build(inputs, reader: reader, options: output.buildOptions)
+            summary = try Workspace.build(inputs, reader: reader, options: output.buildOptions,
+                                          progress: ProgressBar(total: CorpusReader.inputSize(inputs)))
         } catch {
             FileHandle.standardError.write(Data("newsgraph: error: \(error)\n".utf8))
             throw ExitCode(2)

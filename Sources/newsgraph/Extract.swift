@@ -23,6 +23,9 @@ struct Extract: ParsableCommand {
         let stdout = FileHandle.standardOutput
         var out = JSONOutput(capacity: 1 << 20)
         let options = ExtractJSON.Options(includeText: text)
+        let progress = ProgressBar(total: CorpusReader.inputSize(inputs))
+        defer { progress.finish() }
+        var documents = 0
         // Each worker encodes its document's line; this thread only writes them out, in order.
         try pipeline.run(inputs, reader: reader, transform: { document in
             var line = JSONOutput(capacity: document.text.count * 2)
@@ -30,6 +33,8 @@ struct Extract: ParsableCommand {
             line.newline()
             return line.bytes
         }) { (line: [UInt8]) in
+            documents += 1
+            progress.update(bytes: reader.bytesRead, documents: documents)
             out.append(raw: line)
             if out.bytes.count >= 1 << 20 {
                 try stdout.write(contentsOf: out.bytes)
