@@ -1,5 +1,5 @@
-import Foundation
 import Actors
+import Foundation
 import GRDB
 import Graph
 
