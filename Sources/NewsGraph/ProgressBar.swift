@@ -47,15 +47,17 @@ public final class ProgressBar {
     static func line(bytes: Int, documents: Int, total: Int?, seconds: Double) -> String {
         let rate = seconds > 0 ? Double(bytes) / 1e6 / seconds : 0
         let speed = String(format: "%.1f MB/s", rate)
+        let counted = "\(documents) document\(documents == 1 ? "" : "s")"
+        if bytes == 0 && total == nil { return counted }  // e.g. annotations loaded from elsewhere
         guard let total, total > 0 else {
-            return "\(documents) document\(documents == 1 ? "" : "s")  \(String(format: "%.1f", Double(bytes) / 1e6)) MB  \(speed)"
+            return "\(counted)  \(String(format: "%.1f", Double(bytes) / 1e6)) MB  \(speed)"
         }
         let share = min(1, Double(bytes) / Double(total))
         let width = 24
         let filled = Int(share * Double(width))
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
         let left = share > 0 ? Int(seconds / share - seconds) : 0
-        return "\(bar) \(String(format: "%3d", Int(share * 100)))%  \(documents) document\(documents == 1 ? "" : "s")  \(speed)  "
+        return "\(bar) \(String(format: "%3d", Int(share * 100)))%  \(counted)  \(speed)  "
             + "\(left / 60):\(String(format: "%02d", left % 60)) left"
     }
 }

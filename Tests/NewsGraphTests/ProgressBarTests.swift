@@ -9,6 +9,7 @@ import Testing
         #expect(line == "[######..................]  25%  4000 documents  2.5 MB/s  0:06 left")
         #expect(ProgressBar.line(bytes: 1_500_000, documents: 1, total: nil, seconds: 1) == "1 document  1.5 MB  1.5 MB/s")
         #expect(ProgressBar.line(bytes: 30, documents: 2, total: 20, seconds: 1).hasPrefix("[########################] 100%"))
+        #expect(ProgressBar.line(bytes: 0, documents: 7, total: nil, seconds: 3) == "7 documents")
     }
 
     @Test func readerCountsTheBytesItReadAndKnowsTheInputSize() throws {
