@@ -3,7 +3,10 @@
 /// 40 MB/s pipeline and do not keep key order.
 public struct JSONOutput: Sendable {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma = [false]
+    /// One bit per open level, innermost lowest: whether the next value there needs a comma first. A bit
+    /// stack rather than an array of flags, since it is touched for every value written.
+    private var commas: UInt64 = 0
+    private var depth = 0
 
     public init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
@@ -11,25 +14,43 @@ public struct JSONOutput: Sendable {
 
     public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
-        needsComma = [false]
+        commas = 0
+        depth = 0
     }
 
+    @inline(__always)
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if commas & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        commas |= 1
     }
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma.removeLast() }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma.removeLast() }
+    @inline(__always)
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        precondition(depth < 63, "JSONOutput nests at most 63 levels")
+        depth += 1
+        commas <<= 1
+    }
+
+    @inline(__always)
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth -= 1
+        commas >>= 1
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes `"name":`; the next value written is the member's value.
     public mutating func key(_ name: String) {
         separate()
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        commas &= ~1
     }
 
     public mutating func string(_ value: String?) {
@@ -79,7 +100,8 @@ public struct JSONOutput: Sendable {
     /// Ends a JSON-lines record: the next value starts a new top-level value.
     public mutating func newline() {
         bytes.append(10)
-        needsComma = [false]
+        commas = 0
+        depth = 0
     }
 
     /// Member shorthands.
