@@ -78,7 +78,8 @@ public enum StoreError: Error, CustomStringConvertible {
         switch self {
         case .missing(let path): return "no store at \(path) (run `newsgraph build` first)"
         case .incompatible(let path, let version):
-            return "\(path) is not a NewsGraph store of schema \(Schema.version) (found \(version ?? "none"))"
+            return "\(path) is not a NewsGraph store of schema \(Schema.version) (found \(version ?? "none")); "
+                + "rebuild it from the articles with `newsgraph build`"
         }
     }
 }
