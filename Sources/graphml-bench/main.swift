@@ -9,26 +9,12 @@ import Export
 import Foundation
 import Graph
 
-/// SplitMix64: tiny, fast, deterministic.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func double() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
-
 let arguments = CommandLine.arguments
 let nodeCount = arguments.count > 1 ? Int(arguments[1]) ?? 100_000 : 100_000
 let edgeCount = arguments.count > 2 ? Int(arguments[2]) ?? 1_000_000 : 1_000_000
 let output = arguments.count > 3 ? arguments[3] : NSTemporaryDirectory() + "graphml-bench.graphml"
 
-var random = SplitMix64(state: 20_240_305)
+var random = SplitMix64(seed: 20_240_305)
 func date(_ r: inout SplitMix64) -> String {
     let d = r.int(28) + 1, m = r.int(12) + 1
     return "2024-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"

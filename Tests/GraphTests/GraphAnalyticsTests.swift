@@ -99,7 +99,7 @@ func unit(_ pairs: [(Int, Int)]) -> [(Int, Int, Double)] { pairs.map { ($0.0, $0
 
     /// Brandes against a brute force over all pairs (path counts from BFS distances) on random graphs.
     @Test func betweennessMatchesBruteForce() {
-        var rng = SplitMix(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for trial in 0..<4 {
             let n = 30 + trial * 5
             var pairs = Set<[Int]>()
@@ -150,18 +150,6 @@ func unit(_ pairs: [(Int, Int)]) -> [(Int, Int, Double)] { pairs.map { ($0.0, $0
         #expect(annotated.nodes.map(\.metrics.degree) == [1, 2, 1])
         #expect(annotated.nodes.map(\.metrics.weightedDegree) == [2, 3, 1])
         #expect(annotated.nodes[1].metrics.betweenness == 1)
-    }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

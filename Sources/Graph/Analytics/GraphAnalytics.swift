@@ -140,18 +140,11 @@ public enum GraphAnalytics {
 
     /// `count` distinct nodes, drawn by a partial Fisher–Yates shuffle with SplitMix64 (reproducible everywhere).
     static func sampleSources(count: Int, of n: Int, seed: UInt64) -> [Int] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed)
         var nodes = Array(0..<n)
         let k = max(0, min(count, n))
         for i in 0..<k {
-            let j = i + Int(next() % UInt64(n - i))
+            let j = i + random.int(n - i)
             nodes.swapAt(i, j)
         }
         return Array(nodes[0..<k]).sorted()
