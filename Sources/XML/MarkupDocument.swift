@@ -251,17 +251,7 @@ struct TreeConverter {
             element.prefix = string(ns.pointee.prefix)
             element.namespace = string(ns.pointee.href)
         }
-        var attr = n.properties
-        while let a = attr {
-            var value = ""
-            var child = a.pointee.children
-            while let c = child {
-                if let content = c.pointee.content { value += String(cString: content) }
-                child = c.pointee.next
-            }
-            element.attributes.append(MarkupAttribute(name: string(a.pointee.name) ?? "", value: value))
-            attr = a.pointee.next
-        }
+        element.attributes = MarkupDocument.attributes(of: node)
         if depth >= TreeConverter.maxDepth {
             let flat = flatText(n.children)
             if !flat.isEmpty { element.children.append(.text(flat)) }
