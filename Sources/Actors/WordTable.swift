@@ -30,15 +30,7 @@ struct WordTable: Sendable {
         var h: UInt64 = 0xcbf29ce484222325
         var i = range.lowerBound
         while i < range.upperBound {
-            var b = bytes[i]
-            if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                b = 0x27
-                i += 2
-            } else if b >= 65 && b <= 90 {
-                b += 32
-            }
-            h = (h ^ UInt64(b)) &* 0x100000001b3
-            i += 1
+            h = (h ^ UInt64(folded(bytes, &i, range.upperBound))) &* 0x100000001b3
         }
         return h ^ (h >> 29)
     }
@@ -58,17 +50,21 @@ struct WordTable: Sendable {
         let end = Int(keyStarts[entry + 1])
         var i = range.lowerBound
         while i < range.upperBound {
-            var b = bytes[i]
-            if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                b = 0x27
-                i += 2
-            } else if b >= 65 && b <= 90 {
-                b += 32
-            }
-            guard k < end, keyBytes[k] == b else { return false }
+            guard k < end, keyBytes[k] == WordTable.folded(bytes, &i, range.upperBound) else { return false }
             k += 1
-            i += 1
         }
         return k == end
+    }
+
+    /// The folded byte at `i` (ASCII letters lowercased, ’ read as '), moving `i` past what it read.
+    @inline(__always)
+    private static func folded(_ bytes: [UInt8], _ i: inout Int, _ end: Int) -> UInt8 {
+        let b = bytes[i]
+        if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+            i += 3
+            return 0x27
+        }
+        i += 1
+        return b >= 65 && b <= 90 ? b + 32 : b
     }
 }
