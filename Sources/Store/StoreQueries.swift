@@ -216,13 +216,9 @@ extension StoreReader {
                                     to: String?) -> (String, StatementArguments) {
         var clauses = [String]()
         var arguments = StatementArguments()
-        if let actor {
+        for id in [actor, other].compactMap({ $0 }) {
             clauses.append("idx IN (SELECT event FROM event_actors WHERE actor = ?)")
-            _ = arguments.append(contentsOf: [actor])
-        }
-        if let other {
-            clauses.append("idx IN (SELECT event FROM event_actors WHERE actor = ?)")
-            _ = arguments.append(contentsOf: [other])
+            _ = arguments.append(contentsOf: [id])
         }
         if let type {
             clauses.append("(type = ? OR cameo = ?)")
