@@ -1,3 +1,4 @@
+import Annotation
 import ArgumentParser
 import Corpus
 import Foundation
@@ -31,33 +32,23 @@ struct Add: ParsableCommand {
     func run() throws {
         let reader = input.makeReader()
         let options = output.buildOptions
-        let summary: BuildSummary
-        do {
-            // The bar follows the articles read (annotation files are not sized in advance).
-            let progress = ProgressBar(total: annotations.isEmpty ? CorpusReader.inputSize(inputs) : nil)
-            summary = try Workspace.add(options: options, progress: progress) { put in
+        // The bar follows the articles read (annotation files are not sized in advance).
+        let progress = ProgressBar(total: annotations.isEmpty ? CorpusReader.inputSize(inputs) : nil)
+        try output.report(reader: reader) {
+            try Workspace.add(options: options, progress: progress) { put in
                 var documents = 0
+                func store(_ document: AnnotatedDocument, bytesRead: Int) throws {
+                    try put(document)
+                    documents += 1
+                    progress.update(bytes: bytesRead, documents: documents)
+                }
                 if !inputs.isEmpty {
-                    try options.annotator.run(inputs, reader: reader) { document in
-                        try put(document)
-                        documents += 1
-                        progress.update(bytes: reader.bytesRead, documents: documents)
-                    }
+                    try options.annotator.run(inputs, reader: reader) { try store($0, bytesRead: reader.bytesRead) }
                 }
                 for file in annotations {
-                    try Workspace.readAnnotations(file, report: { reader.report($0) }) { document in
-                        try put(document)
-                        documents += 1
-                        progress.update(bytes: 0, documents: documents)
-                    }
+                    try Workspace.readAnnotations(file, report: { reader.report($0) }) { try store($0, bytesRead: 0) }
                 }
             }
-        } catch {
-            FileHandle.standardError.write(Data("newsgraph: error: \(error)\n".utf8))
-            throw ExitCode(2)
         }
-        print(SummaryText.render(summary))
-        if output.timings { SummaryText.printTimings(summary.timer) }
-        try exitForSkippedInput(reader)
     }
 }

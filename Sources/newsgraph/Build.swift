@@ -56,16 +56,26 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let reader = input.makeReader()
+        try output.report(reader: reader) {
+            try Workspace.build(inputs, reader: reader, options: output.buildOptions,
+                                progress: ProgressBar(total: CorpusReader.inputSize(inputs)))
+        }
+    }
+}
+
+extension OutputOptions {
+    /// Runs `build` or `add`: a failure is fatal (exit 2); otherwise prints the summary (and `--timings`),
+    /// then exits 1 if any input was skipped.
+    func report(reader: CorpusReader, _ work: () throws -> BuildSummary) throws {
         let summary: BuildSummary
         do {
-            summary = try Workspace.build(inputs, reader: reader, options: output.buildOptions,
-                                          progress: ProgressBar(total: CorpusReader.inputSize(inputs)))
+            summary = try work()
         } catch {
             FileHandle.standardError.write(Data("newsgraph: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         print(SummaryText.render(summary))
-        if output.timings { SummaryText.printTimings(summary.timer) }
+        if timings { SummaryText.printTimings(summary.timer) }
         try exitForSkippedInput(reader)
     }
 }
