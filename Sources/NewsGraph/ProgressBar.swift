@@ -10,9 +10,10 @@ public final class ProgressBar {
     private var lastDraw: UInt64 = 0
     private var drawn = false
 
-    /// `total`: input bytes (`CorpusReader.inputSize`), nil when unknown.
-    public init(total: Int?, enabled: Bool = isatty(STDERR_FILENO) == 1) {
-        self.total = total
+    /// `total`: input bytes (`CorpusReader.inputSize`), nil when unknown; worked out only when the bar is
+    /// drawn, since it stats every input file.
+    public init(total: @autoclosure () -> Int?, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.total = enabled ? total() : nil
         self.enabled = enabled
     }
 
