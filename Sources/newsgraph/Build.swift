@@ -109,8 +109,9 @@ enum SummaryText {
     static func printTimings(_ timer: PhaseTimer) {
         let width = timer.phases.map(\.name.count).max() ?? 0
         var text = ""
-        for (name, seconds) in timer.phases {
-            text += "  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", seconds)) s\n"
+        for phase in timer.phases {
+            text += "  \(phase.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", phase.seconds)) s"
+                + "  (peak \(Int(phase.peakMB.rounded())) MB)\n"
         }
         let total = timer.phases.reduce(0) { $0 + $1.seconds }
         text += "  \("total".padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", total)) s\n"
