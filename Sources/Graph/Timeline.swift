@@ -118,3 +118,27 @@ public struct Timeline: Sendable {
         self.undated = undated
     }
 }
+
+extension Timeline {
+    /// How many events a timeline of `events` dates, and its dates in timeline order (one per distinct value),
+    /// without grouping the events: what a summary needs, at the cost of one parse per distinct date.
+    public static func datedExtent(of events: [GraphEvent]) -> (dated: Int, dates: [(period: CalendarPeriod, date: String)]) {
+        var periods = [String: CalendarPeriod?]()
+        var dated = 0
+        for event in events {
+            guard let date = event.date else { continue }
+            let period: CalendarPeriod?
+            if let known = periods[date] {
+                period = known
+            } else {
+                period = CalendarPeriod(timex: date)
+                periods[date] = period
+            }
+            if period != nil { dated += 1 }
+        }
+        let dates = periods.compactMap { date, period in period.map { (period: $0, date: date) } }
+            .sorted { ($0.period.start, $1.period.precision, $0.date) < ($1.period.start, $0.period.precision, $1.date) }
+        return (dated, dates)
+    }
+}
+

@@ -72,14 +72,15 @@ public enum BuildError: Error, CustomStringConvertible {
 /// The operations the command line offers, over an output folder holding the store and the exports.
 public enum Workspace {
     /// Reads every input, annotates it on all cores, and writes a fresh store and every export.
-    /// The previous store is replaced only once the new one is complete.
+    /// The previous store is replaced only once the new one is complete, and the exports with it.
     public static func build(_ inputs: [String], reader: CorpusReader, options: BuildOptions,
                              progress: ProgressBar? = nil) throws -> BuildSummary {
         try prepareFolder(options.outputFolder)
         let temporary = options.storePath + ".building-\(getpid())"
         removeStoreFiles(temporary)
         var summary = BuildSummary()
-        var built = ActorGraph()
+        var built = ActorGraph(), shown = ActorGraph()
+        let staged = StagedExports(folder: options.outputFolder)
         do {
             let store = try GraphStore.create(at: temporary, scratch: true)
             try store.transaction { writer in
@@ -104,18 +105,19 @@ public enum Workspace {
                 progress?.stage("building the graph and its analytics")
                 built = options.graphBuilder.build(contributions)
                 summary.timer.lap("graph and analytics")
-                progress?.stage("storing the graph")
-                try writer.replaceGraph(built)
-                summary.timer.lap("store graph")
+                shown = try storeGraph(built, writer: writer, exports: staged, options: options, progress: progress)
+                summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
             }
             try store.close()
             try replaceStore(options.storePath, with: temporary)
-            summary.timer.lap("commit store")
+            try staged.moveIntoPlace()
+            summary.timer.lap("commit store and exports")
         } catch {
             removeStoreFiles(temporary)
+            staged.discard()
             throw error
         }
-        return try exportAll(options, summary: summary, graph: built, progress: progress)
+        return try finish(options, summary: summary, shown: shown, progress: progress)
     }
 
     /// Adds documents to the store in `options.outputFolder` (creating it if there is none): a document
@@ -135,32 +137,60 @@ public enum Workspace {
         }
         var summary = BuildSummary()
         var rebuilt: ActorGraph?
-        try store.transaction { writer in
-            try writer.setMeta("window", options.window.rawValue)
-            try feed { annotated in
-                switch try writer.put(annotated) {
-                case .inserted: summary.inserted += 1
-                case .replaced: summary.replaced += 1
-                case .unchanged: summary.unchanged += 1
+        let staged = StagedExports(folder: options.outputFolder)
+        do {
+            try store.transaction { writer in
+                try writer.setMeta("window", options.window.rawValue)
+                try feed { annotated in
+                    switch try writer.put(annotated) {
+                    case .inserted: summary.inserted += 1
+                    case .replaced: summary.replaced += 1
+                    case .unchanged: summary.unchanged += 1
+                    }
                 }
-            }
-            summary.timer.lap("read, annotate, store documents")
-            if summary.inserted + summary.replaced > 0 {
+                summary.timer.lap("read, annotate, store documents")
+                guard summary.inserted + summary.replaced > 0 else { return }
                 progress?.stage("reading every stored document's contribution")
                 let contributions = try writer.reader.contributions()
                 summary.timer.lap("read stored contributions")
                 progress?.stage("building the graph and its analytics")
                 let graph = options.graphBuilder.build(contributions)
                 summary.timer.lap("graph and analytics")
-                progress?.stage("storing the graph")
-                try writer.replaceGraph(graph)
-                summary.timer.lap("store graph")
-                rebuilt = graph
+                rebuilt = try storeGraph(graph, writer: writer, exports: staged, options: options, progress: progress)
+                summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
             }
+            try store.close()
+            try staged.moveIntoPlace()
+            summary.timer.lap("commit store and exports")
+        } catch {
+            staged.discard()
+            throw error
         }
-        try store.close()
-        summary.timer.lap("commit store")
-        return try exportAll(options, summary: summary, graph: rebuilt, progress: progress)
+        guard let shown = rebuilt else {
+            // Nothing changed: the exports are written again from the stored graph, as the user asked for them.
+            return try exportAll(options, summary: summary, progress: progress)
+        }
+        return try finish(options, summary: summary, shown: shown, progress: progress)
+    }
+
+    /// Replaces the store's graph on this thread (the store's connection stays on it) while the exports are
+    /// written from the same graph on the other cores, into `exports` until the store is committed.
+    /// Returns the graph the exports show (the whole graph unless `options.filter` cuts it).
+    static func storeGraph(_ graph: ActorGraph, writer: StoreWriter, exports: StagedExports,
+                           options: BuildOptions, progress: ProgressBar?) throws -> ActorGraph {
+        progress?.stage("storing the graph; writing GraphML, GEXF, JSON and DOT")
+        let exported = options.filter.isEmpty ? graph : options.filter.apply(to: graph)
+        let staging = { var o = options; o.outputFolder = $0; return o }(try exports.create())
+        let done = DispatchGroup()
+        let exportError = ErrorSlots(count: 1)
+        DispatchQueue.global().async(group: done) {
+            do { try writeExports(exported, options: staging) } catch { exportError.set(0, error) }
+        }
+        let stored = Result { try writer.replaceGraph(graph) }
+        done.wait()
+        try stored.get()
+        if let error = exportError.first { throw error }
+        return exported
     }
 
     /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
@@ -182,21 +212,29 @@ public enum Workspace {
         }
     }
 
-    /// Writes every export, and fills in the summary. The graph is the one just stored, or, when none is
-    /// given, read from the store.
-    public static func exportAll(_ options: BuildOptions, summary: BuildSummary, graph stored: ActorGraph? = nil,
+    /// Writes every export from the stored graph, then fills in the summary (`newsgraph export`, and an
+    /// `add` that changed nothing).
+    public static func exportAll(_ options: BuildOptions, summary: BuildSummary,
                                  progress: ProgressBar? = nil) throws -> BuildSummary {
         var summary = summary
         progress?.stage("writing GraphML, GEXF, JSON and DOT")
-        defer { progress?.finish() }
         let store = try GraphStore.open(at: options.storePath, readonly: true)
-        defer { try? store.close() }
-        var (graph, sentences, mentions) = try store.read { reader in
-            (try stored ?? reader.graph(), try reader.count("sentences"), try reader.count("mentions"))
-        }
+        var graph = try store.read { try $0.graph() }
+        try store.close()
         if !options.filter.isEmpty { graph = options.filter.apply(to: graph) }
         summary.timer.lap("read graph back")
         try writeExports(graph, options: options, timer: &summary.timer)
+        return try finish(options, summary: summary, shown: graph, progress: progress)
+    }
+
+    /// Renders the DOT files when asked, and fills in the summary from the graph the exports show.
+    static func finish(_ options: BuildOptions, summary: BuildSummary, shown graph: ActorGraph,
+                       progress: ProgressBar?) throws -> BuildSummary {
+        var summary = summary
+        defer { progress?.finish() }
+        let store = try GraphStore.open(at: options.storePath, readonly: true)
+        let (sentences, mentions) = try store.read { reader in (try reader.count("sentences"), try reader.count("mentions")) }
+        try store.close()
         let folder = options.outputFolder
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot"].map(path) + [options.storePath]
@@ -213,11 +251,11 @@ public enum Workspace {
         summary.actors = graph.nodes.count
         summary.links = graph.edges.count
         summary.events = graph.events.count
-        let timeline = Timeline(events: graph.events)
-        summary.datedEvents = timeline.entries.reduce(0) { $0 + $1.events.count }
+        let (dated, eventDates) = Timeline.datedExtent(of: graph.events)
+        summary.datedEvents = dated
         // The span of the timeline and of the documents' dates, each shown as written (a year stays "2013").
-        let dates = (timeline.entries.map { ($0.period.start, $0.date) }
-            + graph.documents.compactMap { d in d.date.flatMap { CalendarDate(iso: $0) }.map { ($0, d.date!) } })
+        let documentDates = Set(graph.documents.compactMap(\.date)).compactMap { d in CalendarDate(iso: d).map { ($0, d) } }
+        let dates = (eventDates.map { ($0.period.start, $0.date) } + documentDates.sorted { $0.1 < $1.1 })
             .sorted { $0.0 < $1.0 }
         summary.firstDate = dates.first?.1
         summary.lastDate = dates.last?.1
@@ -296,4 +334,42 @@ private final class ErrorSlots: @unchecked Sendable {
 
     /// The first job's error, in job order.
     var first: Error? { lock.withLock { errors.compactMap { $0 }.first } }
+}
+
+/// Exports written into a hidden folder inside the output folder and moved into place (one `rename` each)
+/// only once the store is committed: a failed store write never leaves exports of a graph the store does
+/// not hold, and a failed export never leaves a store whose exports are stale without saying so.
+struct StagedExports {
+    let destination: String
+    let folder: String
+
+    init(folder destination: String) {
+        self.destination = destination
+        folder = (destination as NSString).appendingPathComponent(".exports-\(getpid())")
+    }
+
+    /// Creates the (empty) staging folder and returns its path.
+    func create() throws -> String {
+        discard()
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.outputFolder(folder, (error as NSError).localizedDescription)
+        }
+        return folder
+    }
+
+    /// Moves every staged file into the output folder, then removes the staging folder.
+    func moveIntoPlace() throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names.sorted() {
+            let target = (destination as NSString).appendingPathComponent(name)
+            guard rename((folder as NSString).appendingPathComponent(name), target) == 0 else {
+                throw BuildError.outputFolder(target, String(cString: strerror(errno)))
+            }
+        }
+        discard()
+    }
+
+    func discard() { try? FileManager.default.removeItem(atPath: folder) }
 }
