@@ -37,9 +37,18 @@ public struct GraphBuilder: Sendable {
     }
 
     public func build(_ contributions: [DocumentContribution]) -> ActorGraph {
+        build { _, body in contributions.forEach(body) }
+    }
+
+    /// Builds the graph from contributions handed over one at a time, so they need not all be in memory:
+    /// `source` hands every contribution, in document order, to its second argument. It is called twice,
+    /// first with `actorsOnly` true (alias resolution needs only each document's actors and mention counts;
+    /// windows and events may then be left empty), then for everything.
+    public func build<E: Error>(from source: (_ actorsOnly: Bool, _ body: (DocumentContribution) -> Void) throws(E) -> Void)
+        throws(E) -> ActorGraph {
         // 1. Canonical actors.
         var registry = ActorRegistry()
-        for c in contributions {
+        try source(true) { c in
             for (i, actor) in c.actors.enumerated() { registry.add(actor, mentions: c.mentionCounts[i]) }
         }
         let (globals, canonicalID) = registry.resolve()
@@ -57,7 +66,10 @@ public struct GraphBuilder: Sendable {
         var events = [GraphEvent]()
         var lastDocumentOfNode = [Int](repeating: -1, count: nodes.count)
 
-        for (d, c) in contributions.enumerated() {
+        var documents = [GraphDocument]()
+        try source(false) { c in
+            let d = documents.count
+            documents.append(c.document)
             let date = c.document.date
             let local: [Int32] = c.actors.map { actor in
                 nodeIndex[canonicalID[actor.id] ?? actor.id] ?? -1
@@ -124,7 +136,7 @@ public struct GraphBuilder: Sendable {
                                              options: analytics)
         for i in nodes.indices { nodes[i].metrics = metrics[i] }
 
-        return ActorGraph(documents: contributions.map(\.document), nodes: nodes, edges: edgeList, events: events)
+        return ActorGraph(documents: documents, nodes: nodes, edges: edgeList, events: events)
     }
 
     /// A co-occurrence window: the actors it names and how to quote it as evidence.

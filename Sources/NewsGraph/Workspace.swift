@@ -79,33 +79,26 @@ public enum Workspace {
         let temporary = options.storePath + ".building-\(getpid())"
         removeStoreFiles(temporary)
         var summary = BuildSummary()
-        var built = ActorGraph(), shown = ActorGraph()
+        var shown = ActorGraph()
         let staged = StagedExports(folder: options.outputFolder)
         do {
             let store = try GraphStore.create(at: temporary, scratch: true)
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
-                var contributions = [DocumentContribution]()
-                // Workers also prepare each document's graph contribution; this thread stores them in order.
-                try options.annotator.run(inputs, reader: reader, transform: { annotated in
-                    let texts = annotated.contentSentenceTexts()
-                    return (PreparedDocument(annotated, sentenceTexts: texts), DocumentContribution(annotated, sentenceTexts: texts))
-                }) { prepared, contribution in
-                    defer { progress?.update(bytes: reader.bytesRead, documents: contributions.count) }
+                var documents = 0
+                // Workers also prepare each document's row; this thread stores them in order.
+                try options.annotator.run(inputs, reader: reader, transform: PreparedDocument.init) { prepared in
+                    defer { progress?.update(bytes: reader.bytesRead, documents: documents) }
+                    documents += 1
                     switch try writer.put(prepared) {
                     case .inserted: summary.inserted += 1
-                    case .replaced:
-                        summary.replaced += 1
-                        contributions.removeAll { $0.document.id == contribution.document.id }
+                    case .replaced: summary.replaced += 1
                     case .unchanged: summary.unchanged += 1
                     }
-                    contributions.append(contribution)
                 }
                 summary.timer.lap("read, annotate, store documents")
-                progress?.stage("building the graph and its analytics")
-                built = options.graphBuilder.build(contributions)
-                summary.timer.lap("graph and analytics")
-                shown = try storeGraph(built, writer: writer, exports: staged, options: options, progress: progress)
+                let graph = try sumGraph(writer: writer, options: options, timer: &summary.timer, progress: progress)
+                shown = try storeGraph(graph, writer: writer, exports: staged, options: options, progress: progress)
                 summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
             }
             try store.close()
@@ -150,12 +143,7 @@ public enum Workspace {
                 }
                 summary.timer.lap("read, annotate, store documents")
                 guard summary.inserted + summary.replaced > 0 else { return }
-                progress?.stage("reading every stored document's contribution")
-                let contributions = try writer.reader.contributions()
-                summary.timer.lap("read stored contributions")
-                progress?.stage("building the graph and its analytics")
-                let graph = options.graphBuilder.build(contributions)
-                summary.timer.lap("graph and analytics")
+                let graph = try sumGraph(writer: writer, options: options, timer: &summary.timer, progress: progress)
                 rebuilt = try storeGraph(graph, writer: writer, exports: staged, options: options, progress: progress)
                 summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
             }
@@ -171,6 +159,19 @@ public enum Workspace {
             return try exportAll(options, summary: summary, progress: progress)
         }
         return try finish(options, summary: summary, shown: shown, progress: progress)
+    }
+
+    /// Sums the graph from every stored document's contribution, read one document at a time (twice: actors
+    /// first, then everything), so memory follows the graph rather than the corpus.
+    static func sumGraph(writer: StoreWriter, options: BuildOptions, timer: inout PhaseTimer,
+                         progress: ProgressBar?) throws -> ActorGraph {
+        progress?.stage("building the graph and its analytics")
+        let reader = writer.reader
+        let graph = try options.graphBuilder.build { actorsOnly, body in
+            try reader.forEachContribution(actorsOnly: actorsOnly, body)
+        }
+        timer.lap("graph (from the stored contributions) and analytics")
+        return graph
     }
 
     /// Replaces the store's graph on this thread (the store's connection stays on it) while the exports are
@@ -233,7 +234,7 @@ public enum Workspace {
         var summary = summary
         defer { progress?.finish() }
         let store = try GraphStore.open(at: options.storePath, readonly: true)
-        let (sentences, mentions) = try store.read { reader in (try reader.count("sentences"), try reader.count("mentions")) }
+        let (sentences, mentions) = try store.read { try $0.documentTotals() }
         try store.close()
         let folder = options.outputFolder
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }

@@ -111,76 +111,31 @@ public struct StoreWriter {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Stores a document and its annotations; by id, an identical document is left alone and a changed one
-    /// replaces the old (with every mention, time and event it had).
+    /// Stores a document and its contribution; by id, an identical document is left alone and a changed one
+    /// replaces the old.
     @discardableResult
     public func put(_ doc: AnnotatedDocument) throws -> PutResult {
         try put(PreparedDocument(doc))
     }
 
-    /// `put` for a document whose rows were prepared elsewhere (on a worker thread): this only binds them.
+    /// `put` for a document whose row was prepared elsewhere (on a worker thread): this only binds it.
     @discardableResult
     public func put(_ prepared: PreparedDocument) throws -> PutResult {
-        let doc = prepared.annotated
+        let d = prepared.document
         var result = PutResult.inserted
         // Cached statements: an uncached one is compiled again for each of a corpus's documents.
         let existing = try db.cachedStatement(sql: "SELECT rowid, hash FROM documents WHERE id = ?")
-        if let row = try Row.fetchOne(existing, arguments: [doc.document.id]) {
+        if let row = try Row.fetchOne(existing, arguments: [d.id]) {
             if row[1] as String == prepared.hash { return .unchanged }
             try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [row[0] as Int64])
             result = .replaced
         }
-        let d = doc.document
-        try RowInserter(db, "INSERT INTO documents(id, title, date, source, url, hash, text) VALUES (?,?,?,?,?,?,?)").insert { b in
+        try RowInserter(db, """
+            INSERT INTO documents(id, title, date, source, url, hash, text, sentences, mentions, contribution)
+            VALUES (?,?,?,?,?,?,?,?,?,?)
+            """).insert { b in
             b.text(d.id); b.text(d.title); b.text(d.date?.description); b.text(d.source); b.text(d.url); b.text(prepared.hash)
-            b.text(d.text)
-        }
-        let rowid = db.lastInsertedRowID
-
-        let sentence = try RowInserter(db, "INSERT INTO sentences(document, idx, start, \"end\", paragraph, text) VALUES (?,?,?,?,?,?)")
-        for (i, s) in doc.sentences.enumerated() {
-            try sentence.insert { b in
-                b.int64(rowid); b.int(i); b.int(s.range.lowerBound); b.int(s.range.upperBound); b.int(s.paragraph)
-                b.text(prepared.sentenceTexts[i])
-            }
-        }
-        let actor = try RowInserter(db, """
-            INSERT INTO document_actors(document, idx, id, name, type, aliases, titles, mentions) VALUES (?,?,?,?,?,?,?,?)
-            """)
-        for (i, a) in doc.actors.enumerated() {
-            try actor.insert { b in
-                b.int64(rowid); b.int(i); b.text(a.id); b.text(a.name); b.text(a.type.rawValue); b.text(prepared.actorAliases[i])
-                b.text(prepared.actorTitles[i]); b.int(prepared.actorMentions[i])
-            }
-        }
-        let mention = try RowInserter(db, """
-            INSERT INTO mentions(document, sentence, start, "end", text, actor, type, kind, title) VALUES (?,?,?,?,?,?,?,?,?)
-            """)
-        for (i, m) in doc.mentions.enumerated() {
-            try mention.insert { b in
-                b.int64(rowid); b.int(m.sentence); b.int(m.range.lowerBound); b.int(m.range.upperBound); b.text(m.text)
-                b.int(prepared.mentionActors[i]); b.text(m.type.rawValue); b.text(m.kind.rawValue); b.text(m.title)
-            }
-        }
-        let time = try RowInserter(db, """
-            INSERT INTO times(document, sentence, start, "end", text, type, value, range_end) VALUES (?,?,?,?,?,?,?,?)
-            """)
-        for t in doc.times {
-            try time.insert { b in
-                b.int64(rowid); b.int(t.sentence); b.int(t.range.lowerBound); b.int(t.range.upperBound); b.text(t.text)
-                b.text(t.type.rawValue); b.text(t.value); b.text(t.end)
-            }
-        }
-        let event = try RowInserter(db, """
-            INSERT INTO events(document, idx, type, cameo, trigger, trigger_start, trigger_end, date, "end", date_text,
-                               sentence, actors, source, target) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        for (i, e) in doc.events.enumerated() {
-            try event.insert { b in
-                b.int64(rowid); b.int(i); b.text(e.type); b.text(e.cameo); b.text(e.triggerText); b.int(e.trigger.lowerBound)
-                b.int(e.trigger.upperBound); b.text(e.date); b.text(e.end); b.text(e.dateText); b.int(e.sentence)
-                b.text(prepared.eventActors[i]); b.text(e.source); b.text(e.target)
-            }
+            b.text(d.text); b.int(prepared.sentences); b.int(prepared.mentions); b.blob(prepared.contribution)
         }
         return result
     }

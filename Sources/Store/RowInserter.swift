@@ -67,5 +67,14 @@ struct RowInserter {
             }
             index += 1
         }
+
+        mutating func blob(_ value: [UInt8]) {
+            value.withUnsafeBytes { raw in
+                // As for text: a zero-length blob, not NULL, when empty.
+                _ = sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count),
+                                      RowInserter.transient)
+            }
+            index += 1
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Actors
 import GRDB
 import Graph
@@ -8,59 +9,28 @@ public struct StoreReader {
 
     /// Every document's contribution to the graph, in insertion order: what `add` rebuilds the graph from.
     public func contributions() throws -> [DocumentContribution] {
-        var order = [Int64]()
-        var byRow = [Int64: DocumentContribution]()
+        var all = [DocumentContribution]()
+        try forEachContribution { all.append($0) }
+        return all
+    }
+
+    /// Hands each stored document's contribution to `body`, in insertion order, one at a time: the graph is
+    /// summed without holding every document in memory. With `actorsOnly`, windows and events are left empty
+    /// (alias resolution needs only the actors, and stops reading each row there).
+    public func forEachContribution(actorsOnly: Bool = false, _ body: (DocumentContribution) throws -> Void) throws {
         // Columns are read by position throughout: GRDB's by-name lookup costs a string comparison per column.
-        let documents = try Row.fetchCursor(db, sql: "SELECT rowid, id, title, date, source FROM documents ORDER BY rowid")
-        while let row = try documents.next() {
-            let rowid: Int64 = row[0]
-            order.append(rowid)
-            byRow[rowid] = DocumentContribution(
-                document: GraphDocument(id: row[1], title: row[2], date: row[3], source: row[4]),
-                actors: [], mentionCounts: [], windows: [], events: [])
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, title, date, source, contribution FROM documents ORDER BY rowid")
+        while let row = try rows.next() {
+            let document = GraphDocument(id: row[0], title: row[1], date: row[2], source: row[3])
+            let blob: Data = row[4]
+            try body(try blob.withUnsafeBytes { try ContributionCodec.decode($0, document: document, actorsOnly: actorsOnly) })
         }
-        let actors = try Row.fetchCursor(db, sql: """
-            SELECT document, id, name, type, aliases, titles, mentions FROM document_actors ORDER BY document, idx
-            """)
-        while let row = try actors.next() {
-            let doc: Int64 = row[0]
-            let actor = DocumentActor(id: row[1], name: row[2], type: ActorType(rawValue: row[3]) ?? .other,
-                                      aliases: ListField.split(row[4]), titles: ListField.split(row[5]))
-            byRow[doc]?.actors.append(actor)
-            byRow[doc]?.mentionCounts.append(row[6])
-        }
-        // Sentence texts and paragraphs of the sentences that name actors or hold events.
-        var sentenceInfo = [Int64: [Int: (paragraph: Int, text: String)]]()
-        let sentences = try Row.fetchCursor(db, sql: "SELECT document, idx, paragraph, text FROM sentences WHERE text IS NOT NULL")
-        while let row = try sentences.next() {
-            sentenceInfo[row[0], default: [:]][row[1]] = (row[2], row[3])
-        }
-        var windows = [Int64: [Int: Set<Int32>]]()
-        let mentions = try Row.fetchCursor(db, sql: "SELECT document, sentence, actor FROM mentions WHERE actor >= 0")
-        while let row = try mentions.next() {
-            windows[row[0], default: [:]][row[1], default: []].insert(Int32(row[2] as Int))
-        }
-        for (doc, bySentence) in windows {
-            byRow[doc]?.windows = bySentence.keys.sorted().map { s in
-                let info = sentenceInfo[doc]?[s]
-                return DocumentContribution.Window(sentence: s, paragraph: info?.paragraph ?? 0,
-                                                   actors: bySentence[s]!.sorted(), text: info?.text ?? "")
-            }
-        }
-        let events = try Row.fetchCursor(db, sql: """
-            SELECT document, type, cameo, trigger, date, "end", date_text, sentence, actors FROM events ORDER BY document, idx
-            """)
-        while let row = try events.next() {
-            let doc: Int64 = row[0]
-            guard let c = byRow[doc] else { continue }
-            let index = Dictionary(c.actors.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-            let sentence: Int = row[7]
-            byRow[doc]?.events.append(DocumentContribution.EventRecord(
-                type: row[1], cameo: row[2], trigger: row[3], date: row[4], end: row[5],
-                dateText: row[6], actors: ListField.split(row[8]).compactMap { index[$0] },
-                sentence: sentence, sentenceText: sentenceInfo[doc]?[sentence]?.text ?? ""))
-        }
-        return order.compactMap { byRow[$0] }
+    }
+
+    /// Sentences and mentions over every stored document, for summaries.
+    public func documentTotals() throws -> (sentences: Int, mentions: Int) {
+        let row = try Row.fetchOne(db, sql: "SELECT coalesce(sum(sentences), 0), coalesce(sum(mentions), 0) FROM documents")
+        return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
     /// The stored graph, as exports and queries use it.

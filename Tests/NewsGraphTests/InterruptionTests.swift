@@ -18,8 +18,9 @@ import Testing
         let store = try GraphStore.open(at: path, readonly: true)
         defer { try? store.close() }
         return try store.read { r in
-            try ["documents", "sentences", "mentions", "document_actors", "times", "events", "actors", "edges", "evidence",
-                 "graph_events"].map { "\($0)=\(try r.count($0))" }
+            let totals = try r.documentTotals()
+            return try ["documents", "actors", "aliases", "edges", "evidence", "graph_events"].map { "\($0)=\(try r.count($0))" }
+                + ["sentences=\(totals.sentences)", "mentions=\(totals.mentions)"]
         }
     }
 

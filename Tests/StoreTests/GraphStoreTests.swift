@@ -41,10 +41,10 @@ import Testing
         #expect(try store.transaction { try $0.put(first) } == .unchanged)
         let changed = annotated("a", "Then Alice met Dave.")
         #expect(try store.transaction { try $0.put(changed) } == .replaced)
-        let (documents, mentions, actors) = try store.read { r in
-            (try r.count("documents"), try r.count("mentions"), try r.count("document_actors"))
+        let (documents, totals, actors) = try store.read { r in
+            (try r.count("documents"), try r.documentTotals(), try r.contributions().map(\.actors.count))
         }
-        #expect(documents == 1 && mentions == 2 && actors == 2)
+        #expect(documents == 1 && totals.sentences == 1 && totals.mentions == 2 && actors == [2])
     }
 
     @Test func contributionsRoundTripThroughTheStore() throws {
