@@ -76,10 +76,11 @@ public enum DOTWriter {
         return out
     }
 
-    public static func timeline(_ graph: ActorGraph) -> String { timeline(graph, options: DOTOptions()) }
+    public static func timeline(_ graph: ActorGraph) throws -> String { try timeline(graph, options: DOTOptions()) }
 
-    public static func timeline(_ graph: ActorGraph, options: DOTOptions) -> String {
-        let timeline = Timeline(events: graph.events)
+    /// Reads the events once, keeping per date only the few it draws (and every date's count).
+    public static func timeline(_ graph: ActorGraph, options: DOTOptions) throws -> String {
+        let timeline = try Timeline(events: graph.events, keepingPerDate: max(1, options.maxEventsPerDate))
         var names = [String: String](minimumCapacity: graph.nodes.count)
         for node in graph.nodes { names[node.id] = node.name }
 
@@ -101,7 +102,7 @@ public enum DOTWriter {
 
         /// One column: a header (nil in the undated cluster, whose label is the header), its events (capped),
         /// chained top to bottom; returns the text and the column's first node.
-        func column(_ id: String, header: String?, events: [GraphEvent], indent: String) -> (String, String) {
+        func column(_ id: String, header: String?, events: [GraphEvent], total: Int, indent: String) -> (String, String) {
             var text = ""
             var members = [String]()
             if let header {
@@ -114,9 +115,9 @@ public enum DOTWriter {
                 text += "\(indent)\(quoted(eid)) [label=\(quoted(eventLabel(event)))];\n"
                 members.append(eid)
             }
-            if events.count > shown.count {
+            if total > shown.count {
                 let more = "\(id)_more"
-                text += "\(indent)\(quoted(more)) [label=\(quoted("+\(events.count - shown.count) more")), style=dashed];\n"
+                text += "\(indent)\(quoted(more)) [label=\(quoted("+\(total - shown.count) more")), style=dashed];\n"
                 members.append(more)
             }
             text += "\(indent){ rank=same; " + members.map { quoted($0) + ";" }.joined(separator: " ") + " }\n"
@@ -128,11 +129,11 @@ public enum DOTWriter {
         var hiddenDates = 0, hiddenEvents = 0
         if entries.count > max(1, options.maxDates) {
             let busiest = Set(entries.indices.sorted {
-                (entries[$0].events.count, $1) > (entries[$1].events.count, $0)
+                (entries[$0].count, $1) > (entries[$1].count, $0)
             }.prefix(max(1, options.maxDates)))
             for i in entries.indices where !busiest.contains(i) {
                 hiddenDates += 1
-                hiddenEvents += entries[i].events.count
+                hiddenEvents += entries[i].count
             }
             entries = entries.indices.filter(busiest.contains).map { entries[$0] }
         }
@@ -140,19 +141,19 @@ public enum DOTWriter {
         for (i, entry) in entries.enumerated() {
             let id = "d\(i)"
             headers.append(id)
-            out += column(id, header: entry.date, events: entry.events, indent: "  ").0
+            out += column(id, header: entry.date, events: entry.events, total: entry.count, indent: "  ").0
         }
         if hiddenDates > 0 {
             let note = "+\(hiddenDates) more dates (\(hiddenEvents) events)\nnewsgraph timeline lists them all"
             out += "  \"more_dates\" [label=\(quoted(note)), shape=note, style=dashed];\n"
             headers.append("more_dates")
         }
-        if !timeline.undated.isEmpty {
+        if timeline.undatedCount > 0 {
             // One node listing the undated events, one per line: Graphviz does not keep the order of a
             // rank=same chain inside a cluster, and the list reads just as well.
             let shown = timeline.undated.prefix(max(1, options.maxEventsPerDate))
             var lines = shown.map { eventLabel($0).replacingNewlines(with: " — ") }
-            if timeline.undated.count > shown.count { lines.append("+\(timeline.undated.count - shown.count) more") }
+            if timeline.undatedCount > shown.count { lines.append("+\(timeline.undatedCount - shown.count) more") }
             out += "  subgraph \"cluster_undated\" {\n"
             out += "    label=\"undated\"; fontname=\"Helvetica-Bold\"; fontsize=11; style=dashed; color=\"#999999\";\n"
             out += "    \"undated\" [label=\(quoted(lines.joined(separator: "\n")))];\n"
@@ -169,7 +170,7 @@ public enum DOTWriter {
     /// Writes both files atomically: `graph.dot` and `timeline.dot` in `folder`.
     public static func write(_ graph: ActorGraph, toFolder folder: String, options: DOTOptions = DOTOptions()) throws {
         try AtomicFile.write(self.graph(graph, options: options), to: folder + "/graph.dot")
-        try AtomicFile.write(timeline(graph, options: options), to: folder + "/timeline.dot")
+        try AtomicFile.write(try timeline(graph, options: options), to: folder + "/timeline.dot")
     }
 
     /// A DOT double-quoted string: `\` and `"` escaped, line breaks as `\n`, forbidden characters dropped.

@@ -8,17 +8,19 @@ import Graph
 ///  "actors": [{"id","name","type","aliases","mentions","documents","first","last",
 ///              "degree","weighted_degree","pagerank","betweenness","component","community"}],
 ///  "edges": [{"source","target","weight","documents","first","last","association","event_types",
-///             "evidence":[{"document","sentence"}]}],
+///             "evidence_count","evidence":[{"document","sentence","date"}]}],
 ///  "events": [{"id","document","type","cameo","trigger","date","end","dateText","actors","sentence"}]}
 /// ```
 /// Edge `source`/`target` are actor ids; missing values are `null`. Keys may be added, never removed.
+/// `evidence` lists an edge's first evidence sentences (`BuildOptions.evidencePerEdge`; the store keeps every
+/// one, `newsgraph query edge` lists them), `evidence_count` how many there are in all.
 /// One record per line keeps the file greppable and diffs small.
 public enum GraphJSONWriter {
     public static func write(_ graph: ActorGraph, to path: String) throws {
-        try AtomicFile.writeBytes(to: path) { out in encode(graph, into: &out) }
+        try AtomicFile.writeBytes(to: path) { out in try encode(graph, into: &out) }
     }
 
-    static func encode(_ graph: ActorGraph, into out: inout ByteSink) {
+    static func encode(_ graph: ActorGraph, into out: inout ByteSink) throws {
         out.append("{\"documents\":[")
         for (i, d) in graph.documents.enumerated() {
             out.append(i == 0 ? "\n{" : ",\n{")
@@ -58,6 +60,7 @@ public enum GraphJSONWriter {
             out.jsonKey("last"); out.jsonString(e.last)
             out.jsonKey("association"); out.jsonNumber(e.association)
             out.jsonKey("event_types"); out.jsonStrings(e.eventTypes)
+            out.jsonKey("evidence_count"); out.jsonNumber(e.evidenceCount)
             out.jsonKey("evidence")
             out.append(UInt8(ascii: "["))
             for (j, ev) in e.evidence.enumerated() {
@@ -70,8 +73,10 @@ public enum GraphJSONWriter {
             out.append("]}")
         }
         out.append("],\n\"events\":[")
-        for (i, ev) in graph.events.enumerated() {
+        var i = 0
+        try graph.events.forEach { ev in
             out.append(i == 0 ? "\n{" : ",\n{")
+            i += 1
             out.jsonKey("id", first: true); out.jsonString(ev.id)
             out.jsonKey("document"); out.jsonString(ev.document)
             out.jsonKey("type"); out.jsonString(ev.type)

@@ -86,7 +86,7 @@ public enum GraphMLWriter {
     public static func write(_ graph: ActorGraph, to path: String, options: GraphMLOptions = GraphMLOptions()) throws {
         try AtomicFile.write(to: path) { temporary in
             let xml = try XMLStreamWriter(path: temporary, indent: options.indent)
-            writeDocument(graph, options: options, to: xml)
+            try writeDocument(graph, options: options, to: xml)
             try xml.finish()
         }
     }
@@ -94,11 +94,11 @@ public enum GraphMLWriter {
     /// The GraphML document as a string (for tests and small graphs).
     public static func string(_ graph: ActorGraph, options: GraphMLOptions = GraphMLOptions()) throws -> String {
         let xml = try XMLStreamWriter(indent: options.indent)
-        writeDocument(graph, options: options, to: xml)
+        try writeDocument(graph, options: options, to: xml)
         return try xml.finishToString()
     }
 
-    static func writeDocument(_ graph: ActorGraph, options: GraphMLOptions, to xml: XMLStreamWriter) {
+    static func writeDocument(_ graph: ActorGraph, options: GraphMLOptions, to xml: XMLStreamWriter) throws {
         xml.startDocument()
         xml.startElement("graphml", namespace: "http://graphml.graphdrawing.org/xmlns")
         xml.attribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance")
@@ -143,7 +143,7 @@ public enum GraphMLWriter {
         }
 
         if options.eventsAsNodes {
-            writeEvents(graph, to: xml)
+            try writeEvents(graph, to: xml)
         } else {
             for (i, edge) in graph.edges.enumerated() {
                 xml.startElement("edge")
@@ -156,7 +156,7 @@ public enum GraphMLWriter {
                 if let first = edge.first { data(xml, "e_first", first) }
                 if let last = edge.last { data(xml, "e_last", last) }
                 if !edge.eventTypes.isEmpty { data(xml, "e_event_types", ExportText.list(edge.eventTypes)) }
-                data(xml, "e_evidence_count", edge.evidence.count)
+                data(xml, "e_evidence_count", edge.evidenceCount)
                 if !edge.evidence.isEmpty {
                     data(xml, "e_evidence", ExportText.evidence(edge.evidence, count: options.evidenceSentences,
                                                                 maxLength: options.evidenceMaxLength))
@@ -169,10 +169,12 @@ public enum GraphMLWriter {
     }
 
     /// Event nodes `v0…` and one edge per (event, actor); actors unknown to the graph are skipped.
-    static func writeEvents(_ graph: ActorGraph, to xml: XMLStreamWriter) {
+    static func writeEvents(_ graph: ActorGraph, to xml: XMLStreamWriter) throws {
         var index = [String: Int](minimumCapacity: graph.nodes.count)
         for (i, node) in graph.nodes.enumerated() { index[node.id] = i }
-        for (i, event) in graph.events.enumerated() {
+        var i = 0
+        try graph.events.forEach { event in
+            defer { i += 1 }
             xml.startElement("node")
             xml.attribute("id", "v\(i)")
             data(xml, "v_label", event.trigger)
@@ -187,7 +189,9 @@ public enum GraphMLWriter {
             xml.endElement()
         }
         var edgeNumber = 0
-        for (i, event) in graph.events.enumerated() {
+        i = 0
+        try graph.events.forEach { event in
+            defer { i += 1 }
             var seen = Set<Int>()
             for actor in event.actors {
                 guard let n = index[actor], seen.insert(n).inserted else { continue }

@@ -87,10 +87,14 @@ public struct ActorEdge: Hashable, Sendable {
     public var association: Double
     /// Event types of events whose actors include both ends, sorted.
     public var eventTypes: [String]
+    /// The first evidence sentences, in document order: all of them for a graph built in memory, the first
+    /// few (`GraphBuilder.evidencePerEdge`) when the rest went to the store.
     public var evidence: [Evidence]
+    /// How many evidence sentences there are in all (one per window naming both ends).
+    public var evidenceCount: Int
 
     public init(source: Int, target: Int, weight: Int, documents: Int, first: String?, last: String?,
-                association: Double = 0, eventTypes: [String] = [], evidence: [Evidence] = []) {
+                association: Double = 0, eventTypes: [String] = [], evidence: [Evidence] = [], evidenceCount: Int? = nil) {
         self.source = source
         self.target = target
         self.weight = weight
@@ -100,6 +104,7 @@ public struct ActorEdge: Hashable, Sendable {
         self.association = association
         self.eventTypes = eventTypes
         self.evidence = evidence
+        self.evidenceCount = evidenceCount ?? evidence.count
     }
 }
 
@@ -137,9 +142,14 @@ public struct ActorGraph: Sendable {
     public var documents: [GraphDocument]
     public var nodes: [ActorNode]
     public var edges: [ActorEdge]
-    public var events: [GraphEvent]
+    /// In memory for a graph built from contributions in memory; read from the store for a stored graph.
+    public var events: EventList
 
     public init(documents: [GraphDocument] = [], nodes: [ActorNode] = [], edges: [ActorEdge] = [], events: [GraphEvent] = []) {
+        self.init(documents: documents, nodes: nodes, edges: edges, events: EventList(events))
+    }
+
+    public init(documents: [GraphDocument], nodes: [ActorNode], edges: [ActorEdge], events: EventList) {
         self.documents = documents
         self.nodes = nodes
         self.edges = edges

@@ -10,7 +10,8 @@ public enum CooccurrenceWindow: String, CaseIterable, Sendable {
 /// counts co-occurrences per window, keeps evidence, scores association, attaches events and analytics.
 public struct GraphBuilder: Sendable {
     public var window: CooccurrenceWindow
-    /// Evidence sentences kept per edge (the store keeps all); nil keeps every one.
+    /// Evidence sentences an edge keeps, the first in document order (a sink, when given, receives every
+    /// one); nil keeps every one.
     public var evidencePerEdge: Int?
     public var analytics: AnalyticsOptions
 
@@ -37,15 +38,20 @@ public struct GraphBuilder: Sendable {
     }
 
     public func build(_ contributions: [DocumentContribution]) -> ActorGraph {
-        build { _, body in contributions.forEach(body) }
+        // Neither an array nor a build without a sink has anything that can fail.
+        try! build(from: { _, body in for c in contributions { try body(c) } })
     }
 
     /// Builds the graph from contributions handed over one at a time, so they need not all be in memory:
     /// `source` hands every contribution, in document order, to its second argument. It is called twice,
     /// first with `actorsOnly` true (alias resolution needs only each document's actors and mention counts;
     /// windows and events may then be left empty), then for everything.
-    public func build<E: Error>(from source: (_ actorsOnly: Bool, _ body: (DocumentContribution) -> Void) throws(E) -> Void)
-        throws(E) -> ActorGraph {
+    ///
+    /// With a `sink`, every evidence sentence and every event goes to it as it is found, and the graph keeps
+    /// only the first `evidencePerEdge` sentences per edge and no events: memory then follows actors and
+    /// edges, not the corpus.
+    public func build(from source: (_ actorsOnly: Bool, _ body: (DocumentContribution) throws -> Void) throws -> Void,
+                      sink: GraphSink? = nil) throws -> ActorGraph {
         // 1. Canonical actors.
         var registry = ActorRegistry()
         try source(true) { c in
@@ -92,12 +98,18 @@ public struct GraphBuilder: Sendable {
                 guard members.count >= 2 else { continue }
                 for x in 0..<members.count {
                     for y in (x + 1)..<members.count {
+                        // Made only when kept or sent: a paragraph window's evidence joins sentences.
+                        var made: Evidence?
+                        func evidence() -> Evidence {
+                            if let made { return made }
+                            made = Evidence(document: c.document.id, sentence: group.text(members[x], members[y], local), date: date)
+                            return made!
+                        }
                         // Updated in place: a copy out of the dictionary and back would copy the evidence
                         // array on every append, quadratic in an edge's weight.
                         Self.count(&edges[EdgeKey(a: members[x], b: members[y]), default: EdgeAccumulator()], document: d,
-                                   date: date, evidence: evidencePerEdge) {
-                            Evidence(document: c.document.id, sentence: group.text(members[x], members[y], local), date: date)
-                        }
+                                   date: date, keep: evidencePerEdge, evidence)
+                        try sink?.evidence(Int(members[x]), Int(members[y]), evidence())
                     }
                 }
             }
@@ -105,9 +117,10 @@ public struct GraphBuilder: Sendable {
                 let members = record.actors.map { local[Int($0)] }.filter { $0 >= 0 }
                 var ids = [String]()
                 for m in members where !ids.contains(nodes[Int(m)].id) { ids.append(nodes[Int(m)].id) }
-                events.append(GraphEvent(id: "\(c.document.id)#e\(e + 1)", document: c.document.id, type: record.type,
-                                         cameo: record.cameo, trigger: record.trigger, date: record.date, end: record.end,
-                                         dateText: record.dateText, actors: ids, sentence: record.sentenceText))
+                let event = GraphEvent(id: "\(c.document.id)#e\(e + 1)", document: c.document.id, type: record.type,
+                                       cameo: record.cameo, trigger: record.trigger, date: record.date, end: record.end,
+                                       dateText: record.dateText, actors: ids, sentence: record.sentenceText)
+                if let sink { try sink.event(event) } else { events.append(event) }
                 let unique = Array(Set(members)).sorted()
                 for x in 0..<unique.count {
                     for y in (x + 1)..<unique.count {
@@ -126,7 +139,7 @@ public struct GraphBuilder: Sendable {
             let npmi = pab >= 1 ? 1 : log(pab / (pa * pb)) / -log(pab)
             return ActorEdge(source: Int(key.a), target: Int(key.b), weight: acc.weight, documents: acc.documents,
                              first: acc.first, last: acc.last, association: npmi, eventTypes: acc.eventTypes.sorted(),
-                             evidence: acc.evidence)
+                             evidence: acc.evidence, evidenceCount: acc.weight)
         }
         edgeList.sort { ($0.source, $0.target) < ($1.source, $1.target) }
 
@@ -172,7 +185,7 @@ public struct GraphBuilder: Sendable {
         }
     }
 
-    private static func count(_ acc: inout EdgeAccumulator, document d: Int, date: String?, evidence limit: Int?,
+    private static func count(_ acc: inout EdgeAccumulator, document d: Int, date: String?, keep: Int?,
                               _ evidence: () -> Evidence) {
         acc.weight += 1
         if acc.lastDocument != d {
@@ -180,12 +193,26 @@ public struct GraphBuilder: Sendable {
             acc.documents += 1
             widen(&acc.first, &acc.last, with: date)
         }
-        if limit.map({ acc.evidence.count < $0 }) ?? true { acc.evidence.append(evidence()) }
+        if keep.map({ acc.evidence.count < $0 }) ?? true { acc.evidence.append(evidence()) }
     }
 
     static func widen(_ first: inout String?, _ last: inout String?, with date: String?) {
         guard let date else { return }
         if first == nil || date < first! { first = date }
         if last == nil || date > last! { last = date }
+    }
+}
+
+/// Where a graph build sends what a large graph should not hold in memory (a store, as rows).
+public struct GraphSink {
+    /// Every evidence sentence with its edge's ends (node indices, source < target), in document order.
+    public var evidence: (_ source: Int, _ target: Int, Evidence) throws -> Void
+    /// Every event, in document order.
+    public var event: (GraphEvent) throws -> Void
+
+    public init(evidence: @escaping (_ source: Int, _ target: Int, Evidence) throws -> Void,
+                event: @escaping (GraphEvent) throws -> Void) {
+        self.evidence = evidence
+        self.event = event
     }
 }

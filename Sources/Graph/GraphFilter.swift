@@ -33,6 +33,9 @@ public struct GraphFilter: Hashable, Sendable {
     /// Actor id at the centre of an ego network.
     public var ego: String?
     public var egoRadius: Int
+    /// Whether the result lists the documents that still apply; finding them reads every event (a drawing
+    /// that needs no documents says false).
+    public var listsDocuments = true
 
     public init(from: String? = nil, to: String? = nil, actorTypes: Set<ActorType>? = nil, minWeight: Int? = nil,
                 minAssociation: Double? = nil, top: Int? = nil, rankBy: ActorRanking = .pagerank, ego: String? = nil,
@@ -52,9 +55,11 @@ public struct GraphFilter: Hashable, Sendable {
         !hasDateRange && actorTypes == nil && minWeight == nil && minAssociation == nil && top == nil && ego == nil
     }
 
-    var hasDateRange: Bool { from != nil || to != nil }
+    public var hasDateRange: Bool { from != nil || to != nil }
 
-    public func apply(to graph: ActorGraph) -> ActorGraph {
+    /// Throws when the graph's events are stored and cannot be read (they are read to find the documents
+    /// that stay; the kept events themselves are filtered as they are read later).
+    public func apply(to graph: ActorGraph) throws -> ActorGraph {
         guard !isEmpty else { return graph }
         let nodeCount = graph.nodes.count
         var keepNode = [Bool](repeating: true, count: nodeCount)
@@ -117,7 +122,7 @@ public struct GraphFilter: Hashable, Sendable {
             for (v, _) in ranked.prefix(max(0, top)) { keepNode[v] = true }
             dropEdgesOfDroppedNodes()
         }
-        return rebuild(graph, keepNode: keepNode, keepEdge: keepEdge, edges: edges)
+        return try rebuild(graph, keepNode: keepNode, keepEdge: keepEdge, edges: edges)
     }
 
     /// Nodes within `radius` hops of `centre` (breadth-first); nothing when there is no centre.
@@ -153,7 +158,7 @@ public struct GraphFilter: Hashable, Sendable {
     }
 
     /// The kept nodes in their original order, edges remapped to the new indices, events and documents that still apply.
-    private func rebuild(_ graph: ActorGraph, keepNode: [Bool], keepEdge: [Bool], edges: [ActorEdge]) -> ActorGraph {
+    private func rebuild(_ graph: ActorGraph, keepNode: [Bool], keepEdge: [Bool], edges: [ActorEdge]) throws -> ActorGraph {
         var newIndex = [Int](repeating: -1, count: graph.nodes.count)
         var nodes = [ActorNode]()
         for (v, node) in graph.nodes.enumerated() where keepNode[v] {
@@ -170,23 +175,24 @@ public struct GraphFilter: Hashable, Sendable {
         }
         let keptIDs = Set(nodes.map(\.id))
         let documentDates = Dictionary(graph.documents.map { ($0.id, $0.date) }, uniquingKeysWith: { a, _ in a })
-        var events = [GraphEvent]()
-        for event in graph.events {
+        let filter = self
+        let events = graph.events.compactMap { event in
             let actors = event.actors.filter { keptIDs.contains($0) }
-            guard !actors.isEmpty else { continue }
-            if hasDateRange {
+            guard !actors.isEmpty else { return nil }
+            if filter.hasDateRange {
                 let span = Self.span(ofTimex: event.date) ?? (documentDates[event.document] ?? nil).map { ($0, $0) }
-                guard let span, overlaps(first: span.0, last: span.1) else { continue }
+                guard let span, filter.overlaps(first: span.0, last: span.1) else { return nil }
             }
             var e = event
             e.actors = actors
-            events.append(e)
+            return e
         }
+        guard listsDocuments else { return ActorGraph(documents: [], nodes: nodes, edges: keptEdges, events: events) }
         let onlyDates = actorTypes == nil && minWeight == nil && minAssociation == nil && top == nil && ego == nil
         var referenced = Set<String>()
         if !onlyDates {
             for edge in keptEdges { for evidence in edge.evidence { referenced.insert(evidence.document) } }
-            for event in events { referenced.insert(event.document) }
+            try events.forEach { referenced.insert($0.document) }
         }
         let documents = graph.documents.filter { document in
             if hasDateRange {

@@ -92,53 +92,81 @@ public struct Timeline: Sendable {
         /// The TIMEX3 value shared by the entry's events.
         public var date: String
         public var period: CalendarPeriod
+        /// The entry's events, or its first ones when the timeline keeps only a few per date.
         public var events: [GraphEvent]
+        /// How many events the entry has in all.
+        public var count: Int
     }
 
     public var entries: [Entry]
+    /// The undated events, or the first ones when the timeline keeps only a few.
     public var undated: [GraphEvent]
+    public var undatedCount: Int
 
     public init(events: [GraphEvent]) {
-        var byDate = [String: [GraphEvent]]()
+        var builder = Builder(keepingPerDate: nil)
+        for event in events { builder.add(event) }
+        self = builder.timeline
+    }
+
+    /// Groups events read one at a time, keeping at most `keep` per date and undated (every one when nil),
+    /// with full counts: a timeline picture or a summary of a million events needs only the counts and a few.
+    public init(events: EventList, keepingPerDate keep: Int?) throws {
+        var builder = Builder(keepingPerDate: keep)
+        try events.forEach { builder.add($0) }
+        self = builder.timeline
+    }
+
+    /// The number of dated events.
+    public var datedCount: Int { entries.reduce(0) { $0 + $1.count } }
+
+    /// Groups events handed over one at a time (as a build finds them), keeping at most `keep` per date.
+    public struct Builder: Sendable {
+        let keep: Int?
+        /// Each date value's entry, or -1 for a value that names no calendar period (its events are undated).
+        var index = [String: Int]()
+        var entries = [Entry]()
         var undated = [GraphEvent]()
-        for event in events {
-            if let date = event.date, CalendarPeriod(timex: date) != nil {
-                byDate[date, default: []].append(event)
-            } else {
-                undated.append(event)
+        var undatedCount = 0
+
+        public init(keepingPerDate keep: Int?) { self.keep = keep }
+
+        public mutating func add(_ event: GraphEvent) {
+            if let date = event.date {
+                let i: Int
+                if let known = index[date] {
+                    i = known
+                } else {
+                    if let period = CalendarPeriod(timex: date) {
+                        i = entries.count
+                        entries.append(Entry(date: date, period: period, events: [], count: 0))
+                    } else {
+                        i = -1
+                    }
+                    index[date] = i
+                }
+                if i >= 0 {
+                    entries[i].count += 1
+                    if keep.map({ entries[i].events.count < $0 }) ?? true { entries[i].events.append(event) }
+                    return
+                }
             }
+            undatedCount += 1
+            if keep.map({ undated.count < $0 }) ?? true { undated.append(event) }
         }
-        entries = byDate.compactMap { date, events in
-            CalendarPeriod(timex: date).map { Entry(date: date, period: $0, events: events) }
+
+        public var timeline: Timeline {
+            // Earlier start first; at the same start, the coarser period first (October before October 21).
+            let sorted = entries.sorted {
+                ($0.period.start, $1.period.precision, $0.date) < ($1.period.start, $0.period.precision, $1.date)
+            }
+            return Timeline(entries: sorted, undated: undated, undatedCount: undatedCount)
         }
-        // Earlier start first; at the same start, the coarser period first (October before October 21).
-        .sorted {
-            ($0.period.start, $1.period.precision, $0.date) < ($1.period.start, $0.period.precision, $1.date)
-        }
+    }
+
+    private init(entries: [Entry], undated: [GraphEvent], undatedCount: Int) {
+        self.entries = entries
         self.undated = undated
+        self.undatedCount = undatedCount
     }
 }
-
-extension Timeline {
-    /// How many events a timeline of `events` dates, and its dates in timeline order (one per distinct value),
-    /// without grouping the events: what a summary needs, at the cost of one parse per distinct date.
-    public static func datedExtent(of events: [GraphEvent]) -> (dated: Int, dates: [(period: CalendarPeriod, date: String)]) {
-        var periods = [String: CalendarPeriod?]()
-        var dated = 0
-        for event in events {
-            guard let date = event.date else { continue }
-            let period: CalendarPeriod?
-            if let known = periods[date] {
-                period = known
-            } else {
-                period = CalendarPeriod(timex: date)
-                periods[date] = period
-            }
-            if period != nil { dated += 1 }
-        }
-        let dates = periods.compactMap { date, period in period.map { (period: $0, date: date) } }
-            .sorted { ($0.period.start, $1.period.precision, $0.date) < ($1.period.start, $0.period.precision, $1.date) }
-        return (dated, dates)
-    }
-}
-

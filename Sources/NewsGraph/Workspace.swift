@@ -20,7 +20,11 @@ public struct BuildOptions: Sendable {
     /// `graph.dot` and `timeline.dot` show at most this many actors (the most central by PageRank).
     public var dotMaxActors = 150
 
-    var graphBuilder: GraphBuilder { GraphBuilder(window: window, analytics: analytics) }
+    /// Evidence sentences per edge in the exports (the first, in document order); nil for all. The store
+    /// keeps every one (`newsgraph query edge` lists them), and a build holds only these in memory.
+    public var evidencePerEdge: Int? = 5
+
+    var graphBuilder: GraphBuilder { GraphBuilder(window: window, evidencePerEdge: evidencePerEdge, analytics: analytics) }
 
     public init(outputFolder: String = "Output", window: CooccurrenceWindow = .sentence,
                 annotator: ParallelAnnotator = ParallelAnnotator(), renderFormats: [String] = []) {
@@ -79,7 +83,6 @@ public enum Workspace {
         let temporary = options.storePath + ".building-\(getpid())"
         removeStoreFiles(temporary)
         var summary = BuildSummary()
-        var shown = ActorGraph()
         let staged = StagedExports(folder: options.outputFolder)
         do {
             let store = try GraphStore.create(at: temporary, scratch: true)
@@ -97,9 +100,7 @@ public enum Workspace {
                     }
                 }
                 summary.timer.lap("read, annotate, store documents")
-                let graph = try sumGraph(writer: writer, options: options, timer: &summary.timer, progress: progress)
-                shown = try storeGraph(graph, writer: writer, exports: staged, options: options, progress: progress)
-                summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
+                try storeGraph(writer: writer, exports: staged, options: options, summary: &summary, progress: progress)
             }
             try store.close()
             try replaceStore(options.storePath, with: temporary)
@@ -110,7 +111,7 @@ public enum Workspace {
             staged.discard()
             throw error
         }
-        return try finish(options, summary: summary, shown: shown, progress: progress)
+        return try render(options, summary: summary)
     }
 
     /// Adds documents to the store in `options.outputFolder` (creating it if there is none): a document
@@ -129,9 +130,9 @@ public enum Workspace {
             store = try GraphStore.create(at: options.storePath)
         }
         var summary = BuildSummary()
-        var rebuilt: ActorGraph?
         let staged = StagedExports(folder: options.outputFolder)
         do {
+            var changed = false
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
                 try feed { annotated in
@@ -142,56 +143,65 @@ public enum Workspace {
                     }
                 }
                 summary.timer.lap("read, annotate, store documents")
-                guard summary.inserted + summary.replaced > 0 else { return }
-                let graph = try sumGraph(writer: writer, options: options, timer: &summary.timer, progress: progress)
-                rebuilt = try storeGraph(graph, writer: writer, exports: staged, options: options, progress: progress)
-                summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
+                changed = summary.inserted + summary.replaced > 0
+                if changed {
+                    try storeGraph(writer: writer, exports: staged, options: options, summary: &summary, progress: progress)
+                }
             }
             try store.close()
+            if !changed {
+                // Nothing changed: the stored graph stands, and the exports are written again from it.
+                try exportStored(options.storePath, into: staged.create(), options: options, summary: &summary,
+                                 progress: progress)
+            }
             try staged.moveIntoPlace()
             summary.timer.lap("commit store and exports")
         } catch {
             staged.discard()
             throw error
         }
-        guard let shown = rebuilt else {
-            // Nothing changed: the exports are written again from the stored graph, as the user asked for them.
-            return try exportAll(options, summary: summary, progress: progress)
-        }
-        return try finish(options, summary: summary, shown: shown, progress: progress)
+        return try render(options, summary: summary)
     }
 
-    /// Sums the graph from every stored document's contribution, read one document at a time (twice: actors
-    /// first, then everything), so memory follows the graph rather than the corpus.
-    static func sumGraph(writer: StoreWriter, options: BuildOptions, timer: inout PhaseTimer,
-                         progress: ProgressBar?) throws -> ActorGraph {
+    /// Rebuilds the store's graph from every stored document's contribution, read one document at a time
+    /// (twice: actors first, then everything), then stores it on this thread (the store's connection stays
+    /// on it) while the exports are written from it on the other cores, into `exports` until the store is
+    /// committed. Evidence sentences and events are spilled to a temporary file as they are found, the graph
+    /// keeping only the first few sentences per edge: memory follows actors and edges, not the corpus.
+    static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions,
+                           summary: inout BuildSummary, progress: ProgressBar?) throws {
         progress?.stage("building the graph and its analytics")
+        let spill = try GraphSpill(beside: options.storePath + ".spill-\(getpid())")
+        defer { spill.remove() }
         let reader = writer.reader
-        let graph = try options.graphBuilder.build { actorsOnly, body in
+        // The summary's timeline counts are kept as the events go by, which spares reading them again.
+        var tally = Timeline.Builder(keepingPerDate: 0)
+        let sink = GraphSink(evidence: spill.sink.evidence, event: { event in
+            tally.add(event)
+            try spill.append(event)
+        })
+        var graph = try options.graphBuilder.build(from: { actorsOnly, body in
             try reader.forEachContribution(actorsOnly: actorsOnly, body)
-        }
-        timer.lap("graph (from the stored contributions) and analytics")
-        return graph
-    }
+        }, sink: sink)
+        try spill.finishWriting()
+        graph.events = spill.eventList
+        summary.timer.lap("sum the graph (spilling evidence and events), analytics")
 
-    /// Replaces the store's graph on this thread (the store's connection stays on it) while the exports are
-    /// written from the same graph on the other cores, into `exports` until the store is committed.
-    /// Returns the graph the exports show (the whole graph unless `options.filter` cuts it).
-    static func storeGraph(_ graph: ActorGraph, writer: StoreWriter, exports: StagedExports,
-                           options: BuildOptions, progress: ProgressBar?) throws -> ActorGraph {
         progress?.stage("storing the graph; writing GraphML, GEXF, JSON and DOT")
-        let exported = options.filter.isEmpty ? graph : options.filter.apply(to: graph)
+        let shown = options.filter.isEmpty ? graph : try options.filter.apply(to: graph)
         let staging = { var o = options; o.outputFolder = $0; return o }(try exports.create())
         let done = DispatchGroup()
         let exportError = ErrorSlots(count: 1)
         DispatchQueue.global().async(group: done) {
-            do { try writeExports(exported, options: staging) } catch { exportError.set(0, error) }
+            do { try writeExports(shown, options: staging) } catch { exportError.set(0, error) }
         }
-        let stored = Result { try writer.replaceGraph(graph) }
+        let stored = Result { try writer.replaceGraph(graph, spill: spill) }
         done.wait()
         try stored.get()
         if let error = exportError.first { throw error }
-        return exported
+        summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
+        try summarize(&summary, shown: shown, timeline: options.filter.isEmpty ? tally.timeline : nil,
+                      totals: try writer.reader.documentTotals())
     }
 
     /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
@@ -213,29 +223,59 @@ public enum Workspace {
         }
     }
 
-    /// Writes every export from the stored graph, then fills in the summary (`newsgraph export`, and an
-    /// `add` that changed nothing).
+    /// Writes every export from the store, then fills in the summary (`newsgraph export`).
     public static func exportAll(_ options: BuildOptions, summary: BuildSummary,
                                  progress: ProgressBar? = nil) throws -> BuildSummary {
         var summary = summary
-        progress?.stage("writing GraphML, GEXF, JSON and DOT")
-        let store = try GraphStore.open(at: options.storePath, readonly: true)
-        var graph = try store.read { try $0.graph() }
-        try store.close()
-        if !options.filter.isEmpty { graph = options.filter.apply(to: graph) }
-        summary.timer.lap("read graph back")
-        try writeExports(graph, options: options, timer: &summary.timer)
-        return try finish(options, summary: summary, shown: graph, progress: progress)
+        try exportStored(options.storePath, into: options.outputFolder, options: options, summary: &summary, progress: progress)
+        return try render(options, summary: summary)
     }
 
-    /// Renders the DOT files when asked, and fills in the summary from the graph the exports show.
-    static func finish(_ options: BuildOptions, summary: BuildSummary, shown graph: ActorGraph,
-                       progress: ProgressBar?) throws -> BuildSummary {
+    /// Writes the exports of the graph stored at `storePath` (cut by `options.filter`) into `folder`, and fills
+    /// in the summary from what they show. Events are read from the store as the writers visit them.
+    static func exportStored(_ storePath: String, into folder: String, options: BuildOptions, summary: inout BuildSummary,
+                             progress: ProgressBar?) throws {
+        progress?.stage("writing GraphML, GEXF, JSON and DOT")
+        let store = try GraphStore.open(at: storePath, readonly: true)
+        defer { try? store.close() }
+        // A date range picks evidence by date: it needs every sentence, not the first few.
+        var graph = try store.graph(evidencePerEdge: options.filter.hasDateRange ? nil : options.evidencePerEdge)
+        if !options.filter.isEmpty { graph = try options.filter.apply(to: graph) }
+        summary.timer.lap("read graph back")
+        var staging = options
+        staging.outputFolder = folder
+        try writeExports(graph, options: staging, timer: &summary.timer)
+        try summarize(&summary, shown: graph, timeline: nil, totals: try store.read { try $0.documentTotals() })
+    }
+
+    /// Fills in the summary from the graph the exports show; its events are read once unless `timeline`
+    /// (with counts only) is given.
+    static func summarize(_ summary: inout BuildSummary, shown graph: ActorGraph, timeline counted: Timeline?,
+                          totals: (sentences: Int, mentions: Int)) throws {
+        summary.documents = graph.documents.count
+        summary.sentences = totals.sentences
+        summary.mentions = totals.mentions
+        summary.actors = graph.nodes.count
+        summary.links = graph.edges.count
+        let timeline = try counted ?? Timeline(events: graph.events, keepingPerDate: 0)
+        summary.events = timeline.datedCount + timeline.undatedCount
+        summary.datedEvents = timeline.datedCount
+        // The span of the timeline and of the documents' dates, each shown as written (a year stays "2013").
+        let documentDates = Set(graph.documents.compactMap(\.date)).compactMap { d in CalendarDate(iso: d).map { ($0, d) } }
+        let dates = (timeline.entries.map { ($0.period.start, $0.date) } + documentDates.sorted { $0.1 < $1.1 })
+            .sorted { $0.0 < $1.0 }
+        summary.firstDate = dates.first?.1
+        summary.lastDate = dates.last?.1
+        summary.topActors = graph.nodes
+            .sorted { ($0.metrics.weightedDegree, $0.mentions, $1.name) > ($1.metrics.weightedDegree, $1.mentions, $0.name) }
+            .prefix(5)
+            .map { ($0.name, $0.type.rawValue, $0.metrics.degree, $0.metrics.weightedDegree) }
+        summary.timer.lap("summary")
+    }
+
+    /// Lists the files written and renders the DOT files when asked (once they are in place).
+    static func render(_ options: BuildOptions, summary: BuildSummary) throws -> BuildSummary {
         var summary = summary
-        defer { progress?.finish() }
-        let store = try GraphStore.open(at: options.storePath, readonly: true)
-        let (sentences, mentions) = try store.read { try $0.documentTotals() }
-        try store.close()
         let folder = options.outputFolder
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         summary.files = ["graph.graphml", "graph.gexf", "graph.json", "graph.dot", "timeline.dot"].map(path) + [options.storePath]
@@ -245,26 +285,6 @@ public enum Workspace {
             }
             summary.timer.lap("render with Graphviz")
         }
-
-        summary.documents = graph.documents.count
-        summary.sentences = sentences
-        summary.mentions = mentions
-        summary.actors = graph.nodes.count
-        summary.links = graph.edges.count
-        summary.events = graph.events.count
-        let (dated, eventDates) = Timeline.datedExtent(of: graph.events)
-        summary.datedEvents = dated
-        // The span of the timeline and of the documents' dates, each shown as written (a year stays "2013").
-        let documentDates = Set(graph.documents.compactMap(\.date)).compactMap { d in CalendarDate(iso: d).map { ($0, d) } }
-        let dates = (eventDates.map { ($0.period.start, $0.date) } + documentDates.sorted { $0.1 < $1.1 })
-            .sorted { $0.0 < $1.0 }
-        summary.firstDate = dates.first?.1
-        summary.lastDate = dates.last?.1
-        summary.topActors = graph.nodes
-            .sorted { ($0.metrics.weightedDegree, $0.mentions, $1.name) > ($1.metrics.weightedDegree, $1.mentions, $0.name) }
-            .prefix(5)
-            .map { ($0.name, $0.type.rawValue, $0.metrics.degree, $0.metrics.weightedDegree) }
-        summary.timer.lap("summary")
         return summary
     }
 
@@ -287,8 +307,9 @@ public enum Workspace {
             { try GEXFWriter.write(graph, to: path("graph.gexf")) },
             { try GraphJSONWriter.write(graph, to: path("graph.json")) },
             {
-                let drawn = graph.nodes.count > dotMaxActors
-                    ? GraphFilter(top: dotMaxActors, rankBy: .pagerank).apply(to: graph) : graph
+                var central = GraphFilter(top: dotMaxActors, rankBy: .pagerank)
+                central.listsDocuments = false
+                let drawn = graph.nodes.count > dotMaxActors ? try central.apply(to: graph) : graph
                 try DOTWriter.write(drawn, toFolder: folder, options: dotOptions)
             },
         ]

@@ -6,7 +6,7 @@ import Graph
 
 /// The embedded SQLite store (`newsgraph.sqlite`): documents and their annotations, and the graph derived
 /// from them. Exports and queries read it; `add` updates it in one transaction.
-public final class GraphStore {
+public final class GraphStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
 
@@ -68,6 +68,15 @@ public final class GraphStore {
     }
 
     public func close() throws { try queue.close() }
+
+    /// The stored graph with each edge's first `evidencePerEdge` evidence sentences (all when nil) and its
+    /// events read from the store a page at a time as they are visited, so the store must stay open while
+    /// they are.
+    public func graph(evidencePerEdge: Int?) throws -> ActorGraph {
+        var (graph, count) = try read { r in (try r.graphWithoutEvents(evidencePerEdge: evidencePerEdge), try r.count("graph_events")) }
+        graph.events = EventList(stored: count) { [self] range in try read { try $0.events(in: range) } }
+        return graph
+    }
 }
 
 public enum StoreError: Error, CustomStringConvertible {
@@ -144,12 +153,34 @@ public struct StoreWriter {
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
     }
 
-    /// Replaces the derived graph.
-    public func replaceGraph(_ graph: ActorGraph) throws {
+    /// Replaces the derived graph. Its evidence sentences are those its edges hold, or, when the build
+    /// spilled them, every one in `spill`; its events are read from `graph.events` (which a spilled build
+    /// points at the spill).
+    public func replaceGraph(_ graph: ActorGraph, spill: GraphSpill? = nil) throws {
+        try beginGraph()
+        let rows = try GraphRows(db)
+        if let spill {
+            try spill.forEachEvidence(rows.evidence)
+        } else {
+            for e in graph.edges {
+                for ev in e.evidence { try rows.evidence(e.source, e.target, ev) }
+            }
+        }
+        try graph.events.forEach(rows.event)
+        try finishGraph(graph)
+    }
+
+    /// Empties the derived graph's tables, dropping their indexes while they are refilled: one sorted index
+    /// build after is far cheaper than a million incremental updates.
+    private func beginGraph() throws {
         for index in Schema.graphIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(Schema.indexName(index))") }
         for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors", "adjacency"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+    }
+
+    /// Writes the graph's actors, aliases, edges and adjacency, then builds the indexes.
+    private func finishGraph(_ graph: ActorGraph) throws {
         let actor = try RowInserter(db, """
             INSERT INTO actors(idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank,
                                betweenness, component, community) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -170,28 +201,10 @@ public struct StoreWriter {
             INSERT INTO edges(idx, source, target, weight, documents, first, last, association, event_types)
             VALUES (?,?,?,?,?,?,?,?,?)
             """)
-        let evidence = try RowInserter(db, "INSERT INTO evidence(edge, document, sentence, date) VALUES (?,?,?,?)")
         for (i, e) in graph.edges.enumerated() {
             try edge.insert { b in
                 b.int(i); b.int(e.source); b.int(e.target); b.int(e.weight); b.int(e.documents); b.text(e.first); b.text(e.last)
                 b.double(e.association); b.text(ListField.join(e.eventTypes))
-            }
-            for ev in e.evidence {
-                try evidence.insert { b in b.int(i); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
-            }
-        }
-        let event = try RowInserter(db, """
-            INSERT INTO graph_events(idx, id, document, type, cameo, trigger, date, "end", date_text, sentence)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
-            """)
-        let eventActor = try RowInserter(db, "INSERT INTO event_actors(event, actor, position) VALUES (?,?,?)")
-        for (i, e) in graph.events.enumerated() {
-            try event.insert { b in
-                b.int(i); b.text(e.id); b.text(e.document); b.text(e.type); b.text(e.cameo); b.text(e.trigger); b.text(e.date)
-                b.text(e.end); b.text(e.dateText); b.text(e.sentence)
-            }
-            for (p, a) in e.actors.enumerated() {
-                try eventActor.insert { b in b.int(i); b.text(a); b.int(p) }
             }
         }
         let adjacency = Adjacency(graph)
@@ -201,6 +214,40 @@ public struct StoreWriter {
     }
 
     public var reader: StoreReader { StoreReader(db: db) }
+}
+
+/// Writes evidence and event rows, numbering events in order.
+private final class GraphRows {
+    private let evidenceRow: RowInserter
+    private let eventRow: RowInserter
+    private let eventActorRow: RowInserter
+    private var nextEvent = 0
+
+    init(_ db: Database) throws {
+        evidenceRow = try RowInserter(db, "INSERT INTO evidence(source, target, document, sentence, date) VALUES (?,?,?,?,?)")
+        eventRow = try RowInserter(db, """
+            INSERT INTO graph_events(idx, id, document, type, cameo, trigger, date, "end", date_text, sentence)
+            VALUES (?,?,?,?,?,?,?,?,?,?)
+            """)
+        eventActorRow = try RowInserter(db, "INSERT INTO event_actors(event, actor, position) VALUES (?,?,?)")
+    }
+
+    /// One evidence sentence of the edge between actors `source` and `target` (indices, source < target).
+    func evidence(_ source: Int, _ target: Int, _ ev: Evidence) throws {
+        try evidenceRow.insert { b in b.int(source); b.int(target); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
+    }
+
+    func event(_ e: GraphEvent) throws {
+        let i = nextEvent
+        nextEvent += 1
+        try eventRow.insert { b in
+            b.int(i); b.text(e.id); b.text(e.document); b.text(e.type); b.text(e.cameo); b.text(e.trigger); b.text(e.date)
+            b.text(e.end); b.text(e.dateText); b.text(e.sentence)
+        }
+        for (p, a) in e.actors.enumerated() {
+            try eventActorRow.insert { b in b.int(i); b.text(a); b.int(p) }
+        }
+    }
 }
 
 /// Lists stored in one column, separated by U+001F (a character no name contains).

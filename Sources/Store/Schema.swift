@@ -32,7 +32,12 @@ enum Schema {
             idx INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, weight INTEGER NOT NULL,
             documents INTEGER NOT NULL, first TEXT, last TEXT, association REAL NOT NULL, event_types TEXT NOT NULL)
         """,
-        "CREATE TABLE evidence(edge INTEGER NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL, date TEXT)",
+        // Every evidence sentence, by its edge's ends (actor indices, source < target): rows are written as
+        // the graph is summed, before the edges are numbered.
+        """
+        CREATE TABLE evidence(
+            source INTEGER NOT NULL, target INTEGER NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL, date TEXT)
+        """,
         """
         CREATE TABLE graph_events(
             idx INTEGER PRIMARY KEY, id TEXT NOT NULL, document TEXT NOT NULL, type TEXT NOT NULL, cameo TEXT,
@@ -51,7 +56,7 @@ enum Schema {
         "CREATE INDEX aliases_key ON aliases(key)",
         "CREATE INDEX edges_source ON edges(source)",
         "CREATE INDEX edges_target ON edges(target)",
-        "CREATE INDEX evidence_edge ON evidence(edge)",
+        "CREATE INDEX evidence_pair ON evidence(source, target)",
         "CREATE INDEX event_actors_actor ON event_actors(actor)",
         "CREATE INDEX event_actors_event ON event_actors(event)",
         // Timeline order (dated first, by date), covering the filter columns: a page of events, filtered by

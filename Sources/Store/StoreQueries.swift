@@ -157,9 +157,15 @@ extension StoreReader {
     }
 
     public func evidence(edge: Int) throws -> [Evidence] {
-        try Array(Row.fetchCursor(db, sql: "SELECT document, sentence, date FROM evidence WHERE edge = ? ORDER BY rowid",
+        try Array(Row.fetchCursor(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.rowid",
                                   arguments: [edge]).map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) })
     }
+
+    /// Evidence rows are keyed by the edge's ends (they are written before edges are numbered).
+    static let evidenceOfEdge = """
+        SELECT v.document, v.sentence, v.date FROM edges e JOIN evidence v ON v.source = e.source AND v.target = e.target
+        WHERE e.idx = ?
+        """
 
     /// The shortest chain of links from `a` to `b` (fewest hops; among equal chains, the heavier first hop),
     /// each hop with its first evidence sentence. Empty when they are not connected.
@@ -175,8 +181,7 @@ extension StoreReader {
             guard let source = from, let to = try actor(index: step.node),
                   let edge = try Row.fetchOne(db, sql: "SELECT weight FROM edges WHERE idx = ?", arguments: [step.edge])
             else { break }
-            let sentence = try Row.fetchOne(db, sql: "SELECT document, sentence, date FROM evidence WHERE edge = ? ORDER BY rowid LIMIT 1",
-                                            arguments: [step.edge])
+            let sentence = try Row.fetchOne(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.rowid LIMIT 1", arguments: [step.edge])
             hops.append(PathHop(from: source, to: to, weight: edge[0],
                                 evidence: sentence.map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) }))
             from = to

@@ -33,8 +33,17 @@ public struct StoreReader {
         return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
-    /// The stored graph, as exports and queries use it.
+    /// The stored graph, everything in memory (its events and every evidence sentence): for small stores
+    /// and tests. `GraphStore.graph(evidencePerEdge:)` reads events only as they are visited.
     public func graph() throws -> ActorGraph {
+        var graph = try graphWithoutEvents(evidencePerEdge: nil)
+        graph.events = EventList(try events(in: 0..<count("graph_events")))
+        return graph
+    }
+
+    /// Documents, actors and edges, each edge with its first `evidencePerEdge` evidence sentences (all when
+    /// nil); no events.
+    public func graphWithoutEvents(evidencePerEdge keep: Int?) throws -> ActorGraph {
         var graph = ActorGraph()
         graph.documents = try Array(Row.fetchCursor(db, sql: "SELECT id, title, date, source FROM documents ORDER BY rowid").map {
             GraphDocument(id: $0[0], title: $0[1], date: $0[2], source: $0[3])
@@ -53,32 +62,47 @@ public struct StoreReader {
             metrics.betweenness = row[11]
             metrics.component = row[12]
             metrics.community = row[13]
+            // The aliases table also lists the name itself (so a lookup finds it); the node's aliases are the others.
             let name: String = row[2]
             return ActorNode(id: row[1], name: name, type: ActorType(rawValue: row[3]) ?? .other,
-                             aliases: (aliases[row[0]] ?? []).filter { $0 != name }, mentions: row[4],
-                             documents: row[5], first: row[6], last: row[7], metrics: metrics)
+                             aliases: (aliases[row[0]] ?? []).filter { $0 != name }, mentions: row[4], documents: row[5], first: row[6], last: row[7],
+                             metrics: metrics)
         })
-        var evidence = [Int: [Evidence]]()
-        let evidenceRows = try Row.fetchCursor(db, sql: "SELECT edge, document, sentence, date FROM evidence ORDER BY rowid")
+        // Evidence by edge ends, in document order, the first `keep` of each.
+        var evidence = [Int64: [Evidence]]()
+        let evidenceRows = try Row.fetchCursor(db, sql: "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid")
         while let row = try evidenceRows.next() {
-            evidence[row[0], default: []].append(Evidence(document: row[1], sentence: row[2], date: row[3]))
+            let pair = (row[0] as Int64) << 32 | (row[1] as Int64)
+            if let keep, evidence[pair, default: []].count >= keep { continue }
+            evidence[pair, default: []].append(Evidence(document: row[2], sentence: row[3], date: row[4]))
         }
         graph.edges = try Array(Row.fetchCursor(db, sql: """
-            SELECT idx, source, target, weight, documents, first, last, association, event_types FROM edges ORDER BY idx
+            SELECT source, target, weight, documents, first, last, association, event_types FROM edges ORDER BY idx
             """).map { row in
-            ActorEdge(source: row[1], target: row[2], weight: row[3], documents: row[4], first: row[5], last: row[6],
-                      association: row[7], eventTypes: ListField.split(row[8]), evidence: evidence[row[0]] ?? [])
-        })
-        var eventActors = [Int: [String]]()
-        let eventActorRows = try Row.fetchCursor(db, sql: "SELECT event, actor FROM event_actors ORDER BY event, position")
-        while let row = try eventActorRows.next() { eventActors[row[0], default: []].append(row[1]) }
-        graph.events = try Array(Row.fetchCursor(db, sql: """
-            SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence FROM graph_events ORDER BY idx
-            """).map { row in
-            GraphEvent(id: row[1], document: row[2], type: row[3], cameo: row[4], trigger: row[5], date: row[6],
-                       end: row[7], dateText: row[8], actors: eventActors[row[0]] ?? [], sentence: row[9])
+            let source: Int64 = row[0], target: Int64 = row[1]
+            let weight: Int = row[2]
+            // One evidence sentence per window naming both ends: as many as the weight.
+            return ActorEdge(source: Int(source), target: Int(target), weight: weight, documents: row[3], first: row[4],
+                             last: row[5], association: row[6], eventTypes: ListField.split(row[7]),
+                             evidence: evidence[source << 32 | target] ?? [], evidenceCount: weight)
         })
         return graph
+    }
+
+    /// The stored events with positions in `range` (their `idx`), in order.
+    public func events(in range: Range<Int>) throws -> [GraphEvent] {
+        var actors = [Int: [String]]()
+        let actorRows = try Row.fetchCursor(db, sql: """
+            SELECT event, actor FROM event_actors WHERE event >= ? AND event < ? ORDER BY event, position
+            """, arguments: [range.lowerBound, range.upperBound])
+        while let row = try actorRows.next() { actors[row[0], default: []].append(row[1]) }
+        return try Array(Row.fetchCursor(db, sql: """
+            SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence FROM graph_events
+            WHERE idx >= ? AND idx < ? ORDER BY idx
+            """, arguments: [range.lowerBound, range.upperBound]).map { row in
+            GraphEvent(id: row[1], document: row[2], type: row[3], cameo: row[4], trigger: row[5], date: row[6],
+                       end: row[7], dateText: row[8], actors: actors[row[0]] ?? [], sentence: row[9])
+        })
     }
 
     public func count(_ table: String) throws -> Int {

@@ -19,8 +19,8 @@ import Testing
         #expect(DOTWriter.graph(graph, options: DOTOptions(communityClusters: true)).contains("subgraph \"cluster_community_1\""))
     }
 
-    @Test func timelineHasOneColumnPerDateInOrder() {
-        let dot = DOTWriter.timeline(graph)
+    @Test func timelineHasOneColumnPerDateInOrder() throws {
+        let dot = try DOTWriter.timeline(graph)
         #expect(dot.contains("rankdir=LR"))
         #expect(dot.contains("newrank=true"))
         // 2024-03 (starts March 1) before 2024-W10 (starts Monday March 4) before 2024-03-05.

@@ -65,15 +65,16 @@ func contribution(_ id: String, date: String?, actors: [(String, ActorType)], se
         #expect(GraphBuilder(window: .document).build([doc]).edges.count == 3)
     }
 
-    @Test func eventsCarryCanonicalActorsAndTypeTheirEdges() {
+    @Test func eventsCarryCanonicalActorsAndTypeTheirEdges() throws {
         let meet = DocumentContribution.EventRecord(type: "meet", cameo: "04", trigger: "meet", date: "2025-10-27", end: nil,
                                                     dateText: "Monday", actors: [0, 1], sentence: 0, sentenceText: "s")
         let doc = contribution("e", date: "2025-10-24", actors: [("Donald Trump", .person), ("Sanae Takaichi", .person)],
                                sentences: [[0, 1]], events: [meet])
         let g = GraphBuilder().build([doc])
-        #expect(g.events.count == 1)
-        #expect(g.events[0].actors == ["donald-trump", "sanae-takaichi"])
-        #expect(g.events[0].id == "e#e1")
+        let events = try g.events.all()
+        #expect(events.count == 1)
+        #expect(events[0].actors == ["donald-trump", "sanae-takaichi"])
+        #expect(events[0].id == "e#e1")
         #expect(g.edges[0].eventTypes == ["meet"])
     }
 }
@@ -103,4 +104,93 @@ func contribution(_ id: String, date: String?, actors: [(String, ActorType)], se
         #expect(t.entries[1].events.map(\.id) == ["d", "f"])
         #expect(t.undated.map(\.id) == ["b", "e"])
     }
+}
+
+/// A build with a sink: everything goes to the sink, the graph keeps only the first few sentences per edge.
+@Suite struct GraphSinkTests {
+    let meet = DocumentContribution.EventRecord(type: "meet", cameo: "036", trigger: "met", date: "2025-10-28", end: nil,
+                                                dateText: "Tuesday", actors: [0, 1], sentence: 0, sentenceText: "s")
+
+    var docs: [DocumentContribution] {
+        (0..<4).map { k in
+            contribution("d\(k)", date: "2025-10-2\(k)", actors: [("Donald Trump", .person), ("Japan", .country)],
+                         sentences: [[0, 1], [0, 1]], events: [meet])
+        }
+    }
+
+    @Test func theSinkGetsEveryEvidenceSentenceAndEventAndTheGraphTheFirstFew() throws {
+        var evidence = [(Int, Int, Evidence)]()
+        var events = [GraphEvent]()
+        let sink = GraphSink(evidence: { evidence.append(($0, $1, $2)) }, event: { events.append($0) })
+        let docs = self.docs
+        let g = try GraphBuilder(evidencePerEdge: 3).build(from: { _, body in for c in docs { try body(c) } }, sink: sink)
+        let whole = GraphBuilder().build(docs)
+
+        #expect(g.edges.count == 1 && whole.edges.count == 1)
+        let e = g.edges[0]
+        #expect(e.weight == 8 && e.evidenceCount == 8)
+        #expect(e.evidence == Array(whole.edges[0].evidence.prefix(3)))
+        #expect(evidence.map(\.2) == whole.edges[0].evidence)
+        #expect(evidence.allSatisfy { $0.0 == e.source && $0.1 == e.target })
+        // Events went to the sink only, in document order.
+        #expect(try g.events.count() == 0)
+        #expect(events == (try whole.events.all()))
+        #expect(events.map(\.id) == ["d0#e1", "d1#e1", "d2#e1", "d3#e1"])
+        // Everything else is as the in-memory build has it.
+        #expect(g.nodes == whole.nodes)
+        var withoutEvidence = whole.edges[0]
+        withoutEvidence.evidence = e.evidence
+        #expect(e == withoutEvidence)
+    }
+
+    /// A failing sink (a full disk) stops the build with its error.
+    @Test func aSinkErrorStopsTheBuild() {
+        struct Full: Error {}
+        let docs = self.docs
+        #expect(throws: Full.self) {
+            _ = try GraphBuilder().build(from: { _, body in for c in docs { try body(c) } },
+                                         sink: GraphSink(evidence: { _, _, _ in throw Full() }, event: { _ in }))
+        }
+    }
+}
+
+@Suite struct EventListTests {
+    func event(_ i: Int, date: String?) -> GraphEvent {
+        GraphEvent(id: "e\(i)", document: "d", type: "meet", cameo: nil, trigger: "met", date: date, end: nil,
+                   dateText: nil, actors: ["a\(i % 3)"], sentence: "s\(i)")
+    }
+
+    @Test func storedPagesAreReadInOrderAndFiltersCompose() throws {
+        let all = (0..<10).map { event($0, date: $0 % 2 == 0 ? "2025-10-2\($0 % 4)" : nil) }
+        let pages = Counter()
+        let list = EventList(stored: all.count, pageSize: 3) { range in
+            pages.add()
+            return Array(all[range])
+        }
+        #expect(try list.count() == 10 && pages.value == 0)
+        #expect(try list.all() == all)
+        #expect(pages.value == 4)
+        let dated = list.compactMap { $0.date == nil ? nil : $0 }
+        let renamed = dated.compactMap { e in var e = e; e.trigger = "saw"; return e }
+        #expect(try renamed.count() == 5)
+        #expect(try renamed.all().map(\.id) == ["e0", "e2", "e4", "e6", "e8"])
+        #expect(try renamed.all().allSatisfy { $0.trigger == "saw" })
+    }
+
+    @Test func aTimelineKeepingAFewPerDateCountsThemAll() throws {
+        let events = (0..<10).map { event($0, date: $0 < 6 ? "2025-10-21" : ($0 < 8 ? "2025-10" : nil)) }
+        let few = try Timeline(events: EventList(events), keepingPerDate: 2)
+        let full = Timeline(events: events)
+        #expect(few.entries.map(\.date) == full.entries.map(\.date))
+        #expect(few.entries.map(\.count) == [2, 6] && full.entries.map(\.events.count) == [2, 6])
+        #expect(few.entries[1].events.map(\.id) == ["e0", "e1"])
+        #expect(few.undatedCount == 2 && few.undated.count == 2 && few.datedCount == 8)
+        let none = try Timeline(events: EventList(events), keepingPerDate: 0)
+        #expect(none.entries.allSatisfy(\.events.isEmpty) && none.datedCount == 8)
+    }
+}
+
+private final class Counter: @unchecked Sendable {
+    private(set) var value = 0
+    func add() { value += 1 }
 }

@@ -60,12 +60,12 @@ import Testing
     static func shape(_ store: String) throws -> (actors: [String], edges: [String], events: [String]) {
         let s = try GraphStore.open(at: store, readonly: true)
         defer { try? s.close() }
-        let graph = try s.read { try $0.graph() }
+        let (graph, evidence) = try s.read { (try $0.graph(), try $0.count("evidence")) }
         let actors = graph.nodes.map { "\($0.id):\($0.type.rawValue):\($0.mentions):\($0.aliases.joined(separator: ","))" }.sorted()
         let edges = graph.edges.map {
             "\(graph.nodes[$0.source].id)|\(graph.nodes[$0.target].id)|\($0.weight)|\($0.documents)|\($0.first ?? "")|\($0.last ?? "")"
-        }.sorted()
-        let events = graph.events.map { "\($0.id)|\($0.type)|\($0.date ?? "")|\($0.actors.joined(separator: ","))" }.sorted()
+        }.sorted() + ["evidence rows: \(evidence)"]
+        let events = try graph.events.all().map { "\($0.id)|\($0.type)|\($0.date ?? "")|\($0.actors.joined(separator: ","))" }.sorted()
         return (actors, edges, events)
     }
 
@@ -129,5 +129,36 @@ import Testing
         #expect(got.actors == expected.actors)
         #expect(got.edges == expected.edges)
         #expect(got.events == expected.events)
+    }
+}
+
+/// Exports carry each edge's first few evidence sentences; the store keeps every one.
+@Suite struct EvidenceLimitTests {
+    @Test func exportsListTheFirstSentencesAndTheStoreAll() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ng-evidence-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var options = BuildOptions(outputFolder: folder)
+        options.evidencePerEdge = 1
+        options.analytics.betweenness = .skip
+        _ = try Workspace.build([Repo.seeds], reader: CorpusReader(), options: options)
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/graph.json"))) as! [String: Any]
+        let edges = json["edges"] as! [[String: Any]]
+        #expect(edges.contains { ($0["weight"] as! Int) > 1 }, "the seed has links seen more than once")
+        for edge in edges {
+            #expect((edge["evidence"] as! [Any]).count == 1)
+            #expect(edge["evidence_count"] as? Int == edge["weight"] as? Int)
+        }
+        let store = try GraphStore.open(at: folder + "/newsgraph.sqlite", readonly: true)
+        defer { try? store.close() }
+        try store.read { r in
+            let graph = try r.graph()
+            #expect(graph.edges.count == edges.count)
+            for (i, edge) in graph.edges.enumerated() {
+                let all = try r.evidence(edge: i)
+                #expect(all.count == edge.weight)
+                #expect(all.first?.sentence == (edges[i]["evidence"] as! [[String: Any]]).first?["sentence"] as? String)
+            }
+        }
     }
 }

@@ -1,0 +1,177 @@
+import Foundation
+import Graph
+
+/// The evidence sentences and events a graph build finds, appended to two temporary files as they are found
+/// and read back a page at a time. A build then holds neither in memory (a corpus brings about six events
+/// and nine evidence sentences per article), and the store's rows and the exports can be written from the
+/// spill side by side, on different threads.
+///
+/// Appends come from one thread; pages are read with `pread`, so any number of threads may read at once.
+public final class GraphSpill: @unchecked Sendable {
+    /// Records per page: the unit of reading back.
+    static let pageSize = 4_096
+
+    private let events: SpillFile
+    private let evidence: SpillFile
+
+    /// Creates the two files beside `path` (`path.events`, `path.evidence`); they are removed by `remove()`.
+    public init(beside path: String) throws {
+        events = try SpillFile(path: path + ".events")
+        evidence = try SpillFile(path: path + ".evidence")
+    }
+
+    public var eventCount: Int { events.count }
+
+    public func append(_ event: GraphEvent) throws {
+        var out = ByteWriter()
+        out.string(event.id); out.string(event.document); out.string(event.type); out.optional(event.cameo)
+        out.string(event.trigger); out.optional(event.date); out.optional(event.end); out.optional(event.dateText)
+        out.strings(event.actors); out.string(event.sentence)
+        try events.append(out.bytes)
+    }
+
+    public func append(source: Int, target: Int, _ ev: Evidence) throws {
+        var out = ByteWriter()
+        out.int(source); out.int(target); out.string(ev.document); out.string(ev.sentence); out.optional(ev.date)
+        try evidence.append(out.bytes)
+    }
+
+    /// A sink for `GraphBuilder` that spills every evidence sentence and event here.
+    public var sink: GraphSink {
+        GraphSink(evidence: { try self.append(source: $0, target: $1, $2) }, event: { try self.append($0) })
+    }
+
+    /// Writes what is still buffered; reading needs it.
+    public func finishWriting() throws {
+        try events.flush()
+        try evidence.flush()
+    }
+
+    /// The spilled events, read a page at a time as they are visited.
+    public var eventList: EventList {
+        EventList(stored: events.count, pageSize: Self.pageSize) { [self] range in try readEvents(range) }
+    }
+
+    func readEvents(_ range: Range<Int>) throws -> [GraphEvent] {
+        var result = [GraphEvent]()
+        try events.read(range) { input in
+            guard let id = input.string(), let document = input.string(), let type = input.string(),
+                  let cameo = input.optional(), let trigger = input.string(), let date = input.optional(),
+                  let end = input.optional(), let dateText = input.optional(), let actors = input.strings(),
+                  let sentence = input.string() else { return false }
+            result.append(GraphEvent(id: id, document: document, type: type, cameo: cameo, trigger: trigger, date: date,
+                                     end: end, dateText: dateText, actors: actors, sentence: sentence))
+            return true
+        }
+        return result
+    }
+
+    /// Visits every spilled evidence sentence, in the order found.
+    public func forEachEvidence(_ body: (_ source: Int, _ target: Int, Evidence) throws -> Void) throws {
+        var start = 0
+        while start < evidence.count {
+            let end = min(evidence.count, start + Self.pageSize)
+            var page = [(Int, Int, Evidence)]()
+            try evidence.read(start..<end) { input in
+                guard let source = input.int(), let target = input.int(), let document = input.string(),
+                      let sentence = input.string(), let date = input.optional() else { return false }
+                page.append((source, target, Evidence(document: document, sentence: sentence, date: date)))
+                return true
+            }
+            for (source, target, ev) in page { try body(source, target, ev) }
+            start = end
+        }
+    }
+
+    public func remove() {
+        events.remove()
+        evidence.remove()
+    }
+}
+
+/// An append-only file of length-prefixed records, with the offset of every page's first record kept in
+/// memory (one integer per 4,096 records).
+private final class SpillFile {
+    let path: String
+    private let fd: Int32
+    private var buffer = [UInt8]()
+    private var written = 0
+    private(set) var count = 0
+    private var pageOffsets = [Int]()
+
+    init(path: String) throws {
+        self.path = path
+        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SpillError.io(path, String(cString: strerror(errno))) }
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit { close(fd) }
+
+    func append(_ record: [UInt8]) throws {
+        if count % GraphSpill.pageSize == 0 { pageOffsets.append(written + buffer.count) }
+        var length = ByteWriter()
+        length.int(record.count)
+        buffer.append(contentsOf: length.bytes)
+        buffer.append(contentsOf: record)
+        count += 1
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        try buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = pwrite(fd, raw.baseAddress! + offset, raw.count - offset, off_t(written + offset))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw SpillError.io(path, String(cString: strerror(errno)))
+                }
+                offset += n
+            }
+        }
+        written += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands each record of a page-aligned range to `decode`, which returns false for a damaged record.
+    func read(_ range: Range<Int>, _ decode: (inout ByteReader) -> Bool) throws {
+        guard !range.isEmpty else { return }
+        let page = range.lowerBound / GraphSpill.pageSize
+        precondition(range.lowerBound % GraphSpill.pageSize == 0, "spill pages are read whole")
+        let start = pageOffsets[page]
+        let end = page + 1 < pageOffsets.count ? pageOffsets[page + 1] : written
+        var bytes = [UInt8](repeating: 0, count: end - start)
+        try bytes.withUnsafeMutableBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = pread(fd, raw.baseAddress! + offset, raw.count - offset, off_t(start + offset))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { throw SpillError.io(path, n < 0 ? String(cString: strerror(errno)) : "ended early") }
+                offset += n
+            }
+        }
+        try bytes.withUnsafeBytes { raw in
+            var input = ByteReader(raw)
+            for _ in range {
+                guard let length = input.int(), let record = input.slice(length) else { throw SpillError.damaged(path) }
+                var recordInput = ByteReader(record)
+                guard decode(&recordInput), recordInput.atEnd else { throw SpillError.damaged(path) }
+            }
+        }
+    }
+
+    func remove() { unlink(path) }
+}
+
+public enum SpillError: Error, CustomStringConvertible {
+    case io(String, String)
+    case damaged(String)
+
+    public var description: String {
+        switch self {
+        case .io(let path, let why): return "temporary file \(path): \(why)"
+        case .damaged(let path): return "temporary file \(path) was damaged while the build ran"
+        }
+    }
+}
