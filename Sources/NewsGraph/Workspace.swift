@@ -241,6 +241,12 @@ public enum Workspace {
         // A date range picks evidence by date: it needs every sentence, not the first few.
         var graph = try store.graph(evidencePerEdge: options.filter.hasDateRange ? nil : options.evidencePerEdge)
         if !options.filter.isEmpty { graph = try options.filter.apply(to: graph) }
+        if let keep = options.evidencePerEdge {
+            // A date range read every sentence to pick those in range; the exports show the first of them.
+            for i in graph.edges.indices where graph.edges[i].evidence.count > keep {
+                graph.edges[i].evidence.removeSubrange(keep...)
+            }
+        }
         summary.timer.lap("read graph back")
         var staging = options
         staging.outputFolder = folder

@@ -22,19 +22,26 @@ struct OutputOptions: ParsableArguments {
         valueName: "auto|exact|skip"))
     var betweenness = "auto"
 
-    @Flag(help: "Print the seconds each stage took to standard error.")
+    @Option(help: ArgumentHelp(
+        "Evidence sentences per link in the exports (the first ones; 0 for all). The store keeps every one.",
+        valueName: "n"))
+    var evidencePerLink = 5
+
+    @Flag(help: "Print the seconds each stage took, and the peak memory, to standard error.")
     var timings = false
 
     func validate() throws {
         guard ["auto", "exact", "skip"].contains(betweenness) else {
             throw ValidationError("--betweenness must be auto, exact or skip")
         }
+        guard evidencePerLink >= 0 else { throw ValidationError("--evidence-per-link must be 0 (all) or more") }
     }
 
     var buildOptions: BuildOptions {
         var options = BuildOptions(outputFolder: out, window: window,
                                    renderFormats: render.map { $0.split(separator: ",").map(String.init) } ?? [])
         options.analytics.betweenness = betweenness == "exact" ? .exact : betweenness == "skip" ? .skip : .automatic
+        options.evidencePerEdge = evidencePerLink > 0 ? evidencePerLink : nil
         return options
     }
 }

@@ -44,12 +44,14 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "GraphML as a bipartite actor–event graph.") var eventsAsNodes = false
     @Flag(help: "Draw communities as clusters in graph.dot.") var clusters = false
     @Option(help: "Also render the DOT files with Graphviz, e.g. svg,png.") var render: String?
+    @Option(help: "Evidence sentences per link (the first ones; 0 for all).") var evidencePerLink = 5
 
     func run() throws {
         var options = BuildOptions(outputFolder: out, renderFormats: render.map { $0.split(separator: ",").map(String.init) } ?? [])
         options.store = store
         options.graphML = GraphMLOptions(eventsAsNodes: eventsAsNodes)
         options.dot = DOTOptions(communityClusters: clusters)
+        options.evidencePerEdge = evidencePerLink > 0 ? evidencePerLink : nil
         do {
             var egoID: String?
             if let actor = filters.actor {
