@@ -376,9 +376,15 @@ struct StagedExports {
         folder = (destination as NSString).appendingPathComponent(".exports-\(getpid())")
     }
 
-    /// Creates the (empty) staging folder and returns its path.
+    /// Creates the (empty) staging folder and returns its path, first removing any a killed run left behind.
     func create() throws -> String {
         discard()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
+        where name.hasPrefix(".exports-") {
+            // Another run's folder stays while that process lives.
+            guard let pid = Int32(name.dropFirst(".exports-".count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: (destination as NSString).appendingPathComponent(name))
+        }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Graph
 
 /// The evidence sentences and events a graph build finds, appended to two temporary files as they are found
@@ -14,7 +15,8 @@ public final class GraphSpill: @unchecked Sendable {
     private let events: SpillFile
     private let evidence: SpillFile
 
-    /// Creates the two files beside `path` (`path.events`, `path.evidence`); they are removed by `remove()`.
+    /// Creates the two files beside `path` (`path.events`, `path.evidence`) and unlinks them at once: they
+    /// live while the spill is open and vanish with the process, however it ends (even SIGKILL).
     public init(beside path: String) throws {
         events = try SpillFile(path: path + ".events")
         evidence = try SpillFile(path: path + ".evidence")
@@ -83,9 +85,10 @@ public final class GraphSpill: @unchecked Sendable {
         }
     }
 
+    /// Closes both files, giving their space back. Reading afterwards fails.
     public func remove() {
-        events.remove()
-        evidence.remove()
+        events.close()
+        evidence.close()
     }
 }
 
@@ -101,12 +104,15 @@ private final class SpillFile {
 
     init(path: String) throws {
         self.path = path
-        fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw SpillError.io(path, String(cString: strerror(errno))) }
+        unlink(path)
         buffer.reserveCapacity(1 << 20)
     }
 
-    deinit { close(fd) }
+    deinit { close() }
+
+    private let closed = Atomic<Bool>(false)
 
     func append(_ record: [UInt8]) throws {
         if count % GraphSpill.pageSize == 0 { pageOffsets.append(written + buffer.count) }
@@ -119,6 +125,8 @@ private final class SpillFile {
     }
 
     func flush() throws {
+        // A closed descriptor's number may already name another file.
+        guard !closed.load(ordering: .relaxed) else { throw SpillError.io(path, "written after it was closed") }
         try buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
@@ -137,6 +145,7 @@ private final class SpillFile {
     /// Hands each record of a page-aligned range to `decode`, which returns false for a damaged record.
     func read(_ range: Range<Int>, _ decode: (inout ByteReader) -> Bool) throws {
         guard !range.isEmpty else { return }
+        guard !closed.load(ordering: .relaxed) else { throw SpillError.io(path, "read after it was closed") }
         let page = range.lowerBound / GraphSpill.pageSize
         precondition(range.lowerBound % GraphSpill.pageSize == 0, "spill pages are read whole")
         let start = pageOffsets[page]
@@ -161,7 +170,9 @@ private final class SpillFile {
         }
     }
 
-    func remove() { unlink(path) }
+    func close() {
+        if !closed.exchange(true, ordering: .relaxed) { Foundation.close(fd) }
+    }
 }
 
 public enum SpillError: Error, CustomStringConvertible {

@@ -44,14 +44,16 @@ import Testing
         #expect(counts.values == [9_000, 9_000, 9_000, 9_000])
     }
 
-    @Test func removeDeletesBothFiles() throws {
+    /// The files are unlinked as soon as they are open: nothing is left behind, even by a killed process.
+    @Test func nothingIsLeftOnDisk() throws {
         let (spill, path) = try spill()
         try spill.append(event(1))
         try spill.finishWriting()
-        #expect(FileManager.default.fileExists(atPath: path + ".events"))
-        spill.remove()
         #expect(!FileManager.default.fileExists(atPath: path + ".events"))
         #expect(!FileManager.default.fileExists(atPath: path + ".evidence"))
+        #expect(try spill.eventList.all() == [event(1)])
+        spill.remove()
+        #expect(throws: SpillError.self) { try spill.eventList.all() }
     }
 }
 
