@@ -45,10 +45,17 @@ public struct JSONOutput: Sendable {
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    /// Writes `"name":`; the next value written is the member's value.
-    public mutating func key(_ name: String) {
+    /// Writes `"name":`; the next value written is the member's value. Names are literals written in the
+    /// code, none of which needs escaping, so their bytes go out as they are (an `extract` line has a dozen
+    /// keys per mention).
+    public mutating func key(_ name: StaticString) {
         separate()
-        appendString(name)
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { utf8 in
+            assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "key needs escaping")
+            bytes.append(contentsOf: utf8)
+        }
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
         commas &= ~1
     }
@@ -105,9 +112,9 @@ public struct JSONOutput: Sendable {
     }
 
     /// Member shorthands.
-    public mutating func member(_ name: String, _ value: String?) { key(name); string(value) }
-    public mutating func member(_ name: String, _ value: Int?) { key(name); int(value) }
-    public mutating func member(_ name: String, _ value: Double?) { key(name); double(value) }
+    public mutating func member(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    public mutating func member(_ name: StaticString, _ value: Int?) { key(name); int(value) }
+    public mutating func member(_ name: StaticString, _ value: Double?) { key(name); double(value) }
 
     private mutating func appendString(_ value: String) {
         JSONString.write(value) { bytes.append(contentsOf: $0) }
