@@ -19,7 +19,7 @@ public struct SentenceSplitter: Sendable {
         "and", "in", "on", "at", "for", "his", "her", "its", "their", "our", "there", "as", "if", "when", "while",
         "after", "before", "meanwhile", "however", "also", "some", "many", "most", "no", "not", "officials",
     ]
-    private static let reportingVerbs: Set<String> = ["said", "says", "say", "reported", "added", "stated"]
+    private static let reportingVerbs = ["said", "says", "say", "reported", "added", "stated"].map { Array($0.utf8) }
 
     public func split(_ text: Text, tokens: [Token]) -> [Sentence] {
         var sentences = [Sentence]()
@@ -64,7 +64,7 @@ public struct SentenceSplitter: Sendable {
                     close(i + 1)
                 }
             } else if token.kind == .word, i > start + 1, i + 2 < tokens.count,
-                      SentenceSplitter.reportingVerbs.contains(text.lowercasedKey(token.range)) {
+                      text.lowercased(token.range, isOneOf: SentenceSplitter.reportingVerbs) {
                 let next = tokens[i + 1], after = tokens[i + 2]
                 let article = text.lowercasedKey(next.range)
                 if next.isCapitalized, !next.isAllCaps, article == "a" || article == "an" || article == "the",

@@ -22,13 +22,32 @@ public struct Text: Sendable {
 
     /// The text of a byte range, lowercased in ASCII only (the key form lexicons are stored in).
     public func lowercasedKey(_ range: Range<Int>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(range.count)
-        for i in range {
-            let b = bytes[i]
-            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+        // Written in place: a short key (most words) needs no allocation at all.
+        String(unsafeUninitializedCapacity: range.count) { out in
+            var n = 0
+            for i in range {
+                let b = bytes[i]
+                out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                n += 1
+            }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the text in `range`, ASCII-lowercased, is one of `words` (lowercase ASCII), compared byte by
+    /// byte: no key is built for the many words that are none of them.
+    public func lowercased(_ range: Range<Int>, isOneOf words: [[UInt8]]) -> Bool {
+        for word in words where word.count == range.count {
+            var i = range.lowerBound
+            var matched = true
+            for w in word {
+                let b = bytes[i]
+                if (b >= 65 && b <= 90 ? b + 32 : b) != w { matched = false; break }
+                i += 1
+            }
+            if matched { return true }
+        }
+        return false
     }
 }
 
