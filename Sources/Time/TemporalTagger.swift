@@ -40,6 +40,8 @@ struct TaggerRun {
     let dct: CalendarDate?
     /// Lowercased token texts without an abbreviation's final period.
     var keys: [String]
+    /// Each token's `TaggerRun.wordInfo`: the parsers a word can start, and whether it can follow "the".
+    var wordInfo: [UInt16]
     var results = [TimeExpression]()
 
     // The current sentence.
@@ -60,6 +62,8 @@ struct TaggerRun {
         self.dct = dct
         var keys = [String]()
         keys.reserveCapacity(tokens.count)
+        var wordInfo = [UInt16]()
+        wordInfo.reserveCapacity(tokens.count)
         let bytes = text.bytes
         for t in tokens {
             var r = t.range
@@ -80,6 +84,8 @@ struct TaggerRun {
                     n += 1
                     i += 1
                 }
+                // Looked up while the bytes are at hand: one probe per token, and no String hashed.
+                wordInfo.append(TaggerRun.wordTable.value(for: UnsafeBufferPointer(rebasing: out[0..<n])) ?? 0)
                 return n
             }
             keys.append(key)
@@ -92,6 +98,7 @@ struct TaggerRun {
             if keys[i + 1] == "-", !tokens[i + 1].hasSpaceBefore, !tokens[i + 2].hasSpaceBefore,
                TaggerRun.compounds.contains(keys[i] + "-" + keys[i + 2]) {
                 keys[i] = keys[i] + "-" + keys[i + 2]
+                wordInfo[i] = TaggerRun.wordTable[keys[i]] ?? 0
                 compound[i] = i + 3
                 i += 3
             } else {
@@ -99,6 +106,7 @@ struct TaggerRun {
             }
         }
         self.keys = keys
+        self.wordInfo = wordInfo
         self.compoundEnd = compound
     }
 
@@ -108,17 +116,27 @@ struct TaggerRun {
     @inline(__always) func startMask(_ i: Int) -> UInt16 {
         guard i >= sStart && i < sEnd else { return 0 }
         if tokens[i].kind == .number { return numberMask(i) }
-        guard var mask = TaggerRun.startMasks[keys[i]] else { return 0 }
+        var mask = wordInfo[i] & ~TaggerRun.secondWord
+        guard mask != 0 else { return 0 }
         if mask & P.needsSecond != 0 {
             // "the", "a", "this"...: only worth parsing before a word that can continue an expression.
             let n = i + 1
-            if n >= sEnd || (tokens[n].kind != .number && !TaggerRun.secondWords.contains(keys[n])) {
+            if n >= sEnd || (tokens[n].kind != .number && wordInfo[n] & TaggerRun.secondWord == 0) {
                 mask &= P.approximator
             }
             mask &= ~P.needsSecond
         }
         return mask
     }
+
+    /// `startMasks` and `secondWords` in one table probed with a token's bytes: the start mask, with
+    /// `secondWord` set for words that can continue an expression after "the", "a", "this".
+    static let wordTable: WordMap<UInt16> = {
+        var info = startMasks
+        for word in secondWords { info[word, default: 0] |= secondWord }
+        return WordMap(info)
+    }()
+    static let secondWord: UInt16 = 0x8000
 
     /// The parsers a number can start, from the number's shape and the word after it.
     func numberMask(_ i: Int) -> UInt16 {
