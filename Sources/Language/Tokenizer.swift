@@ -114,6 +114,24 @@ public struct Tokenizer: Sendable {
         var letters = 0, upper = 0, lower = 0
         var firstUpper = false, firstLower = false
         while i < n {
+            // ASCII letters and digits, most of any text, take the short way: no decoding, no classifying.
+            let b = bytes[i]
+            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A {
+                let isUp = b <= 0x5A
+                if letters == 0 && i == start {
+                    firstUpper = isUp
+                    firstLower = !isUp
+                }
+                letters += 1
+                if isUp { upper += 1 } else { lower += 1 }
+                i += 1
+                continue
+            }
+            if b >= 0x30 && b <= 0x39 {
+                flags.insert(.hasDigit)
+                i += 1
+                continue
+            }
             let (scalar, length) = UTF8Scan.scalar(bytes, i)
             let cls = UTF8Scan.classify(scalar)
             if cls == .letter {
