@@ -117,6 +117,16 @@ public struct JSONOutput: Sendable {
     public mutating func member(_ name: StaticString, _ value: Double?) { key(name); double(value) }
 
     private mutating func appendString(_ value: String) {
-        JSONString.write(value) { bytes.append(contentsOf: $0) }
+        var value = value
+        value.withUTF8 { utf8 in
+            // Most values need no escape: the quotes and the bytes go in as they are.
+            if JSONString.needsNoEscape(utf8) {
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                JSONString.write(utf8) { bytes.append(contentsOf: $0) }
+            }
+        }
     }
 }
