@@ -50,12 +50,17 @@ public struct GraphBuilder: Sendable {
     /// With a `sink`, every evidence sentence and every event goes to it as it is found, and the graph keeps
     /// only the first `evidencePerEdge` sentences per edge and no events: memory then follows actors and
     /// edges, not the corpus.
+    ///
+    /// `actors`, when the caller has it, is every document's actors already added (a build fills it as it
+    /// stores the documents); `source` is then called once, for everything.
     public func build(from source: (_ actorsOnly: Bool, _ body: (DocumentContribution) throws -> Void) throws -> Void,
-                      sink: GraphSink? = nil) throws -> ActorGraph {
+                      sink: GraphSink? = nil, actors: ActorRegistry? = nil) throws -> ActorGraph {
         // 1. Canonical actors.
-        var registry = ActorRegistry()
-        try source(true) { c in
-            for (i, actor) in c.actors.enumerated() { registry.add(actor, mentions: c.mentionCounts[i]) }
+        var registry = actors ?? ActorRegistry()
+        if actors == nil {
+            try source(true) { c in
+                for (i, actor) in c.actors.enumerated() { registry.add(actor, mentions: c.mentionCounts[i]) }
+            }
         }
         let (globals, canonicalID) = registry.resolve()
         var nodeIndex = [String: Int32]()

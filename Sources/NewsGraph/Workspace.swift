@@ -1,3 +1,4 @@
+import Actors
 import Annotation
 import Corpus
 import Export
@@ -89,6 +90,9 @@ public enum Workspace {
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
                 var documents = 0
+                // The actors are registered here as documents are stored, which spares the graph a pass
+                // over the store; a document given twice (replaced) leaves that pass to be made after all.
+                var actors = ActorRegistry()
                 // Workers also prepare each document's row; this thread stores them in order.
                 try options.annotator.run(inputs, reader: reader, transform: PreparedDocument.init) { prepared in
                     defer { progress?.update(bytes: reader.bytesRead, documents: documents) }
@@ -98,9 +102,11 @@ public enum Workspace {
                     case .replaced: summary.replaced += 1
                     case .unchanged: summary.unchanged += 1
                     }
+                    for (i, actor) in prepared.actors.enumerated() { actors.add(actor, mentions: prepared.mentionCounts[i]) }
                 }
                 summary.timer.lap("read, annotate, store documents")
-                try storeGraph(writer: writer, exports: staged, options: options, summary: &summary, progress: progress)
+                try storeGraph(writer: writer, exports: staged, options: options, actors: summary.replaced == 0 ? actors : nil,
+                               summary: &summary, progress: progress)
             }
             try store.close()
             try replaceStore(options.storePath, with: temporary)
@@ -168,7 +174,7 @@ public enum Workspace {
     /// on it) while the exports are written from it on the other cores, into `exports` until the store is
     /// committed. Evidence sentences and events are spilled to a temporary file as they are found, the graph
     /// keeping only the first few sentences per edge: memory follows actors and edges, not the corpus.
-    static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions,
+    static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions, actors: ActorRegistry? = nil,
                            summary: inout BuildSummary, progress: ProgressBar?) throws {
         progress?.stage("building the graph and its analytics")
         let spill = try GraphSpill(beside: options.storePath + ".spill-\(getpid())")
@@ -182,7 +188,7 @@ public enum Workspace {
         })
         var graph = try options.graphBuilder.build(from: { actorsOnly, body in
             try reader.forEachContribution(actorsOnly: actorsOnly, body)
-        }, sink: sink)
+        }, sink: sink, actors: actors)
         try spill.finishWriting()
         graph.events = spill.eventList
         summary.timer.lap("sum the graph (spilling evidence and events), analytics")

@@ -1,3 +1,4 @@
+import Actors
 import Annotation
 import Corpus
 import Graph
@@ -11,6 +12,9 @@ public struct PreparedDocument: Sendable {
     let sentences: Int
     let mentions: Int
     let contribution: [UInt8]
+    /// The document's actors and their mention counts, for a build to register as it stores documents.
+    public let actors: [DocumentActor]
+    public let mentionCounts: [Int]
 
     public init(_ annotated: AnnotatedDocument) {
         self.init(annotated, contribution: DocumentContribution(annotated))
@@ -23,5 +27,7 @@ public struct PreparedDocument: Sendable {
         sentences = annotated.sentences.count
         mentions = annotated.mentions.count
         self.contribution = ContributionCodec.encode(contribution)
+        actors = contribution.actors
+        mentionCounts = contribution.mentionCounts
     }
 }

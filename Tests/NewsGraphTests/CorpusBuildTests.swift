@@ -162,3 +162,35 @@ import Testing
         }
     }
 }
+
+/// A document given twice in one build counts once, as its later version.
+@Suite struct RepeatedDocumentTests {
+    @Test func theLaterVersionReplacesTheEarlierInOneBuild() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ng-repeat-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func line(_ id: String, _ text: String) -> String {
+            let data = try! JSONSerialization.data(withJSONObject: ["id": id, "date": "2025-10-24", "text": text])
+            return String(decoding: data, as: UTF8.self)
+        }
+        let first = line("a", "Donald Trump met Shinzo Abe in Tokyo on Monday. Abe thanked Trump.")
+        let second = line("a", "Donald Trump met Sanae Takaichi in Tokyo on Tuesday. Takaichi thanked Trump.")
+        let other = line("b", "Emmanuel Macron called Olaf Scholz on Wednesday.")
+        try (first + "\n" + other + "\n").write(toFile: folder + "/one.jsonl", atomically: true, encoding: .utf8)
+        try (second + "\n").write(toFile: folder + "/two.jsonl", atomically: true, encoding: .utf8)
+        try (other + "\n" + second + "\n").write(toFile: folder + "/expected.jsonl", atomically: true, encoding: .utf8)
+
+        var options = BuildOptions(outputFolder: folder + "/twice")
+        options.analytics.betweenness = .skip
+        let twice = try Workspace.build([folder + "/one.jsonl", folder + "/two.jsonl"], reader: CorpusReader(), options: options)
+        #expect(twice.replaced == 1 && twice.documents == 2)
+        options.outputFolder = folder + "/once"
+        _ = try Workspace.build([folder + "/expected.jsonl"], reader: CorpusReader(), options: options)
+        let got = try CorpusBuildTests.shape(folder + "/twice/newsgraph.sqlite")
+        let expected = try CorpusBuildTests.shape(folder + "/once/newsgraph.sqlite")
+        #expect(got.actors == expected.actors)
+        #expect(got.edges == expected.edges)
+        #expect(got.events == expected.events)
+        #expect(!got.actors.contains { $0.hasPrefix("shinzo-abe") })
+    }
+}
