@@ -64,7 +64,7 @@ struct ActorLexicon: Sendable {
     /// The single-word view of all tables.
     var words: [String: WordInfo] = [:]
     /// `words` probed by bytes.
-    var wordTable = WordTable([:])
+    var wordTable = WordMap<WordInfo, CaseAndApostrophe>([:])
 
     static func firstWords(of keys: some Sequence<String>) -> Set<String> {
         var words = Set<String>()
@@ -147,7 +147,7 @@ struct ActorLexicon: Sendable {
         }
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
         lexicon.words = words
-        lexicon.wordTable = WordTable(words)
+        lexicon.wordTable = WordMap(words)
         return lexicon
     }
 

@@ -106,7 +106,7 @@ struct RecognitionPass {
         self.ignored = ignored
         var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
         for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
-            if let info = lexicon.wordTable.lookup(text.bytes, t.range) { infos[i] = info }
+            if let info = lexicon.wordTable.value(in: text.bytes, t.range) { infos[i] = info }
         }
         capitalInfo = infos
     }

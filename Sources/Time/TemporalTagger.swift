@@ -131,7 +131,7 @@ struct TaggerRun {
 
     /// `startMasks` and `secondWords` in one table probed with a token's bytes: the start mask, with
     /// `secondWord` set for words that can continue an expression after "the", "a", "this".
-    static let wordTable: WordMap<UInt16> = {
+    static let wordTable: WordMap<UInt16, ExactBytes> = {
         var info = startMasks
         for word in secondWords { info[word, default: 0] |= secondWord }
         return WordMap(info)

@@ -50,14 +50,14 @@ import Testing
             let bytes = Array(key.uppercased().utf8)
             // Only ASCII letters are case-folded (as in `ActorLexicon.key`), so upper-case only ASCII keys.
             guard key.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
-            let found = lexicon.wordTable.lookup(bytes, 0..<bytes.count)
+            let found = lexicon.wordTable.value(in: bytes, 0..<bytes.count)
             #expect(found?.flags == info.flags && found?.title == info.title && found?.cue == info.cue, "\(key)")
             checked += 1
         }
         #expect(checked > 5000)
         let miss = Array("Zqxjkw".utf8)
-        #expect(lexicon.wordTable.lookup(miss, 0..<miss.count) == nil)
+        #expect(lexicon.wordTable.value(in: miss, 0..<miss.count) == nil)
         let curly = Array("People\u{2019}s".utf8)  // ’ folds to '
-        #expect(lexicon.wordTable.lookup(curly, 0..<curly.count)?.flags == lexicon.words["people's"]?.flags)
+        #expect(lexicon.wordTable.value(in: curly, 0..<curly.count)?.flags == lexicon.words["people's"]?.flags)
     }
 }

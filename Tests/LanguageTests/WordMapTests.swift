@@ -7,10 +7,23 @@ import Testing
         for (i, w) in ["the", "a", "year-earlier", "tōkyō", "", "yesterday", "x"].enumerated() { words[w] = i }
         // Enough words to wrap around the table and collide.
         for i in 0..<500 { words["w\(i)"] = 1_000 + i }
-        let map = WordMap(words)
+        let map = WordMap<Int, ExactBytes>(words)
         for (word, value) in words { #expect(map[word] == value, "\(word)") }
         for absent in ["th", "thee", "The", "tokyo", "w500", "year", "yesterday."] { #expect(map[absent] == nil, "\(absent)") }
         let bytes = Array("xthe".utf8)
         #expect(bytes.withUnsafeBufferPointer { map.value(for: UnsafeBufferPointer(rebasing: $0[1...])) } == 0)
+    }
+}
+
+@Suite struct WordMapFoldingTests {
+    @Test func foldingReadsCaseAndCurlyApostrophesAway() {
+        let map = WordMap<Int, CaseAndApostrophe>(["people's": 1, "ny": 2, "tōkyō": 3])
+        #expect(map["PEOPLE\u{2019}S"] == 1 && map["People's"] == 1 && map["NY"] == 2)
+        // Only ASCII letters fold.
+        #expect(map["tōkyō"] == 3 && map["TŌKYŌ"] == nil)
+        let exact = WordMap<Int, ExactBytes>(["people's": 1])
+        #expect(exact["People's"] == nil && exact["people\u{2019}s"] == nil)
+        let bytes = Array("the NY office".utf8)
+        #expect(map.value(in: bytes, 4..<6) == 2 && map.value(in: bytes, 4..<5) == nil)
     }
 }
