@@ -170,7 +170,7 @@ public enum Workspace {
     }
 
     /// Rebuilds the store's graph from every stored document's contribution, read one document at a time
-    /// (twice: actors first, then everything), then stores it on this thread (the store's connection stays
+    /// (actors first, unless `actors` already holds them, then everything), then stores it on this thread (the store's connection stays
     /// on it) while the exports are written from it on the other cores, into `exports` until the store is
     /// committed. Evidence sentences and events are spilled to a temporary file as they are found, the graph
     /// keeping only the first few sentences per edge: memory follows actors and edges, not the corpus.
