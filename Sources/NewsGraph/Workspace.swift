@@ -182,7 +182,7 @@ public enum Workspace {
         let reader = writer.reader
         // The summary's timeline counts are kept as the events go by, which spares reading them again.
         var tally = Timeline.Builder(keepingPerDate: 0)
-        let sink = GraphSink(evidence: spill.sink.evidence, event: { event in
+        let sink = GraphSink(evidence: { try spill.append(source: $0, target: $1, $2) }, event: { event in
             tally.add(event)
             try spill.append(event)
         })

@@ -38,11 +38,6 @@ public final class GraphSpill: @unchecked Sendable {
         try evidence.append(out.bytes)
     }
 
-    /// A sink for `GraphBuilder` that spills every evidence sentence and event here.
-    public var sink: GraphSink {
-        GraphSink(evidence: { try self.append(source: $0, target: $1, $2) }, event: { try self.append($0) })
-    }
-
     /// Writes what is still buffered; reading needs it.
     public func finishWriting() throws {
         try events.flush()

@@ -7,7 +7,8 @@ import Graph
 public struct StoreReader {
     let db: Database
 
-    /// Every document's contribution to the graph, in insertion order: what `add` rebuilds the graph from.
+    /// Every document's contribution to the graph, in insertion order, in one array: for small stores and
+    /// tests (a build or an add reads them one at a time, with `forEachContribution`).
     public func contributions() throws -> [DocumentContribution] {
         var all = [DocumentContribution]()
         try forEachContribution { all.append($0) }
