@@ -142,7 +142,8 @@ public struct ActorGraph: Sendable {
     public var documents: [GraphDocument]
     public var nodes: [ActorNode]
     public var edges: [ActorEdge]
-    /// In memory for a graph built from contributions in memory; read from the store for a stored graph.
+    /// Held in memory for a graph built in memory; read a page at a time from the spill during a build, or
+    /// from the store for a stored graph.
     public var events: EventList
 
     public init(documents: [GraphDocument] = [], nodes: [ActorNode] = [], edges: [ActorEdge] = [], events: [GraphEvent] = []) {
