@@ -26,8 +26,8 @@ public struct AnnotatedDocument: Sendable {
         self.events = events
     }
 
-    /// The folded texts of the sentences that name an actor or hold an event: what the store keeps and what
-    /// the graph quotes as evidence. Computed once per document and shared by both.
+    /// The folded texts of the sentences that name an actor or hold an event: what the graph quotes as
+    /// evidence, each folded once however many mentions and events the sentence holds.
     public func contentSentenceTexts() -> [Int: String] {
         var texts = [Int: String]()
         for m in mentions where texts[m.sentence] == nil { texts[m.sentence] = sentenceText(m.sentence) }

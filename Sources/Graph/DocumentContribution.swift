@@ -66,11 +66,7 @@ public struct DocumentContribution: Sendable {
     }
 
     public init(_ annotated: AnnotatedDocument) {
-        self.init(annotated, sentenceTexts: annotated.contentSentenceTexts())
-    }
-
-    /// `sentenceTexts` must be `annotated.contentSentenceTexts()`, passed in when the caller has it already.
-    public init(_ annotated: AnnotatedDocument, sentenceTexts texts: [Int: String]) {
+        let texts = annotated.contentSentenceTexts()
         let doc = annotated.document
         var index = [String: Int32]()
         var actors = [DocumentActor]()

@@ -83,10 +83,4 @@ public struct EventList: Sendable {
         try forEach { events.append($0) }
         return events
     }
-
-    /// Whether the events are held in memory (and so must be written to a store with the graph).
-    public var isInMemory: Bool {
-        if case .memory = source { return true }
-        return false
-    }
 }

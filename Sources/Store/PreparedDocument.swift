@@ -17,11 +17,7 @@ public struct PreparedDocument: Sendable {
     public let mentionCounts: [Int]
 
     public init(_ annotated: AnnotatedDocument) {
-        self.init(annotated, contribution: DocumentContribution(annotated))
-    }
-
-    /// `contribution` must be `DocumentContribution(annotated)`.
-    public init(_ annotated: AnnotatedDocument, contribution: DocumentContribution) {
+        let contribution = DocumentContribution(annotated)
         document = annotated.document
         hash = StoreWriter.contentHash(annotated)
         sentences = annotated.sentences.count
