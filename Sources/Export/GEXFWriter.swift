@@ -77,7 +77,7 @@ public enum GEXFWriter {
             xml.startElement("attvalues")
             let values: [String?] = [
                 String(edge.documents), ExportText.number(edge.association), edge.first, edge.last,
-                ExportText.list(edge.eventTypes), String(edge.evidenceCount),
+                ExportText.list(edge.eventTypes), String(edge.weight),  // evidence_count: one sentence per window
                 ExportText.evidence(edge.evidence, count: options.evidenceSentences,
                                     maxLength: options.evidenceMaxLength),
             ]

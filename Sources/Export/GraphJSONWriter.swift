@@ -60,7 +60,7 @@ public enum GraphJSONWriter {
             out.jsonKey("last"); out.jsonString(e.last)
             out.jsonKey("association"); out.jsonNumber(e.association)
             out.jsonKey("event_types"); out.jsonStrings(e.eventTypes)
-            out.jsonKey("evidence_count"); out.jsonNumber(e.evidenceCount)
+            out.jsonKey("evidence_count"); out.jsonNumber(e.weight)  // one sentence per window
             out.jsonKey("evidence")
             out.append(UInt8(ascii: "["))
             for (j, ev) in e.evidence.enumerated() {

@@ -156,7 +156,7 @@ public enum GraphMLWriter {
                 if let first = edge.first { data(xml, "e_first", first) }
                 if let last = edge.last { data(xml, "e_last", last) }
                 if !edge.eventTypes.isEmpty { data(xml, "e_event_types", ExportText.list(edge.eventTypes)) }
-                data(xml, "e_evidence_count", edge.evidenceCount)
+                data(xml, "e_evidence_count", edge.weight)  // one evidence sentence per window
                 if !edge.evidence.isEmpty {
                     data(xml, "e_evidence", ExportText.evidence(edge.evidence, count: options.evidenceSentences,
                                                                 maxLength: options.evidenceMaxLength))

@@ -88,13 +88,12 @@ public struct ActorEdge: Hashable, Sendable {
     /// Event types of events whose actors include both ends, sorted.
     public var eventTypes: [String]
     /// The first evidence sentences, in document order: all of them for a graph built in memory, the first
-    /// few (`GraphBuilder.evidencePerEdge`) when the rest went to the store.
+    /// few (`GraphBuilder.evidencePerEdge`) when the rest went to the store. There is one per window naming
+    /// both ends, so there are `weight` of them in all.
     public var evidence: [Evidence]
-    /// How many evidence sentences there are in all (one per window naming both ends).
-    public var evidenceCount: Int
 
     public init(source: Int, target: Int, weight: Int, documents: Int, first: String?, last: String?,
-                association: Double = 0, eventTypes: [String] = [], evidence: [Evidence] = [], evidenceCount: Int? = nil) {
+                association: Double = 0, eventTypes: [String] = [], evidence: [Evidence] = []) {
         self.source = source
         self.target = target
         self.weight = weight
@@ -104,7 +103,6 @@ public struct ActorEdge: Hashable, Sendable {
         self.association = association
         self.eventTypes = eventTypes
         self.evidence = evidence
-        self.evidenceCount = evidenceCount ?? evidence.count
     }
 }
 

@@ -144,7 +144,7 @@ public struct GraphBuilder: Sendable {
             let npmi = pab >= 1 ? 1 : log(pab / (pa * pb)) / -log(pab)
             return ActorEdge(source: Int(key.a), target: Int(key.b), weight: acc.weight, documents: acc.documents,
                              first: acc.first, last: acc.last, association: npmi, eventTypes: acc.eventTypes.sorted(),
-                             evidence: acc.evidence, evidenceCount: acc.weight)
+                             evidence: acc.evidence)
         }
         edgeList.sort { ($0.source, $0.target) < ($1.source, $1.target) }
 

@@ -66,8 +66,8 @@ public struct StoreReader {
             // The aliases table also lists the name itself (so a lookup finds it); the node's aliases are the others.
             let name: String = row[2]
             return ActorNode(id: row[1], name: name, type: ActorType(rawValue: row[3]) ?? .other,
-                             aliases: (aliases[row[0]] ?? []).filter { $0 != name }, mentions: row[4], documents: row[5], first: row[6], last: row[7],
-                             metrics: metrics)
+                             aliases: (aliases[row[0]] ?? []).filter { $0 != name }, mentions: row[4], documents: row[5],
+                             first: row[6], last: row[7], metrics: metrics)
         })
         // Evidence by edge ends, in document order, the first `keep` of each.
         var evidence = [Int64: [Evidence]]()
@@ -81,11 +81,9 @@ public struct StoreReader {
             SELECT source, target, weight, documents, first, last, association, event_types FROM edges ORDER BY idx
             """).map { row in
             let source: Int64 = row[0], target: Int64 = row[1]
-            let weight: Int = row[2]
-            // One evidence sentence per window naming both ends: as many as the weight.
-            return ActorEdge(source: Int(source), target: Int(target), weight: weight, documents: row[3], first: row[4],
+            return ActorEdge(source: Int(source), target: Int(target), weight: row[2], documents: row[3], first: row[4],
                              last: row[5], association: row[6], eventTypes: ListField.split(row[7]),
-                             evidence: evidence[source << 32 | target] ?? [], evidenceCount: weight)
+                             evidence: evidence[source << 32 | target] ?? [])
         })
         return graph
     }

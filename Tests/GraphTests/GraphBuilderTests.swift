@@ -128,7 +128,7 @@ func contribution(_ id: String, date: String?, actors: [(String, ActorType)], se
 
         #expect(g.edges.count == 1 && whole.edges.count == 1)
         let e = g.edges[0]
-        #expect(e.weight == 8 && e.evidenceCount == 8)
+        #expect(e.weight == 8)
         #expect(e.evidence == Array(whole.edges[0].evidence.prefix(3)))
         #expect(evidence.map(\.2) == whole.edges[0].evidence)
         #expect(evidence.allSatisfy { $0.0 == e.source && $0.1 == e.target })
