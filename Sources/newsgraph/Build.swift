@@ -118,10 +118,11 @@ enum SummaryText {
         var text = ""
         for phase in timer.phases {
             text += "  \(phase.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", phase.seconds)) s"
-                + "  (peak \(Int(phase.peakMB.rounded())) MB)\n"
+                + "  (CPU \(String(format: "%6.2f", phase.cpuSeconds)) s, peak \(Int(phase.peakMB.rounded())) MB)\n"
         }
-        let total = timer.phases.reduce(0) { $0 + $1.seconds }
-        text += "  \("total".padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", total)) s\n"
+        let total = timer.phases.reduce(0) { $0 + $1.seconds }, cpu = timer.phases.reduce(0) { $0 + $1.cpuSeconds }
+        text += "  \("total".padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.3f", total)) s"
+            + "  (CPU \(String(format: "%6.2f", cpu)) s)\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }
