@@ -108,10 +108,7 @@ public enum GEXFWriter {
     static func attvalues(_ values: [String?], to xml: XMLStreamWriter) {
         for (i, value) in values.enumerated() {
             guard let value, !value.isEmpty else { continue }
-            xml.startElement("attvalue")
-            xml.attribute("for", String(i))
-            xml.attribute("value", value)
-            xml.endElement()
+            xml.emptyElement("attvalue", ("for", String(i)), ("value", value))
         }
     }
 

@@ -26,10 +26,24 @@ public enum XMLError: Error, CustomStringConvertible, Sendable {
 /// Every text and attribute value passes through `XMLText.safe` (characters XML 1.0 forbids are dropped)
 /// and is then escaped by libxml2 (`<`, `&`, `>`, quotes). Write calls do not throw: the first failure is
 /// remembered and `finish()` reports it, which keeps call sites that emit millions of elements readable.
+///
+/// The two shapes an export repeats a million times, `<data key="k">text</data>` and
+/// `<attvalue for="i" value="v"/>`, have a fast path: when every name is a plain XML name and no value holds a
+/// character libxml2 would escape (or, in an attribute, any non-ASCII byte, which libxml2 writes as a
+/// character reference), the element goes to the writer as one `xmlTextWriterWriteRawLen` call, byte for byte
+/// what the element calls would have written. Anything else takes those calls. Start, end and escaping stay
+/// libxml2's; this spares its per-element bookkeeping (a stack entry, a copied name, an escaped copy), which
+/// was most of the time of a Reuters GraphML.
 public final class XMLStreamWriter {
     private var writer: OpaquePointer?
     private var buffer: xmlBufferPtr?
     private var failure: String?
+    /// Whether the fast path may be taken. Raw writes would bypass libxml2's indentation, so an indenting
+    /// writer never takes it; tests turn it off to compare the two paths.
+    var writesRawElements: Bool
+    /// Where a fast-path element is put together before it is written.
+    private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
+    private var scratchCapacity = 4096
 
     /// Writes to a file (created or truncated). `indent` adds line breaks and two-space indentation.
     public init(path: String, indent: Bool = false) throws(XMLError) {
@@ -40,6 +54,7 @@ public final class XMLStreamWriter {
         close(fd)
         guard let w = xmlNewTextWriterFilename(path, 0) else { throw .cannotOpen(path) }
         writer = w
+        writesRawElements = !indent
         configure(indent: indent)
     }
 
@@ -53,10 +68,12 @@ public final class XMLStreamWriter {
         }
         buffer = buf
         writer = w
+        writesRawElements = !indent
         configure(indent: indent)
     }
 
     deinit {
+        scratch.deallocate()
         if let writer { xmlFreeTextWriter(writer) }
         if let buffer { xmlBufferFree(buffer) }
     }
@@ -130,6 +147,7 @@ public final class XMLStreamWriter {
 
     /// `<name attribute="value">text</name>`: the shape of a GraphML `<data>` element.
     public func element(_ name: String, attribute: String, _ attributeValue: String, text value: String) {
+        if writeRaw(name, attribute, attributeValue, text: value) { return }
         startElement(name)
         self.attribute(attribute, attributeValue)
         text(value)
@@ -138,6 +156,7 @@ public final class XMLStreamWriter {
 
     /// `<name attribute="value">number</name>`.
     public func element(_ name: String, attribute: String, _ attributeValue: String, number value: Int) {
+        if writeRaw(name, attribute, attributeValue, text: String(value)) { return }
         startElement(name)
         self.attribute(attribute, attributeValue)
         number(value)
@@ -145,10 +164,65 @@ public final class XMLStreamWriter {
     }
 
     public func element(_ name: String, attribute: String, _ attributeValue: String, number value: Double) {
+        if value.isFinite, writeRaw(name, attribute, attributeValue, text: value.description) { return }
         startElement(name)
         self.attribute(attribute, attributeValue)
         number(value)
         endElement()
+    }
+
+    /// `<name first="value" second="value"/>`: the shape of a GEXF `<attvalue>`.
+    public func emptyElement(_ name: String, _ first: (name: String, value: String), _ second: (name: String, value: String)) {
+        if writeRaw(name, first, second) { return }
+        startElement(name)
+        attribute(first.name, first.value)
+        attribute(second.name, second.value)
+        endElement()
+    }
+
+    /// The fast path of `element(_:attribute:_:text:)`; false when it does not apply.
+    private func writeRaw(_ name: String, _ attribute: String, _ attributeValue: String, text: String) -> Bool {
+        guard writesRawElements else { return false }
+        var (element, attribute, attributeValue, text) = (name, attribute, attributeValue, text)
+        return element.withUTF8 { n in attribute.withUTF8 { a in attributeValue.withUTF8 { v in text.withUTF8 { t in
+            guard Markup.isPlainName(n), Markup.isPlainName(a), Markup.isRawAttributeValue(v), Markup.isRawText(t)
+            else { return false }
+            var out = Markup.Output(reserve(Markup.length(n, a, v) + t.count + n.count + 3))
+            out.startTag(n, a, v)
+            out.append(t)
+            out.endTag(n)
+            writeScratch(out.count, name)
+            return true
+        } } } }
+    }
+
+    /// The fast path of `emptyElement`; false when it does not apply.
+    private func writeRaw(_ name: String, _ first: (name: String, value: String),
+                          _ second: (name: String, value: String)) -> Bool {
+        guard writesRawElements else { return false }
+        var (element, a1, v1, a2, v2) = (name, first.name, first.value, second.name, second.value)
+        return element.withUTF8 { n in a1.withUTF8 { a1 in v1.withUTF8 { v1 in a2.withUTF8 { a2 in v2.withUTF8 { v2 in
+            guard Markup.isPlainName(n), Markup.isPlainName(a1), Markup.isPlainName(a2),
+                  Markup.isRawAttributeValue(v1), Markup.isRawAttributeValue(v2) else { return false }
+            var out = Markup.Output(reserve(Markup.length(n, a1, v1) + Markup.length(a2, v2) + 1))
+            out.startTag(n, a1, v1, a2, v2, empty: true)
+            writeScratch(out.count, name)
+            return true
+        } } } } }
+    }
+
+    /// The scratch buffer, grown to hold at least `count` bytes.
+    private func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        if count > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = max(count, scratchCapacity * 2)
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        return scratch
+    }
+
+    private func writeScratch(_ count: Int, _ name: String) {
+        check(xmlTextWriterWriteRawLen(writer, scratch, Int32(count)), "element <\(name)>")
     }
 
     /// `<!-- comment -->`; `--` is not allowed inside a comment and becomes `- -`.
@@ -178,5 +252,117 @@ public final class XMLStreamWriter {
         try finish()
         guard let buffer, let content = xmlBufferContent(buffer) else { return "" }
         return String(cString: content)
+    }
+}
+
+/// Element markup for `XMLStreamWriter`'s fast path: what libxml2's writer would write, for inputs that need
+/// none of its escaping. Each check says no whenever libxml2 would have written something else.
+enum Markup {
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// A name made of ASCII letters, digits and `_ - . :`, starting with a letter or `_` (a subset of XML names).
+    @inline(__always)
+    static func isPlainName(_ name: Bytes) -> Bool {
+        guard let first = name.first, isLetter(first) else { return false }
+        for b in name where !isLetter(b) {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"): continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func isLetter(_ b: UInt8) -> Bool {
+        (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_")
+    }
+
+    /// Text content libxml2 writes unchanged: allowed in XML 1.0 (`XMLText.isClean`) and none of the five
+    /// characters `xmlEncodeSpecialChars` escapes (`< > & "` and carriage return).
+    @inline(__always)
+    static func isRawText(_ bytes: Bytes) -> Bool {
+        var low = false
+        for b in bytes where b <= UInt8(ascii: ">") {
+            switch b {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""): return false
+            case 0..<0x20: low = true
+            default: continue
+            }
+        }
+        // Control characters, and the U+FFFE/U+FFFF check, are rare: a second pass only then, or for non-ASCII.
+        return (!low && !bytes.contains { $0 == 0xEF }) || XMLText.isClean(bytes) && !bytes.contains(0x0D)
+    }
+
+    /// An attribute value libxml2 writes unchanged: printable ASCII without `< > & "` (its attribute escaping
+    /// also rewrites tab, line breaks and every non-ASCII character as references).
+    @inline(__always)
+    static func isRawAttributeValue(_ bytes: Bytes) -> Bool {
+        for b in bytes {
+            guard b >= 0x20, b < 0x7F else { return false }
+            switch b {
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""): return false
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// Bytes of `<name a="v">`.
+    @inline(__always)
+    static func length(_ name: Bytes, _ attribute: Bytes, _ value: Bytes) -> Int { 2 + name.count + length(attribute, value) }
+
+    /// Bytes of ` a="v"`.
+    @inline(__always)
+    static func length(_ attribute: Bytes, _ value: Bytes) -> Int { 4 + attribute.count + value.count }
+
+    /// Writes into memory the caller reserved.
+    struct Output {
+        private let base: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+
+        init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        @inline(__always)
+        mutating func append(_ bytes: Bytes) {
+            if let source = bytes.baseAddress { (base + count).update(from: source, count: bytes.count) }
+            count += bytes.count
+        }
+
+        @inline(__always)
+        mutating func attribute(_ name: Bytes, _ value: Bytes) {
+            append(UInt8(ascii: " ")); append(name)
+            append(UInt8(ascii: "=")); append(UInt8(ascii: "\"")); append(value); append(UInt8(ascii: "\""))
+        }
+
+        /// `<name a="v">`.
+        @inline(__always)
+        mutating func startTag(_ name: Bytes, _ a: Bytes, _ v: Bytes) {
+            append(UInt8(ascii: "<")); append(name)
+            attribute(a, v)
+            append(UInt8(ascii: ">"))
+        }
+
+        /// `<name a1="v1" a2="v2">`, or `…/>` when `empty`.
+        @inline(__always)
+        mutating func startTag(_ name: Bytes, _ a1: Bytes, _ v1: Bytes, _ a2: Bytes, _ v2: Bytes, empty: Bool) {
+            append(UInt8(ascii: "<")); append(name)
+            attribute(a1, v1)
+            attribute(a2, v2)
+            if empty { append(UInt8(ascii: "/")) }
+            append(UInt8(ascii: ">"))
+        }
+
+        /// `</name>`.
+        @inline(__always)
+        mutating func endTag(_ name: Bytes) {
+            append(UInt8(ascii: "<")); append(UInt8(ascii: "/")); append(name); append(UInt8(ascii: ">"))
+        }
     }
 }

@@ -32,6 +32,33 @@ import Testing
         #expect(xml.contains("<r><i k=\"a&amp;b\">-42</i><d k=\"x\">0.25</d><n k=\"x\">NaN</n><f k=\"x\">-INF</f></r>"))
     }
 
+    /// The one-call path for `<data>` and `<attvalue>` elements writes exactly what libxml2's element calls
+    /// write, for values that take it and values that must not (escapes, controls, non-ASCII, odd names).
+    @Test(arguments: [
+        "plain", "", "2026-11-26", "Zurich Cantonal Bank", "a \"quoted\" word", "Q&A", "a<b>c", "line\nbreak",
+        "tab\there", "carriage\rreturn", "ünïcode 🙂", "forbidden \u{1}\u{FFFE} here", "\u{EF}\u{BF}", "x > y",
+    ])
+    func rawElementsMatchLibxml2Calls(value: String) throws {
+        func write(raw: Bool) throws -> String {
+            let writer = try XMLStreamWriter()
+            writer.writesRawElements = raw
+            writer.startElement("node")
+            writer.attribute("id", "n1")
+            writer.element("data", attribute: "key", "v_label", text: value)
+            writer.element("data", attribute: "key", value, text: "t")
+            writer.element("data", attribute: "key", "v_count", number: 42)
+            writer.element("data", attribute: "key", "v_rank", number: 0.125)
+            writer.emptyElement("attvalue", ("for", "3"), ("value", value))
+            writer.emptyElement("attvalue", ("for", value), ("value", "v"))
+            writer.element(value.isEmpty ? "e" : "2bad", attribute: "key", "k", text: value)
+            writer.endElement()
+            return try writer.finishToString()
+        }
+        let fast = try write(raw: true), slow = try write(raw: false)
+        #expect(fast == slow)
+        #expect(fast.hasPrefix("<node id=\"n1\"><data key=\"v_label\">"))
+    }
+
     @Test func safeTextKeepsCleanTextIntact() {
         #expect(XMLText.safe("plain, ünïcode 🙂\n") == "plain, ünïcode 🙂\n")
         #expect(XMLText.safe("a\u{1}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
