@@ -45,45 +45,42 @@ public enum GEXFWriter {
 
         xml.startElement("nodes")
         for (i, node) in graph.nodes.enumerated() {
-            xml.startElement("node")
-            xml.attribute("id", "n\(i)")
-            xml.attribute("label", node.name)
+            var tag = [("id", "n\(i)"), ("label", node.name)]
             // GEXF intervals are closed days; an actor seen once spans that day.
-            if let first = dateOnly(node.first) { xml.attribute("start", first) }
-            if let last = dateOnly(node.last) ?? dateOnly(node.first) { xml.attribute("end", last) }
-            xml.startElement("attvalues")
-            let m = node.metrics
-            let values: [String?] = [
-                node.id, node.type.rawValue, ExportText.list(node.aliases), String(node.mentions),
-                String(node.documents), node.first, node.last, String(m.degree),
-                ExportText.number(m.weightedDegree), ExportText.number(m.pagerank), ExportText.number(m.betweenness),
-                String(m.component), String(m.community),
-            ]
-            attvalues(values, to: xml)
-            xml.endElement()
-            xml.endElement()
+            if let first = dateOnly(node.first) { tag.append(("start", first)) }
+            if let last = dateOnly(node.last) ?? dateOnly(node.first) { tag.append(("end", last)) }
+            xml.element("node", attributes: tag) {
+                xml.startElement("attvalues")
+                let m = node.metrics
+                let values: [String?] = [
+                    node.id, node.type.rawValue, ExportText.list(node.aliases), String(node.mentions),
+                    String(node.documents), node.first, node.last, String(m.degree),
+                    ExportText.number(m.weightedDegree), ExportText.number(m.pagerank), ExportText.number(m.betweenness),
+                    String(m.component), String(m.community),
+                ]
+                attvalues(values, to: xml)
+                xml.endElement()
+            }
         }
         xml.endElement()
 
         xml.startElement("edges")
         for (i, edge) in graph.edges.enumerated() {
-            xml.startElement("edge")
-            xml.attribute("id", "e\(i)")
-            xml.attribute("source", "n\(edge.source)")
-            xml.attribute("target", "n\(edge.target)")
-            xml.attribute("weight", String(edge.weight))
-            if let first = dateOnly(edge.first) { xml.attribute("start", first) }
-            if let last = dateOnly(edge.last) ?? dateOnly(edge.first) { xml.attribute("end", last) }
-            xml.startElement("attvalues")
-            let values: [String?] = [
-                String(edge.documents), ExportText.number(edge.association), edge.first, edge.last,
-                ExportText.list(edge.eventTypes), String(edge.weight),  // evidence_count: one sentence per window
-                ExportText.evidence(edge.evidence, count: options.evidenceSentences,
-                                    maxLength: options.evidenceMaxLength),
-            ]
-            attvalues(values, to: xml)
-            xml.endElement()
-            xml.endElement()
+            var tag = [("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)"),
+                       ("weight", String(edge.weight))]
+            if let first = dateOnly(edge.first) { tag.append(("start", first)) }
+            if let last = dateOnly(edge.last) ?? dateOnly(edge.first) { tag.append(("end", last)) }
+            xml.element("edge", attributes: tag) {
+                xml.startElement("attvalues")
+                let values: [String?] = [
+                    String(edge.documents), ExportText.number(edge.association), edge.first, edge.last,
+                    ExportText.list(edge.eventTypes), String(edge.weight),  // evidence_count: one sentence per window
+                    ExportText.evidence(edge.evidence, count: options.evidenceSentences,
+                                        maxLength: options.evidenceMaxLength),
+                ]
+                attvalues(values, to: xml)
+                xml.endElement()
+            }
         }
         xml.endElement()
         xml.endElement()  // graph

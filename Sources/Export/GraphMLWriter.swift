@@ -121,47 +121,43 @@ public enum GraphMLWriter {
         xml.attribute("edgedefault", "undirected")
 
         for (i, node) in graph.nodes.enumerated() {
-            xml.startElement("node")
-            xml.attribute("id", "n\(i)")
-            data(xml, "v_label", node.name)
-            data(xml, "v_actor_id", node.id)
-            data(xml, "v_kind", "actor")
-            data(xml, "v_type", node.type.rawValue)
-            if !node.aliases.isEmpty { data(xml, "v_aliases", ExportText.list(node.aliases)) }
-            data(xml, "v_mentions", node.mentions)
-            data(xml, "v_documents", node.documents)
-            if let first = node.first { data(xml, "v_first", first) }
-            if let last = node.last { data(xml, "v_last", last) }
-            let m = node.metrics
-            data(xml, "v_degree", m.degree)
-            data(xml, "v_weighted_degree", m.weightedDegree)
-            data(xml, "v_pagerank", m.pagerank)
-            data(xml, "v_betweenness", m.betweenness)
-            data(xml, "v_component", m.component)
-            data(xml, "v_community", m.community)
-            xml.endElement()
+            xml.element("node", attributes: [("id", "n\(i)")]) {
+                data(xml, "v_label", node.name)
+                data(xml, "v_actor_id", node.id)
+                data(xml, "v_kind", "actor")
+                data(xml, "v_type", node.type.rawValue)
+                if !node.aliases.isEmpty { data(xml, "v_aliases", ExportText.list(node.aliases)) }
+                data(xml, "v_mentions", node.mentions)
+                data(xml, "v_documents", node.documents)
+                if let first = node.first { data(xml, "v_first", first) }
+                if let last = node.last { data(xml, "v_last", last) }
+                let m = node.metrics
+                data(xml, "v_degree", m.degree)
+                data(xml, "v_weighted_degree", m.weightedDegree)
+                data(xml, "v_pagerank", m.pagerank)
+                data(xml, "v_betweenness", m.betweenness)
+                data(xml, "v_component", m.component)
+                data(xml, "v_community", m.community)
+            }
         }
 
         if options.eventsAsNodes {
             try writeEvents(graph, to: xml)
         } else {
             for (i, edge) in graph.edges.enumerated() {
-                xml.startElement("edge")
-                xml.attribute("id", "e\(i)")
-                xml.attribute("source", "n\(edge.source)")
-                xml.attribute("target", "n\(edge.target)")
-                data(xml, "e_weight", Double(edge.weight))
-                data(xml, "e_documents", edge.documents)
-                data(xml, "e_association", edge.association)
-                if let first = edge.first { data(xml, "e_first", first) }
-                if let last = edge.last { data(xml, "e_last", last) }
-                if !edge.eventTypes.isEmpty { data(xml, "e_event_types", ExportText.list(edge.eventTypes)) }
-                data(xml, "e_evidence_count", edge.weight)  // one evidence sentence per window
-                if !edge.evidence.isEmpty {
-                    data(xml, "e_evidence", ExportText.evidence(edge.evidence, count: options.evidenceSentences,
-                                                                maxLength: options.evidenceMaxLength))
+                xml.element("edge", attributes: [("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)")]) {
+                    data(xml, "e_weight", Double(edge.weight))
+                    data(xml, "e_documents", edge.documents)
+                    data(xml, "e_association", edge.association)
+                    if let first = edge.first { data(xml, "e_first", first) }
+                    if let last = edge.last { data(xml, "e_last", last) }
+                    if !edge.eventTypes.isEmpty { data(xml, "e_event_types", ExportText.list(edge.eventTypes)) }
+                    data(xml, "e_evidence_count", edge.weight)  // one evidence sentence per window
+                    if !edge.evidence.isEmpty {
+                        data(xml, "e_evidence", ExportText.evidence(edge.evidence, count: options.evidenceSentences,
+                                                                    maxLength: options.evidenceMaxLength))
                 }
-                xml.endElement()
+                }
             }
         }
         xml.endElement()  // graph

@@ -180,6 +180,54 @@ public final class XMLStreamWriter {
         endElement()
     }
 
+    /// `<name a="v" …>`, what `body` writes, `</name>`: a GraphML `<node>` or `<edge>` with its data. With the
+    /// fast path the tags go out as raw writes (an element whose body writes nothing is then `<name …></name>`,
+    /// which XML treats as `<name …/>`); otherwise they are libxml2's element and attribute calls.
+    public func element(_ name: String, attributes: [(name: String, value: String)], _ body: () throws -> Void) rethrows {
+        guard writeRawStartTag(name, attributes) else {
+            startElement(name)
+            for a in attributes { attribute(a.name, a.value) }
+            try body()
+            endElement()
+            return
+        }
+        try body()
+        var element = name
+        element.withUTF8 { n in
+            var out = Markup.Output(reserve(n.count + 3))
+            out.endTag(n)
+            writeScratch(out.count, name)
+        }
+    }
+
+    /// The start tag of `element(_:attributes:_:)` as one raw write; false (nothing written) when it does not apply.
+    private func writeRawStartTag(_ name: String, _ attributes: [(name: String, value: String)]) -> Bool {
+        guard writesRawElements else { return false }
+        var element = name
+        return element.withUTF8 { n in
+            guard Markup.isPlainName(n) else { return false }
+            var length = n.count + 2
+            for a in attributes {
+                guard a.name.utf8.count < 64, a.value.utf8.count < 256 else { return false }
+                length += a.name.utf8.count + a.value.utf8.count + 4
+            }
+            var out = Markup.Output(reserve(length))
+            out.append(UInt8(ascii: "<")); out.append(n)
+            for a in attributes {
+                var (attribute, value) = a
+                let ok = attribute.withUTF8 { an in value.withUTF8 { v in
+                    guard Markup.isPlainName(an), Markup.isRawAttributeValue(v) else { return false }
+                    out.attribute(an, v)
+                    return true
+                } }
+                guard ok else { return false }
+            }
+            out.append(UInt8(ascii: ">"))
+            writeScratch(out.count, name)
+            return true
+        }
+    }
+
     /// The fast path of `element(_:attribute:_:text:)`; false when it does not apply.
     private func writeRaw(_ name: String, _ attribute: String, _ attributeValue: String, text: String) -> Bool {
         guard writesRawElements else { return false }
