@@ -62,6 +62,8 @@ let package = Package(
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
-        .testTarget(name: "NewsGraphTests", dependencies: ["NewsGraph", "Graph", "Store", "Corpus"], exclude: ["Fixtures"]),
+        .testTarget(name: "NewsGraphTests",
+                    dependencies: ["NewsGraph", "Graph", "Store", "Corpus", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
     ]
 )

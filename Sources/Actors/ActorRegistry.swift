@@ -30,6 +30,11 @@ public struct ActorRegistry: Sendable {
 
     public init() {}
 
+    /// Records one document's actors, `mentions[i]` being how many mentions `actors[i]` had there.
+    public mutating func add(_ actors: [DocumentActor], mentions: [Int]) {
+        for (i, actor) in actors.enumerated() { add(actor, mentions: mentions[i]) }
+    }
+
     /// Records one document's actor and how many mentions it had there.
     public mutating func add(_ actor: DocumentActor, mentions: Int) {
         let votes = max(mentions, 1)

@@ -59,7 +59,7 @@ public struct GraphBuilder: Sendable {
         var registry = actors ?? ActorRegistry()
         if actors == nil {
             try source(true) { c in
-                for (i, actor) in c.actors.enumerated() { registry.add(actor, mentions: c.mentionCounts[i]) }
+                registry.add(c.actors, mentions: c.mentionCounts)
             }
         }
         let (globals, canonicalID) = registry.resolve()

@@ -102,7 +102,7 @@ public enum Workspace {
                     case .replaced: summary.replaced += 1
                     case .unchanged: summary.unchanged += 1
                     }
-                    for (i, actor) in prepared.actors.enumerated() { actors.add(actor, mentions: prepared.mentionCounts[i]) }
+                    actors.add(prepared.actors, mentions: prepared.mentionCounts)
                 }
                 summary.timer.lap("read, annotate, store documents")
                 try storeGraph(writer: writer, exports: staged, options: options, actors: summary.replaced == 0 ? actors : nil,
@@ -169,29 +169,68 @@ public enum Workspace {
         return try render(options, summary: summary)
     }
 
-    /// Rebuilds the store's graph from every stored document's contribution, read one document at a time
-    /// (actors first, unless `actors` already holds them, then everything), then stores it on this thread (the store's connection stays
-    /// on it) while the exports are written from it on the other cores, into `exports` until the store is
-    /// committed. Evidence sentences and events are spilled to a temporary file as they are found, the graph
-    /// keeping only the first few sentences per edge: memory follows actors and edges, not the corpus.
+    /// Rebuilds the store's graph from every stored document's contribution and stores it, writing the exports
+    /// beside it into `exports` (moved into place once the store commits).
+    ///
+    /// A worker thread sums the graph from the contributions this thread reads, one document at a time; this
+    /// thread, the store connection's, writes the evidence and event rows as the worker finds them
+    /// (`SummingPipeline`). The worker also spills them to a temporary file, from which the exports read them
+    /// while this thread writes actors, edges and indexes: memory follows actors and edges, not the corpus
+    /// (each edge keeps only its first few evidence sentences). `actors`, when given, already holds every
+    /// document's actors; otherwise they are read first.
     static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions, actors: ActorRegistry? = nil,
                            summary: inout BuildSummary, progress: ProgressBar?) throws {
         progress?.stage("building the graph and its analytics")
         let spill = try GraphSpill(beside: options.storePath + ".spill-\(getpid())")
         defer { spill.remove() }
         let reader = writer.reader
-        // The summary's timeline counts are kept as the events go by, which spares reading them again.
-        var tally = Timeline.Builder(keepingPerDate: 0)
-        let sink = GraphSink(evidence: { try spill.append(source: $0, target: $1, $2) }, event: { event in
-            tally.add(event)
-            try spill.append(event)
-        })
-        var graph = try options.graphBuilder.build(from: { actorsOnly, body in
-            try reader.forEachContribution(actorsOnly: actorsOnly, body)
-        }, sink: sink, actors: actors)
+        var registry = actors ?? ActorRegistry()
+        if actors == nil {
+            try reader.forEachContribution(actorsOnly: true) { registry.add($0.actors, mentions: $0.mentionCounts) }
+        }
+        let rows = try writer.beginGraph()
+        let pipeline = SummingPipeline<EncodedContribution, FoundRow>()
+        let outcome = WorkerOutcome<(ActorGraph, Timeline)>()
+        let builder = options.graphBuilder, actorsRead = registry
+        Thread.detachNewThread {
+            outcome.set(Result {
+                // The summary's timeline counts are kept as the events go by, which spares reading them again.
+                var tally = Timeline.Builder(keepingPerDate: 0)
+                let sink = GraphSink(evidence: { source, target, evidence in
+                    try spill.append(source: source, target: target, evidence)
+                    pipeline.send(.evidence(source: source, target: target, evidence))
+                }, event: { event in
+                    tally.add(event)
+                    try spill.append(event)
+                    pipeline.send(.event(event))
+                })
+                let graph = try builder.build(from: { _, body in
+                    while let next = pipeline.next() { try body(try next.decode()) }
+                }, sink: sink, actors: actorsRead)
+                return (graph, tally.timeline)
+            })
+            pipeline.finishWork()
+        }
+        func write(_ found: [FoundRow]) throws {
+            for row in found {
+                switch row {
+                case .evidence(let source, let target, let evidence): try rows.evidence(source, target, evidence)
+                case .event(let event): try rows.event(event)
+                }
+            }
+        }
+        do {
+            try reader.forEachEncodedContribution { try pipeline.feed($0, write: write) }
+            try pipeline.finishInput(write: write)
+        } catch {
+            pipeline.cancel()
+            pipeline.waitForWorker()
+            throw error
+        }
+        var (graph, timeline) = try outcome.get()
         try spill.finishWriting()
         graph.events = spill.eventList
-        summary.timer.lap("sum the graph (spilling evidence and events), analytics")
+        summary.timer.lap("sum the graph and its analytics; evidence and event rows stored beside")
 
         progress?.stage("storing the graph; writing GraphML, GEXF, JSON and DOT")
         let shown = options.filter.isEmpty ? graph : try options.filter.apply(to: graph)
@@ -201,12 +240,12 @@ public enum Workspace {
         DispatchQueue.global().async(group: done) {
             do { try writeExports(shown, options: staging) } catch { exportError.set(0, error) }
         }
-        let stored = Result { try writer.replaceGraph(graph, spill: spill) }
+        let stored = Result { try writer.finishGraph(graph) }
         done.wait()
         try stored.get()
         if let error = exportError.first { throw error }
-        summary.timer.lap("store graph; GraphML, GEXF, JSON, DOT beside it")
-        try summarize(&summary, shown: shown, timeline: options.filter.isEmpty ? tally.timeline : nil,
+        summary.timer.lap("store actors, links, indexes; GraphML, GEXF, JSON, DOT beside it")
+        try summarize(&summary, shown: shown, timeline: options.filter.isEmpty ? timeline : nil,
                       totals: try writer.reader.documentTotals())
     }
 
@@ -354,6 +393,26 @@ public enum Workspace {
         guard rename(temporary, path) == 0 else {
             throw BuildError.outputFolder(path, String(cString: strerror(errno)))
         }
+    }
+}
+
+/// What the summing worker sends the store's thread to write.
+private enum FoundRow {
+    case evidence(source: Int, target: Int, Evidence)
+    case event(GraphEvent)
+}
+
+/// What a worker thread produced, handed to the thread that waits for it.
+private final class WorkerOutcome<Value>: @unchecked Sendable {
+    private var result: Result<Value, Error>?
+    private let lock = NSLock()
+
+    func set(_ result: Result<Value, Error>) { lock.withLock { self.result = result } }
+
+    /// The value, or the worker's error; call once the worker has finished.
+    func get() throws -> Value {
+        guard let result = lock.withLock({ result }) else { preconditionFailure("worker has not finished") }
+        return try result.get()
     }
 }
 

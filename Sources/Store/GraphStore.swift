@@ -153,18 +153,12 @@ public struct StoreWriter {
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
     }
 
-    /// Replaces the derived graph. Its evidence sentences are those its edges hold, or, when the build
-    /// spilled them, every one in `spill`; its events are read from `graph.events` (which a spilled build
-    /// points at the spill).
-    public func replaceGraph(_ graph: ActorGraph, spill: GraphSpill? = nil) throws {
-        try beginGraph()
-        let rows = try GraphRows(db)
-        if let spill {
-            try spill.forEachEvidence(rows.evidence)
-        } else {
-            for e in graph.edges {
-                for ev in e.evidence { try rows.evidence(e.source, e.target, ev) }
-            }
+    /// Replaces the derived graph with `graph`: its evidence sentences are those its edges hold, its events
+    /// those of `graph.events`.
+    public func replaceGraph(_ graph: ActorGraph) throws {
+        let rows = try beginGraph()
+        for e in graph.edges {
+            for ev in e.evidence { try rows.evidence(e.source, e.target, ev) }
         }
         try graph.events.forEach(rows.event)
         try finishGraph(graph)
@@ -172,15 +166,19 @@ public struct StoreWriter {
 
     /// Empties the derived graph's tables, dropping their indexes while they are refilled: one sorted index
     /// build after is far cheaper than a million incremental updates.
-    private func beginGraph() throws {
+    ///
+    /// `replaceGraph` in steps, for a build that stores evidence and events as it finds them: their rows go
+    /// through the returned writer, then `finishGraph` writes the rest.
+    public func beginGraph() throws -> GraphRowWriter {
         for index in Schema.graphIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(Schema.indexName(index))") }
         for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors", "adjacency"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        return try GraphRowWriter(db)
     }
 
     /// Writes the graph's actors, aliases, edges and adjacency, then builds the indexes.
-    private func finishGraph(_ graph: ActorGraph) throws {
+    public func finishGraph(_ graph: ActorGraph) throws {
         let actor = try RowInserter(db, """
             INSERT INTO actors(idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank,
                                betweenness, component, community) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -193,7 +191,7 @@ public struct StoreWriter {
                 b.text(n.first); b.text(n.last); b.int(m.degree); b.double(m.weightedDegree); b.double(m.pagerank)
                 b.double(m.betweenness); b.int(m.component); b.int(m.community)
             }
-            for name in Set([n.name] + n.aliases) {
+            for name in Set([n.name] + n.aliases).sorted() {
                 try alias.insert { b in b.int(i); b.text(name); b.text(ListField.key(name)) }
             }
         }
@@ -216,14 +214,14 @@ public struct StoreWriter {
     public var reader: StoreReader { StoreReader(db: db) }
 }
 
-/// Writes evidence and event rows, numbering events in order.
-private final class GraphRows {
+/// Writes evidence and event rows, numbering events in order. Only on the store's thread.
+public final class GraphRowWriter {
     private let evidenceRow: RowInserter
     private let eventRow: RowInserter
     private let eventActorRow: RowInserter
     private var nextEvent = 0
 
-    init(_ db: Database) throws {
+    fileprivate init(_ db: Database) throws {
         evidenceRow = try RowInserter(db, "INSERT INTO evidence(source, target, document, sentence, date) VALUES (?,?,?,?,?)")
         eventRow = try RowInserter(db, """
             INSERT INTO graph_events(idx, id, document, type, cameo, trigger, date, "end", date_text, sentence)
@@ -233,11 +231,11 @@ private final class GraphRows {
     }
 
     /// One evidence sentence of the edge between actors `source` and `target` (indices, source < target).
-    func evidence(_ source: Int, _ target: Int, _ ev: Evidence) throws {
+    public func evidence(_ source: Int, _ target: Int, _ ev: Evidence) throws {
         try evidenceRow.insert { b in b.int(source); b.int(target); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
     }
 
-    func event(_ e: GraphEvent) throws {
+    public func event(_ e: GraphEvent) throws {
         let i = nextEvent
         nextEvent += 1
         try eventRow.insert { b in

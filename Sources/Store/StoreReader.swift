@@ -19,12 +19,17 @@ public struct StoreReader {
     /// summed without holding every document in memory. With `actorsOnly`, windows and events are left empty
     /// (alias resolution needs only the actors, and stops reading each row there).
     public func forEachContribution(actorsOnly: Bool = false, _ body: (DocumentContribution) throws -> Void) throws {
+        try forEachEncodedContribution { try body(try $0.decode(actorsOnly: actorsOnly)) }
+    }
+
+    /// Each stored document's contribution still encoded, in insertion order: decoding and summing can then
+    /// happen on another thread while this one, the connection's, goes on writing.
+    public func forEachEncodedContribution(_ body: (EncodedContribution) throws -> Void) throws {
         // Columns are read by position throughout: GRDB's by-name lookup costs a string comparison per column.
         let rows = try Row.fetchCursor(db, sql: "SELECT id, title, date, source, contribution FROM documents ORDER BY rowid")
         while let row = try rows.next() {
-            let document = GraphDocument(id: row[0], title: row[1], date: row[2], source: row[3])
-            let blob: Data = row[4]
-            try body(try blob.withUnsafeBytes { try ContributionCodec.decode($0, document: document, actorsOnly: actorsOnly) })
+            try body(EncodedContribution(document: GraphDocument(id: row[0], title: row[1], date: row[2], source: row[3]),
+                                         bytes: row[4]))
         }
     }
 
@@ -110,5 +115,16 @@ public struct StoreReader {
 
     public func meta(_ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+}
+
+/// A document's stored contribution, not yet decoded (see `StoreReader.forEachEncodedContribution`).
+public struct EncodedContribution: Sendable {
+    public let document: GraphDocument
+    let bytes: Data
+
+    /// With `actorsOnly`, windows and events are left empty (reading stops after the actors).
+    public func decode(actorsOnly: Bool = false) throws -> DocumentContribution {
+        try bytes.withUnsafeBytes { try ContributionCodec.decode($0, document: document, actorsOnly: actorsOnly) }
     }
 }
