@@ -37,24 +37,38 @@ public struct AnnotatedDocument: Sendable {
 
     /// The text of sentence `index`, with line breaks and runs of spaces folded (hard-wrapped input).
     public func sentenceText(_ index: Int) -> String {
-        TextCleanup.foldWhitespace(text[sentences[index].range])
+        text.bytes.withUnsafeBufferPointer { all in
+            TextCleanup.foldWhitespace(UnsafeBufferPointer(rebasing: all[sentences[index].range]))
+        }
     }
 }
 
 public enum TextCleanup {
     /// Folds every run of whitespace (including line breaks) into one space.
     public static func foldWhitespace(_ s: String) -> String {
-        var out = [UInt8]()
-        var space = false
-        for b in s.utf8 {
-            if b == 32 || b == 10 || b == 13 || b == 9 {
-                space = true
-            } else {
-                if space && !out.isEmpty { out.append(32) }
-                space = false
-                out.append(b)
+        var s = s
+        return s.withUTF8 { foldWhitespace($0) }
+    }
+
+    /// `foldWhitespace` on UTF-8 bytes: one pass, straight into the new string's storage (this runs for
+    /// every sentence the graph quotes).
+    public static func foldWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0, space = false
+            for b in bytes {
+                if b == 32 || b == 10 || b == 13 || b == 9 {
+                    space = true
+                } else {
+                    if space && count > 0 {
+                        out[count] = 32
+                        count += 1
+                    }
+                    space = false
+                    out[count] = b
+                    count += 1
+                }
             }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

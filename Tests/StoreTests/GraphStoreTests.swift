@@ -33,6 +33,12 @@ import Testing
         return (try GraphStore.create(at: path), path)
     }
 
+    /// Stores written earlier keep their hashes: the value is FNV-1a over the fields, computed independently.
+    @Test func contentHashIsStable() {
+        #expect(StoreWriter.contentHash(annotated("a", "Then Alice met Bob. Later Carol called.")) == "6f9c7c9c670cf9ee")
+        #expect(StoreWriter.contentHash(annotated("b", "Zürich’s “quoted”\nwords")) == "58f4f80d2419b12b")
+    }
+
     @Test func putIsIdempotentAndReplacesChangedDocuments() throws {
         let (store, path) = try temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: path) }
