@@ -65,8 +65,9 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
     // MARK: The store's side
 
     /// Queues `contribution` for the worker, first writing (with `write`) every row the worker has found.
-    /// Returns without queueing when the worker has finished (it failed; its error says why).
-    func feed(_ contribution: Input, write: ([Found]) throws -> Void) throws {
+    /// False, without queueing, when the worker has finished early (it failed; its error says why).
+    @discardableResult
+    func feed(_ contribution: Input, write: ([Found]) throws -> Void) throws -> Bool {
         condition.lock()
         while true {
             if !found.isEmpty {
@@ -76,15 +77,18 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
                 condition.lock()
                 continue
             }
-            if workerFinished { break }
+            if workerFinished {
+                condition.unlock()
+                return false
+            }
             if inbox.count - inboxStart < inboxLimit {
                 inbox.append(contribution)
                 condition.broadcast()
-                break
+                condition.unlock()
+                return true
             }
             condition.wait()
         }
-        condition.unlock()
     }
 
     /// No more contributions: writes the rows the worker finds until it is done.

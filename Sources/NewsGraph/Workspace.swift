@@ -172,62 +172,17 @@ public enum Workspace {
     /// Rebuilds the store's graph from every stored document's contribution and stores it, writing the exports
     /// beside it into `exports` (moved into place once the store commits).
     ///
-    /// A worker thread sums the graph from the contributions this thread reads, one document at a time; this
-    /// thread, the store connection's, writes the evidence and event rows as the worker finds them
-    /// (`SummingPipeline`). The worker also spills them to a temporary file, from which the exports read them
-    /// while this thread writes actors, edges and indexes: memory follows actors and edges, not the corpus
-    /// (each edge keeps only its first few evidence sentences). `actors`, when given, already holds every
-    /// document's actors; otherwise they are read first.
+    /// The graph is summed one document at a time (`sumGraph`); its evidence sentences and events are spilled
+    /// to a temporary file as they are found, each edge keeping only its first few sentences, so memory follows
+    /// actors and edges, not the corpus. This thread, the store connection's, then writes actors, edges and
+    /// indexes while the exports are written from the spill on the other cores.
     static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions, actors: ActorRegistry? = nil,
                            summary: inout BuildSummary, progress: ProgressBar?) throws {
         progress?.stage("building the graph and its analytics")
         let spill = try GraphSpill(beside: options.storePath + ".spill-\(getpid())")
         defer { spill.remove() }
-        let reader = writer.reader
-        var registry = actors ?? ActorRegistry()
-        if actors == nil {
-            try reader.forEachContribution(actorsOnly: true) { registry.add($0.actors, mentions: $0.mentionCounts) }
-        }
-        let rows = try writer.beginGraph()
-        let pipeline = SummingPipeline<EncodedContribution, FoundRow>()
-        let outcome = WorkerOutcome<(ActorGraph, Timeline)>()
-        let builder = options.graphBuilder, actorsRead = registry
-        Thread.detachNewThread {
-            outcome.set(Result {
-                // The summary's timeline counts are kept as the events go by, which spares reading them again.
-                var tally = Timeline.Builder(keepingPerDate: 0)
-                let sink = GraphSink(evidence: { source, target, evidence in
-                    try spill.append(source: source, target: target, evidence)
-                    pipeline.send(.evidence(source: source, target: target, evidence))
-                }, event: { event in
-                    tally.add(event)
-                    try spill.append(event)
-                    pipeline.send(.event(event))
-                })
-                let graph = try builder.build(from: { _, body in
-                    while let next = pipeline.next() { try body(try next.decode()) }
-                }, sink: sink, actors: actorsRead)
-                return (graph, tally.timeline)
-            })
-            pipeline.finishWork()
-        }
-        func write(_ found: [FoundRow]) throws {
-            for row in found {
-                switch row {
-                case .evidence(let source, let target, let evidence): try rows.evidence(source, target, evidence)
-                case .event(let event): try rows.event(event)
-                }
-            }
-        }
-        do {
-            try reader.forEachEncodedContribution { try pipeline.feed($0, write: write) }
-            try pipeline.finishInput(write: write)
-        } catch {
-            pipeline.cancel()
-            pipeline.waitForWorker()
-            throw error
-        }
-        var (graph, timeline) = try outcome.get()
+        var (graph, timeline) = try sumGraph(reader: writer.reader, rows: try writer.beginGraph(), spill: spill,
+                                             builder: options.graphBuilder, actors: actors)
         try spill.finishWriting()
         graph.events = spill.eventList
         summary.timer.lap("sum the graph and its analytics; evidence and event rows stored beside")
@@ -247,6 +202,60 @@ public enum Workspace {
         summary.timer.lap("store actors, links, indexes; GraphML, GEXF, JSON, DOT beside it")
         try summarize(&summary, shown: shown, timeline: options.filter.isEmpty ? timeline : nil,
                       totals: try writer.reader.documentTotals())
+    }
+
+    /// Sums the graph on a worker thread from the contributions this thread reads (`SummingPipeline`), and
+    /// writes the evidence and event rows the worker finds through `rows` as they come. The worker also
+    /// spills them, and tallies the events for the summary's timeline. `actors`, when given, already holds
+    /// every document's actors; otherwise they are read first.
+    private static func sumGraph(reader: StoreReader, rows: GraphRowWriter, spill: GraphSpill, builder: GraphBuilder,
+                                 actors: ActorRegistry?) throws -> (ActorGraph, Timeline) {
+        var registry = actors ?? ActorRegistry()
+        if actors == nil {
+            try reader.forEachContribution(actorsOnly: true) { registry.add($0.actors, mentions: $0.mentionCounts) }
+        }
+        let pipeline = SummingPipeline<EncodedContribution, FoundRow>()
+        let outcome = WorkerOutcome<(ActorGraph, Timeline)>()
+        Thread.detachNewThread { [registry] in
+            outcome.set(Result {
+                // The summary's timeline counts are kept as the events go by, which spares reading them again.
+                var tally = Timeline.Builder(keepingPerDate: 0)
+                let sink = GraphSink(evidence: { source, target, evidence in
+                    try spill.append(source: source, target: target, evidence)
+                    pipeline.send(.evidence(source: source, target: target, evidence))
+                }, event: { event in
+                    tally.add(event)
+                    try spill.append(event)
+                    pipeline.send(.event(event))
+                })
+                let graph = try builder.build(from: { _, body in
+                    while let next = pipeline.next() { try body(try next.decode()) }
+                }, sink: sink, actors: registry)
+                return (graph, tally.timeline)
+            })
+            pipeline.finishWork()
+        }
+        func write(_ found: [FoundRow]) throws {
+            for row in found {
+                switch row {
+                case .evidence(let source, let target, let evidence): try rows.evidence(source, target, evidence)
+                case .event(let event): try rows.event(event)
+                }
+            }
+        }
+        /// Stops reading once the worker has stopped (it failed; the outcome holds its error).
+        struct WorkerStopped: Error {}
+        do {
+            try reader.forEachEncodedContribution { if try !pipeline.feed($0, write: write) { throw WorkerStopped() } }
+            try pipeline.finishInput(write: write)
+        } catch is WorkerStopped {
+            pipeline.waitForWorker()
+        } catch {
+            pipeline.cancel()
+            pipeline.waitForWorker()
+            throw error
+        }
+        return try outcome.get()
     }
 
     /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
