@@ -69,22 +69,13 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
     @discardableResult
     func feed(_ contribution: Input, write: ([Found]) throws -> Void) throws -> Bool {
         condition.lock()
+        defer { condition.unlock() }
         while true {
-            if !found.isEmpty {
-                let rows = takeFound()
-                condition.unlock()
-                try write(rows)
-                condition.lock()
-                continue
-            }
-            if workerFinished {
-                condition.unlock()
-                return false
-            }
+            try writeFound(write)
+            if workerFinished { return false }
             if inbox.count - inboxStart < inboxLimit {
                 inbox.append(contribution)
                 condition.broadcast()
-                condition.unlock()
                 return true
             }
             condition.wait()
@@ -94,20 +85,14 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
     /// No more contributions: writes the rows the worker finds until it is done.
     func finishInput(write: ([Found]) throws -> Void) throws {
         condition.lock()
+        defer { condition.unlock() }
         inputFinished = true
         condition.broadcast()
         while true {
-            if !found.isEmpty {
-                let rows = takeFound()
-                condition.unlock()
-                try write(rows)
-                condition.lock()
-                continue
-            }
-            if workerFinished { break }
+            try writeFound(write)
+            if workerFinished { return }
             condition.wait()
         }
-        condition.unlock()
     }
 
     /// Stops both sides: the worker's `next` returns nil and `send` no longer waits.
@@ -125,11 +110,16 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Must be called with the lock held.
-    private func takeFound() -> [Found] {
-        let rows = found
-        found.removeAll(keepingCapacity: true)
-        condition.broadcast()
-        return rows
+    /// Writes the queued rows until none are left. Called, and returns (even by throwing), with the lock
+    /// held; the lock is released while `write` runs, so the worker can go on.
+    private func writeFound(_ write: ([Found]) throws -> Void) throws {
+        while !found.isEmpty {
+            let rows = found
+            found.removeAll(keepingCapacity: true)
+            condition.broadcast()
+            condition.unlock()
+            defer { condition.lock() }
+            try write(rows)
+        }
     }
 }
