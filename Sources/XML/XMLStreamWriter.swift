@@ -27,11 +27,12 @@ public enum XMLError: Error, CustomStringConvertible, Sendable {
 /// and is then escaped by libxml2 (`<`, `&`, `>`, quotes). Write calls do not throw: the first failure is
 /// remembered and `finish()` reports it, which keeps call sites that emit millions of elements readable.
 ///
-/// The two shapes an export repeats a million times, `<data key="k">text</data>` and
-/// `<attvalue for="i" value="v"/>`, have a fast path: when every name is a plain XML name and no value holds a
-/// character libxml2 would escape (or, in an attribute, any non-ASCII byte, which libxml2 writes as a
-/// character reference), the element goes to the writer as one `xmlTextWriterWriteRawLen` call, byte for byte
-/// what the element calls would have written. Anything else takes those calls. Start, end and escaping stay
+/// The shapes an export repeats hundreds of thousands of times, `<data key="k">text</data>`,
+/// `<attvalue for="i" value="v"/>` and the tags of a node or edge (`element(_:attributes:_:)`), have a fast
+/// path: when every name is a plain XML name and no value holds a character libxml2 would escape (or, in an
+/// attribute, any non-ASCII byte, which libxml2 writes as a character reference), the markup goes to the
+/// writer as one `xmlTextWriterWriteRawLen` call, byte for byte what the element calls would have written.
+/// Anything else takes those calls. Start, end and escaping stay
 /// libxml2's; this spares its per-element bookkeeping (a stack entry, a copied name, an escaped copy), which
 /// was most of the time of a Reuters GraphML.
 public final class XMLStreamWriter {
@@ -206,11 +207,8 @@ public final class XMLStreamWriter {
         var element = name
         return element.withUTF8 { n in
             guard Markup.isPlainName(n) else { return false }
-            var length = n.count + 2
-            for a in attributes {
-                guard a.name.utf8.count < 64, a.value.utf8.count < 256 else { return false }
-                length += a.name.utf8.count + a.value.utf8.count + 4
-            }
+            var length = n.count + 2  // `<name>`
+            for a in attributes { length += a.name.utf8.count + a.value.utf8.count + 4 }  // ` a="v"`
             var out = Markup.Output(reserve(length))
             out.append(UInt8(ascii: "<")); out.append(n)
             for a in attributes {
