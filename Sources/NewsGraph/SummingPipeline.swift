@@ -20,6 +20,8 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
     private var inputFinished = false
     private var found = [Found]()
     private var workerFinished = false
+    /// The worker will send no more rows (it may still be working: a build's analytics come after).
+    private var sendingFinished = false
     private var cancelled = false
 
     init(inboxLimit: Int = 64, foundLimit: Int = 4_096) {
@@ -54,6 +56,14 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
         if found.count == 1 || found.count >= foundLimit { condition.broadcast() }
     }
 
+    /// The worker will send no more rows.
+    func finishSending() {
+        condition.lock()
+        sendingFinished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
     /// The worker is done (its result, or its error, is where the caller keeps it).
     func finishWork() {
         condition.lock()
@@ -82,7 +92,7 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
         }
     }
 
-    /// No more contributions: writes the rows the worker finds until it is done.
+    /// No more contributions: writes the rows the worker finds until it will send no more (or is done).
     func finishInput(write: ([Found]) throws -> Void) throws {
         condition.lock()
         defer { condition.unlock() }
@@ -90,7 +100,7 @@ final class SummingPipeline<Input, Found>: @unchecked Sendable {
         condition.broadcast()
         while true {
             try writeFound(write)
-            if workerFinished { return }
+            if sendingFinished || workerFinished { return }
             condition.wait()
         }
     }

@@ -205,7 +205,8 @@ public enum Workspace {
     }
 
     /// Sums the graph on a worker thread from the contributions this thread reads (`SummingPipeline`), and
-    /// writes the evidence and event rows the worker finds through `rows` as they come. The worker also
+    /// writes the evidence and event rows the worker finds through `rows` as they come, then indexes them
+    /// while the worker computes the analytics. The worker also
     /// spills them, and tallies the events for the summary's timeline. `actors`, when given, already holds
     /// every document's actors; otherwise they are read first.
     private static func sumGraph(reader: StoreReader, rows: GraphRowWriter, spill: GraphSpill, builder: GraphBuilder,
@@ -230,6 +231,7 @@ public enum Workspace {
                 })
                 let graph = try builder.build(from: { _, body in
                     while let next = pipeline.next() { try body(try next.decode()) }
+                    pipeline.finishSending()  // what remains is analytics, which send nothing
                 }, sink: sink, actors: registry)
                 return (graph, tally.timeline)
             })
@@ -248,6 +250,9 @@ public enum Workspace {
         do {
             try reader.forEachEncodedContribution { if try !pipeline.feed($0, write: write) { throw WorkerStopped() } }
             try pipeline.finishInput(write: write)
+            // While the worker computes the analytics, this thread indexes the rows.
+            try rows.finishRows()
+            pipeline.waitForWorker()
         } catch is WorkerStopped {
             pipeline.waitForWorker()
         } catch {

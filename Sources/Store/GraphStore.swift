@@ -165,6 +165,7 @@ public struct StoreWriter {
             for ev in e.evidence { try rows.evidence(e.source, e.target, ev) }
         }
         try graph.events.forEach(rows.event)
+        try rows.finishRows()
         try finishGraph(graph)
     }
 
@@ -181,7 +182,8 @@ public struct StoreWriter {
         return try GraphRowWriter(db)
     }
 
-    /// Writes the graph's actors, aliases, edges and adjacency, then builds the indexes.
+    /// Writes the graph's actors, aliases, edges and adjacency, then builds their indexes (the evidence and
+    /// event rows' indexes are built by `GraphRowWriter.finishRows`).
     public func finishGraph(_ graph: ActorGraph) throws {
         let actor = try RowInserter(db, """
             INSERT INTO actors(idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank,
@@ -212,7 +214,7 @@ public struct StoreWriter {
         let adjacency = Adjacency(graph)
         try db.execute(sql: "INSERT INTO adjacency(offsets, links) VALUES (?, ?)",
                        arguments: [adjacency.offsetsBlob, adjacency.linksBlob])
-        for index in Schema.graphIndexes { try db.execute(sql: index) }
+        for index in Schema.nodeIndexes { try db.execute(sql: index) }
     }
 
     public var reader: StoreReader { StoreReader(db: db) }
@@ -220,12 +222,14 @@ public struct StoreWriter {
 
 /// Writes evidence and event rows, numbering events in order. Only on the store's thread.
 public final class GraphRowWriter {
+    private let db: Database
     private let evidenceRow: RowInserter
     private let eventRow: RowInserter
     private let eventActorRow: RowInserter
     private var nextEvent = 0
 
     fileprivate init(_ db: Database) throws {
+        self.db = db
         evidenceRow = try RowInserter(db, "INSERT INTO evidence(source, target, document, sentence, date) VALUES (?,?,?,?,?)")
         eventRow = try RowInserter(db, """
             INSERT INTO graph_events(idx, id, document, type, cameo, trigger, date, "end", date_text, sentence)
@@ -237,6 +241,11 @@ public final class GraphRowWriter {
     /// One evidence sentence of the edge between actors `source` and `target` (indices, source < target).
     public func evidence(_ source: Int, _ target: Int, _ ev: Evidence) throws {
         try evidenceRow.insert { b in b.int(source); b.int(target); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
+    }
+
+    /// Builds the evidence and event rows' indexes, once every row is written.
+    public func finishRows() throws {
+        for index in Schema.rowIndexes { try db.execute(sql: index) }
     }
 
     public func event(_ e: GraphEvent) throws {

@@ -52,16 +52,24 @@ enum Schema {
 
     /// Indexes on the derived graph's tables. `replaceGraph` drops them while it refills the tables and
     /// builds them again after: one sorted build is far cheaper than a million incremental updates.
-    static let graphIndexes = [
-        "CREATE INDEX aliases_key ON aliases(key)",
-        "CREATE INDEX edges_source ON edges(source)",
-        "CREATE INDEX edges_target ON edges(target)",
+    static var graphIndexes: [String] { rowIndexes + nodeIndexes }
+
+    /// Indexes on the evidence and event rows, which can be built as soon as those rows are written
+    /// (`GraphRowWriter.finishRows`), before the actors and edges are.
+    static let rowIndexes = [
         "CREATE INDEX evidence_pair ON evidence(source, target)",
         "CREATE INDEX event_actors_actor ON event_actors(actor)",
         "CREATE INDEX event_actors_event ON event_actors(event)",
         // Timeline order (dated first, by date), covering the filter columns: a page of events, filtered by
         // type and dates, is read from the index alone.
         "CREATE INDEX graph_events_order ON graph_events(date IS NULL, date, type, cameo, \"end\")",
+    ]
+
+    /// Indexes on the actors, aliases and edges.
+    static let nodeIndexes = [
+        "CREATE INDEX aliases_key ON aliases(key)",
+        "CREATE INDEX edges_source ON edges(source)",
+        "CREATE INDEX edges_target ON edges(target)",
         // Rankings answer `query actors --top N` and `communities` without sorting every actor.
         "CREATE INDEX actors_degree ON actors(degree DESC, mentions DESC, name)",
         "CREATE INDEX actors_weighted_degree ON actors(weighted_degree DESC, mentions DESC, name)",

@@ -27,6 +27,7 @@ import Testing
         do {
             for input in inputs { try pipeline.feed(input, write: write) }
             try pipeline.finishInput(write: write)
+            pipeline.waitForWorker()
             return (written, nil)
         } catch {
             pipeline.cancel()
@@ -41,6 +42,8 @@ import Testing
             while let n = pipeline.next() {
                 for k in 0..<(n % 7) { pipeline.send(n * 10 + k) }
             }
+            pipeline.finishSending()
+            Thread.sleep(forTimeInterval: 0.05)  // work after the last row (a build's analytics)
         }
         #expect(error == nil)
         #expect(written == (0..<2_000).flatMap { n in (0..<(n % 7)).map { n * 10 + $0 } })
