@@ -172,10 +172,10 @@ public enum Workspace {
     /// Rebuilds the store's graph from every stored document's contribution and stores it, writing the exports
     /// beside it into `exports` (moved into place once the store commits).
     ///
-    /// The graph is summed one document at a time (`sumGraph`); its evidence sentences and events are spilled
-    /// to a temporary file as they are found, each edge keeping only its first few sentences, so memory follows
-    /// actors and edges, not the corpus. This thread, the store connection's, then writes actors, edges and
-    /// indexes while the exports are written from the spill on the other cores.
+    /// The graph is summed one document at a time (`sumGraph`): evidence sentences go to the store as they are
+    /// found, each edge keeping only its first few, and events go to the store and to a temporary file, so
+    /// memory follows actors and edges, not the corpus. This thread, the store connection's, then writes
+    /// actors, edges and indexes while the exports are written on the other cores, reading events from the file.
     static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions, actors: ActorRegistry? = nil,
                            summary: inout BuildSummary, progress: ProgressBar?) throws {
         progress?.stage("building the graph and its analytics")
@@ -206,8 +206,8 @@ public enum Workspace {
 
     /// Sums the graph on a worker thread from the contributions this thread reads (`SummingPipeline`), and
     /// writes the evidence and event rows the worker finds through `rows` as they come, then indexes them
-    /// while the worker computes the analytics. The worker also
-    /// spills them, and tallies the events for the summary's timeline. `actors`, when given, already holds
+    /// while the worker computes the analytics. The worker also spills the events (the exports read them
+    /// from there) and tallies them for the summary's timeline. `actors`, when given, already holds
     /// every document's actors; otherwise they are read first.
     private static func sumGraph(reader: StoreReader, rows: GraphRowWriter, spill: GraphSpill, builder: GraphBuilder,
                                  actors: ActorRegistry?) throws -> (ActorGraph, Timeline) {
@@ -222,7 +222,6 @@ public enum Workspace {
                 // The summary's timeline counts are kept as the events go by, which spares reading them again.
                 var tally = Timeline.Builder(keepingPerDate: 0)
                 let sink = GraphSink(evidence: { source, target, evidence in
-                    try spill.append(source: source, target: target, evidence)
                     pipeline.send(.evidence(source: source, target: target, evidence))
                 }, event: { event in
                     tally.add(event)

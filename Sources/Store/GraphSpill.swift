@@ -2,10 +2,10 @@ import Foundation
 import Synchronization
 import Graph
 
-/// The evidence sentences and events a graph build finds, appended to two temporary files as they are found
-/// and read back a page at a time. A build then holds neither in memory (a corpus brings about six events
-/// and nine evidence sentences per article), and the store's rows and the exports can be written from the
-/// spill side by side, on different threads.
+/// The events a graph build finds, appended to a temporary file as they are found and read back a page at a
+/// time. A build then does not hold them in memory (a corpus brings about six events per article), and the
+/// exports read them from the spill side by side, on different threads. (Evidence sentences need no spill:
+/// the store's thread writes them as they are found, and each edge keeps its first few for the exports.)
 ///
 /// Appends come from one thread; pages are read with `pread`, so any number of threads may read at once.
 public final class GraphSpill: @unchecked Sendable {
@@ -13,13 +13,11 @@ public final class GraphSpill: @unchecked Sendable {
     static let pageSize = 4_096
 
     private let events: SpillFile
-    private let evidence: SpillFile
 
-    /// Creates the two files beside `path` (`path.events`, `path.evidence`) and unlinks them at once: they
-    /// live while the spill is open and vanish with the process, however it ends (even SIGKILL).
+    /// Creates the file beside `path` (`path.events`) and unlinks it at once: it lives while the spill is
+    /// open and vanishes with the process, however it ends (even SIGKILL).
     public init(beside path: String) throws {
         events = try SpillFile(path: path + ".events")
-        evidence = try SpillFile(path: path + ".evidence")
     }
 
     public var eventCount: Int { events.count }
@@ -32,16 +30,9 @@ public final class GraphSpill: @unchecked Sendable {
         try events.append(out.bytes)
     }
 
-    public func append(source: Int, target: Int, _ ev: Evidence) throws {
-        var out = ByteWriter()
-        out.int(source); out.int(target); out.string(ev.document); out.string(ev.sentence); out.optional(ev.date)
-        try evidence.append(out.bytes)
-    }
-
     /// Writes what is still buffered; reading needs it.
     public func finishWriting() throws {
         try events.flush()
-        try evidence.flush()
     }
 
     /// The spilled events, read a page at a time as they are visited.
@@ -63,27 +54,9 @@ public final class GraphSpill: @unchecked Sendable {
         return result
     }
 
-    /// Visits every spilled evidence sentence, in the order found.
-    public func forEachEvidence(_ body: (_ source: Int, _ target: Int, Evidence) throws -> Void) throws {
-        var start = 0
-        while start < evidence.count {
-            let end = min(evidence.count, start + Self.pageSize)
-            var page = [(Int, Int, Evidence)]()
-            try evidence.read(start..<end) { input in
-                guard let source = input.int(), let target = input.int(), let document = input.string(),
-                      let sentence = input.string(), let date = input.optional() else { return false }
-                page.append((source, target, Evidence(document: document, sentence: sentence, date: date)))
-                return true
-            }
-            for (source, target, ev) in page { try body(source, target, ev) }
-            start = end
-        }
-    }
-
-    /// Closes both files, giving their space back. Reading afterwards fails.
+    /// Closes the file, giving its space back. Reading afterwards fails.
     public func remove() {
         events.close()
-        evidence.close()
     }
 }
 

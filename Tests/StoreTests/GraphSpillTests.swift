@@ -17,24 +17,14 @@ import Testing
     }
 
     /// More than one page (4,096 records), read back whole, by several threads at once.
-    @Test func eventsAndEvidenceComeBackAsSpilled() throws {
+    @Test func eventsComeBackAsSpilled() throws {
         let (spill, _) = try spill()
         defer { spill.remove() }
         let events = (0..<9_000).map(event)
         for e in events { try spill.append(e) }
-        for i in 0..<5_000 {
-            try spill.append(source: i % 13, target: 13 + i % 17,
-                             Evidence(document: "doc-\(i)", sentence: "s\(i)", date: i % 3 == 0 ? nil : "2025-10-24"))
-        }
         try spill.finishWriting()
         #expect(spill.eventCount == 9_000)
         #expect(try spill.eventList.all() == events)
-        var evidence = [(Int, Int, Evidence)]()
-        try spill.forEachEvidence { evidence.append(($0, $1, $2)) }
-        #expect(evidence.count == 5_000)
-        #expect(evidence[4_999].0 == 4_999 % 13 && evidence[4_999].1 == 13 + 4_999 % 17)
-        #expect(evidence[4_999].2 == Evidence(document: "doc-4999", sentence: "s4999", date: "2025-10-24"))
-        #expect(evidence[3].2.date == nil)
 
         let list = spill.eventList
         let counts = Counts(4)
@@ -50,7 +40,6 @@ import Testing
         try spill.append(event(1))
         try spill.finishWriting()
         #expect(!FileManager.default.fileExists(atPath: path + ".events"))
-        #expect(!FileManager.default.fileExists(atPath: path + ".evidence"))
         #expect(try spill.eventList.all() == [event(1)])
         spill.remove()
         #expect(throws: SpillError.self) { try spill.eventList.all() }
