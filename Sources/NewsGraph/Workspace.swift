@@ -80,6 +80,7 @@ public enum Workspace {
     /// The previous store is replaced only once the new one is complete, and the exports with it.
     public static func build(_ inputs: [String], reader: CorpusReader, options: BuildOptions,
                              progress: ProgressBar? = nil) throws -> BuildSummary {
+        defer { progress?.finish() }  // clears the bar's line before the summary, or an error, is printed
         try prepareFolder(options.outputFolder)
         let temporary = options.storePath + ".building-\(getpid())"
         removeStoreFiles(temporary)
@@ -128,6 +129,7 @@ public enum Workspace {
     /// `feed` hands annotated documents to its argument: from articles (annotated here) or from `extract` output.
     public static func add(options: BuildOptions, progress: ProgressBar? = nil,
                            feed: ((AnnotatedDocument) throws -> Void) throws -> Void) throws -> BuildSummary {
+        defer { progress?.finish() }  // clears the bar's line before the summary, or an error, is printed
         try prepareFolder(options.outputFolder)
         let store: GraphStore
         if FileManager.default.fileExists(atPath: options.storePath) {
@@ -284,6 +286,7 @@ public enum Workspace {
     /// Writes every export from the store, then fills in the summary (`newsgraph export`).
     public static func exportAll(_ options: BuildOptions, summary: BuildSummary,
                                  progress: ProgressBar? = nil) throws -> BuildSummary {
+        defer { progress?.finish() }
         var summary = summary
         try exportStored(options.storePath, into: options.outputFolder, options: options, summary: &summary, progress: progress)
         return try render(options, summary: summary)

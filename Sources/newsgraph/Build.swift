@@ -27,7 +27,7 @@ struct OutputOptions: ParsableArguments {
         valueName: "n"))
     var evidencePerLink = 5
 
-    @Flag(help: "Print the seconds each stage took, and the peak memory, to standard error.")
+    @Flag(help: "Print the seconds each stage took (wall and CPU), and the peak memory, to standard error.")
     var timings = false
 
     func validate() throws {

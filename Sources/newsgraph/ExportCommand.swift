@@ -46,6 +46,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Also render the DOT files with Graphviz, e.g. svg,png.") var render: String?
     @Option(help: "Evidence sentences per link (the first ones; 0 for all).") var evidencePerLink = 5
 
+    func validate() throws {
+        guard evidencePerLink >= 0 else { throw ValidationError("--evidence-per-link must be 0 (all) or more") }
+    }
+
     func run() throws {
         var options = BuildOptions(outputFolder: out, renderFormats: render.map { $0.split(separator: ",").map(String.init) } ?? [])
         options.store = store

@@ -72,4 +72,21 @@ import Testing
             _ = try Workspace.build([Repo.seeds], reader: reader, options: BuildOptions(outputFolder: "/proc/newsgraph-out"))
         }
     }
+
+    /// `build`, `add` and `export` refuse a negative evidence count alike (a usage error, exit 64).
+    @Test(arguments: [["build", "seeds"], ["add", "seeds"], ["export"]])
+    func negativeEvidencePerLinkIsAUsageError(command: [String]) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: InterruptionTests.executable))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InterruptionTests.executable)
+        process.arguments = command + ["--evidence-per-link=-1", "--out", Repo.temporaryFolder("negative-evidence")]
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(message.contains("--evidence-per-link must be 0 (all) or more"))
+    }
 }
