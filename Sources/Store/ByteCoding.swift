@@ -1,5 +1,5 @@
-/// The binary encoding shared by the store's compact values (a document's contribution, the spilled events
-/// and evidence of a graph build): unsigned LEB128 varints, strings as UTF-8 length then bytes, an optional
+/// The binary encoding shared by the store's compact values (a document's contribution, the events a graph
+/// build spills): unsigned LEB128 varints, strings as UTF-8 length then bytes, an optional
 /// string as 0 for none or length + 1.
 
 /// Appends varints and length-prefixed strings.
