@@ -1,33 +1,93 @@
 /// A minimal streaming JSON writer into a byte buffer, for the pipeline's machine-readable outputs
-/// (`extract` lines, `graph.json`). Hand-written because Foundation's encoders dominate the cost of a
+/// (`extract` lines, query answers). Hand-written because Foundation's encoders dominate the cost of a
 /// 40 MB/s pipeline and do not keep key order.
-public struct JSONOutput: Sendable {
-    public private(set) var bytes: [UInt8] = []
+///
+/// Bytes are written through a pointer held in the struct itself: `Array.append` checks uniqueness and
+/// capacity for every byte, and a class's stored properties pay exclusivity checks on every access, which
+/// made one key cost ~200 instructions. Here one check covers each piece. Copies share the buffer until one
+/// of them writes (copy on write, through `owner`).
+public struct JSONOutput: @unchecked Sendable {
+    private var owner: ByteAllocation
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// How many bytes have been written.
+    public private(set) var count = 0
     /// One bit per open level, innermost lowest: whether the next value there needs a comma first. A bit
     /// stack rather than an array of flags, since it is touched for every value written.
     private var commas: UInt64 = 0
     private var depth = 0
 
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        owner = ByteAllocation(capacity: self.capacity)
+        base = owner.base
+    }
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// Hands `body` the bytes written so far, without copying them.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
 
     public mutating func reset() {
-        bytes.removeAll(keepingCapacity: true)
+        reserve(0)
+        count = 0
         commas = 0
         depth = 0
     }
 
+    // MARK: - Raw writes
+
+    /// Makes room for `extra` more bytes in a buffer no copy shares.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity || !isKnownUniquelyReferenced(&owner) { reallocate(count + extra) }
+    }
+
+    private mutating func reallocate(_ needed: Int) {
+        var newCapacity = capacity
+        while newCapacity < needed { newCapacity *= 2 }
+        let fresh = ByteAllocation(capacity: newCapacity)
+        fresh.base.update(from: base, count: count)
+        owner = fresh
+        base = fresh.base
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    // MARK: - Structure
+
     @inline(__always)
     private mutating func separate() {
-        if commas & 1 != 0 { bytes.append(UInt8(ascii: ",")) }
+        if commas & 1 != 0 { append(UInt8(ascii: ",")) }
         commas |= 1
     }
 
     @inline(__always)
     private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        append(bracket)
         precondition(depth < 63, "JSONOutput nests at most 63 levels")
         depth += 1
         commas <<= 1
@@ -35,7 +95,7 @@ public struct JSONOutput: Sendable {
 
     @inline(__always)
     private mutating func close(_ bracket: UInt8) {
-        bytes.append(bracket)
+        append(bracket)
         depth -= 1
         commas >>= 1
     }
@@ -49,64 +109,74 @@ public struct JSONOutput: Sendable {
     /// code, none of which needs escaping, so their bytes go out as they are (an `extract` line has a dozen
     /// keys per mention).
     public mutating func key(_ name: StaticString) {
-        separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { utf8 in
-            assert(!utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "key needs escaping")
-            bytes.append(contentsOf: utf8)
-        }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let length = name.utf8CodeUnitCount
+        assert(!UnsafeBufferPointer(start: name.utf8Start, count: length).contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+        }, "key needs escaping")
+        reserve(length + 4)
+        var at = base + count
+        if commas & 1 != 0 { at.pointee = UInt8(ascii: ","); at += 1 }
+        at.pointee = UInt8(ascii: "\"")
+        (at + 1).update(from: name.utf8Start, count: length)
+        at += length + 1
+        at[0] = UInt8(ascii: "\"")
+        at[1] = UInt8(ascii: ":")
+        count = at + 2 - base
         commas &= ~1
     }
 
+    // MARK: - Values
+
     public mutating func string(_ value: String?) {
         separate()
-        guard let value else { bytes.append(contentsOf: "null".utf8); return }
+        guard let value else { append("null"); return }
         appendString(value)
     }
 
     public mutating func int(_ value: Int?) {
         separate()
-        guard let value else { bytes.append(contentsOf: "null".utf8); return }
+        guard let value else { append("null"); return }
         appendDecimal(value)
     }
 
     /// Writes an integer's digits straight into the buffer (offsets are most of an `extract` line's numbers).
     private mutating func appendDecimal(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var n = value.magnitude
-        if n < 10 { bytes.append(48 + UInt8(n)); return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var count = 0
-            while n > 0 {
-                digits[19 - count] = 48 + UInt8(n % 10)
-                n /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[(20 - count)...]))
-        }
+        var length = value < 0 ? 1 : 0
+        var m = n
+        repeat { length += 1; m /= 10 } while m > 0
+        reserve(length)
+        let out = base + count
+        if value < 0 { out[0] = UInt8(ascii: "-") }
+        var i = length - 1
+        repeat {
+            out[i] = 48 + UInt8(n % 10)
+            n /= 10
+            i -= 1
+        } while n > 0
+        count += length
     }
 
     public mutating func double(_ value: Double?) {
         separate()
-        guard let value, value.isFinite else { bytes.append(contentsOf: "null".utf8); return }
-        bytes.append(contentsOf: "\(value)".utf8)
+        guard let value, value.isFinite else { append("null"); return }
+        var text = "\(value)"
+        text.withUTF8 { append($0) }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        append(value ? "true" : "false")
     }
 
     /// Appends bytes that are already JSON (e.g. a line encoded elsewhere).
-    public mutating func append(raw: [UInt8]) { bytes.append(contentsOf: raw) }
+    public mutating func append(raw: [UInt8]) { raw.withUnsafeBufferPointer { append($0) } }
 
-    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func null() { separate(); append("null") }
 
     /// Ends a JSON-lines record: the next value starts a new top-level value.
     public mutating func newline() {
-        bytes.append(10)
+        append(10)
         commas = 0
         depth = 0
     }
@@ -121,12 +191,24 @@ public struct JSONOutput: Sendable {
         value.withUTF8 { utf8 in
             // Most values need no escape: the quotes and the bytes go in as they are.
             if JSONString.needsNoEscape(utf8) {
-                bytes.append(UInt8(ascii: "\""))
-                bytes.append(contentsOf: utf8)
-                bytes.append(UInt8(ascii: "\""))
+                reserve(utf8.count + 2)
+                let out = base + count
+                out[0] = UInt8(ascii: "\"")
+                if let source = utf8.baseAddress { (out + 1).update(from: source, count: utf8.count) }
+                out[utf8.count + 1] = UInt8(ascii: "\"")
+                count += utf8.count + 2
             } else {
-                JSONString.write(utf8) { bytes.append(contentsOf: $0) }
+                JSONString.write(utf8) { append($0) }
             }
         }
     }
+}
+
+/// The memory behind a `JSONOutput`, freed with the last copy that uses it.
+final class ByteAllocation {
+    let base: UnsafeMutablePointer<UInt8>
+
+    init(capacity: Int) { base = .allocate(capacity: capacity) }
+
+    deinit { base.deallocate() }
 }

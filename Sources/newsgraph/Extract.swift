@@ -36,12 +36,12 @@ struct Extract: ParsableCommand {
             documents += 1
             progress.update(bytes: reader.bytesRead, documents: documents)
             out.append(raw: line)
-            if out.bytes.count >= 1 << 20 {
-                try stdout.write(contentsOf: out.bytes)
+            if out.count >= 1 << 20 {
+                try out.withBytes { try stdout.write(contentsOf: $0) }
                 out.reset()
             }
         }
-        try stdout.write(contentsOf: out.bytes)
+        try out.withBytes { try stdout.write(contentsOf: $0) }
         try exitForSkippedInput(reader)
     }
 }
