@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads JSON lines (`.jsonl`, `.ndjson`, or `-` for standard input): one object per line with `text` and
 /// optional `id`, `title`, `date`, `source`, `url`. A bad line is reported with its line number and skipped.
 public enum JSONLinesReader {
@@ -8,16 +6,19 @@ public enum JSONLinesReader {
                                 defaultDate: CalendarDate?) -> (Document?, [Diagnostic]) {
         let here = "\(location):\(number)"
         var diagnostics = [Diagnostic]()
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(line), options: [])
-        } catch {
-            return (nil, [Diagnostic(.skipped, here, "malformed JSON: \(describe(error))")])
+        let members: [(key: String, value: JSONLineScanner.Value)]
+        switch Result(catching: { () throws(JSONLineScanner.SyntaxError) in try JSONLineScanner.parse(line) }) {
+        case .failure(let error):
+            return (nil, [Diagnostic(.skipped, here, "malformed JSON: \(error)")])
+        case .success(.other(let value)):
+            return (nil, [Diagnostic(.skipped, here, "expected a JSON object, found \(kind(of: value))")])
+        case .success(.object(let found)):
+            members = found
         }
-        guard let fields = object as? [String: Any] else {
-            return (nil, [Diagnostic(.skipped, here, "expected a JSON object, found \(kind(of: object))")])
-        }
-        guard let text = fields["text"] as? String else {
+        // A repeated key counts once, with its last value (as JSONSerialization did).
+        var fields = [String: JSONLineScanner.Value](minimumCapacity: members.count)
+        for (key, value) in members { fields[key] = value }
+        guard case .string(let text)? = fields["text"] else {
             let found = fields["text"] == nil ? "no \"text\" field" : "\"text\" is not a string"
             return (nil, [Diagnostic(.skipped, here, found)])
         }
@@ -25,36 +26,48 @@ public enum JSONLinesReader {
             return (nil, [Diagnostic(.skipped, here, "document has empty text")])
         }
         var id = fallbackID
-        if let value = fields["id"] {
-            if let s = value as? String, !s.isEmpty { id = s } else if let n = value as? NSNumber { id = n.stringValue }
+        switch fields["id"] {
+        case .string(let s)? where !s.isEmpty: id = s
+        case .number(let n)?: id = n  // as written: "12", "1e3"
+        default: break
         }
         var date = defaultDate
-        if let raw = fields["date"], !(raw is NSNull) {
-            if let s = raw as? String, let parsed = CalendarDate(iso: s) {
+        if let raw = fields["date"], raw != .null {
+            if case .string(let s) = raw, let parsed = CalendarDate(iso: s) {
                 date = parsed
             } else {
-                diagnostics.append(Diagnostic(.warning, here, "unparseable date \(String(describing: raw)) in '\(id)'; "
+                diagnostics.append(Diagnostic(.warning, here, "unparseable date \(describe(raw)) in '\(id)'; "
                     + (defaultDate == nil ? "document left undated" : "using --date")))
             }
         }
-        let document = Document(id: id, title: fields["title"] as? String, date: date, source: fields["source"] as? String,
-                                url: fields["url"] as? String, text: text)
+        func string(_ key: String) -> String? {
+            if case .string(let s)? = fields[key] { return s }
+            return nil
+        }
+        let document = Document(id: id, title: string("title"), date: date, source: string("source"),
+                                url: string("url"), text: text)
         return (document, diagnostics)
     }
 
-    private static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        if let detail = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
-        return ns.localizedDescription
+    private static func describe(_ value: JSONLineScanner.Value) -> String {
+        switch value {
+        case .string(let s): return s
+        case .number(let n): return n
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .array: return "(an array)"
+        case .object: return "(an object)"
+        }
     }
 
-    private static func kind(of value: Any) -> String {
+    private static func kind(of value: JSONLineScanner.Value) -> String {
         switch value {
-        case is [Any]: return "an array"
-        case is String: return "a string"
-        case is NSNumber: return "a number"
-        case is NSNull: return "null"
-        default: return "another value"
+        case .array: return "an array"
+        case .string: return "a string"
+        case .number: return "a number"
+        case .bool: return "a boolean"
+        case .null: return "null"
+        case .object: return "an object"
         }
     }
 }

@@ -1,0 +1,306 @@
+/// Parses one JSON-lines record: a JSON object whose top-level members are kept (strings decoded, numbers as
+/// written) and whose nested values are checked and skipped.
+///
+/// Hand-written because Foundation's `JSONSerialization` spent ~85 instructions per input byte here (most of
+/// it building `NSString`s and generic metadata for every string), about a tenth of `extract`'s work; this
+/// scanner reads the line's bytes once. It follows RFC 8259 and is lenient where news feeds are messy and
+/// nothing is ambiguous, as Foundation is about trailing commas: a leading byte order mark, raw control
+/// characters inside strings, and a trailing comma before `}` or `]` are accepted, and an unpaired UTF-16
+/// surrogate escape becomes U+FFFD instead of losing the document.
+public enum JSONLineScanner {
+    /// A top-level member's value. Nested arrays and objects are validated but not kept.
+    public enum Value: Equatable, Sendable {
+        case string(String)
+        /// The number's literal text, as written ("12", "1e3").
+        case number(String)
+        case bool(Bool)
+        case null
+        case array
+        case object
+    }
+
+    public struct SyntaxError: Error, CustomStringConvertible, Sendable {
+        /// What was wrong, and the 1-based byte offset where it was found.
+        public let description: String
+    }
+
+    /// The kind of a top-level value that is not an object, for "expected a JSON object, found …".
+    public enum Found: Sendable {
+        case object([(key: String, value: Value)])
+        case other(Value)
+    }
+
+    /// Parses `line` (one whole JSON text). Members come in line order; a repeated key appears twice.
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> Found {
+        var scanner = Scanner(bytes: line)
+        scanner.skipByteOrderMark()
+        scanner.skipSpace()
+        let found: Found
+        if scanner.peek == UInt8(ascii: "{") {
+            found = .object(try scanner.topLevelObject())
+        } else {
+            found = .other(try scanner.value(depth: 0))
+        }
+        scanner.skipSpace()
+        guard scanner.atEnd else { throw scanner.error("unexpected text after the JSON value") }
+        return found
+    }
+
+    /// Parses `line`; see `parse(_:)` for buffers.
+    public static func parse(_ line: [UInt8]) throws(SyntaxError) -> Found {
+        try line.withUnsafeBufferPointer { (buffer) throws(SyntaxError) in try parse(buffer) }
+    }
+
+    /// Containers nested deeper than this are refused rather than risking the stack.
+    static let maximumDepth = 512
+}
+
+private struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var at = 0
+
+    var atEnd: Bool { at >= bytes.count }
+    var peek: UInt8 { at < bytes.count ? bytes[at] : 0 }
+
+    func error(_ what: String) -> JSONLineScanner.SyntaxError {
+        JSONLineScanner.SyntaxError(description: "\(what) at byte \(min(at, bytes.count) + 1)")
+    }
+
+    mutating func skipByteOrderMark() {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { at = 3 }
+    }
+
+    mutating func skipSpace() {
+        while at < bytes.count {
+            switch bytes[at] {
+            case 0x20, 0x09, 0x0A, 0x0D: at += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func expect(_ byte: UInt8, _ what: String) throws(JSONLineScanner.SyntaxError) {
+        skipSpace()
+        guard peek == byte else { throw error(atEnd ? "line ends where \(what) was expected" : "expected \(what)") }
+        at += 1
+    }
+
+    mutating func topLevelObject() throws(JSONLineScanner.SyntaxError) -> [(key: String, value: JSONLineScanner.Value)] {
+        var members = [(key: String, value: JSONLineScanner.Value)]()
+        at += 1  // {
+        skipSpace()
+        if peek == UInt8(ascii: "}") { at += 1; return members }
+        while true {
+            skipSpace()
+            guard peek == UInt8(ascii: "\"") else { throw error(atEnd ? "line ends inside an object" : "expected a quoted member name") }
+            let key = try string()
+            try expect(UInt8(ascii: ":"), "':' after a member name")
+            skipSpace()
+            members.append((key, try value(depth: 1)))
+            if try endOfMembers(UInt8(ascii: "}")) { return members }
+        }
+    }
+
+    /// After a member or element: true at the closing bracket (also after a trailing comma), false after a comma
+    /// that another value follows.
+    mutating func endOfMembers(_ close: UInt8) throws(JSONLineScanner.SyntaxError) -> Bool {
+        skipSpace()
+        if peek == close { at += 1; return true }
+        guard peek == UInt8(ascii: ",") else {
+            throw error(atEnd ? "line ends inside an \(close == UInt8(ascii: "}") ? "object" : "array")"
+                              : "expected ',' or '\(Character(Unicode.Scalar(close)))'")
+        }
+        at += 1
+        skipSpace()
+        if peek == close { at += 1; return true }
+        return false
+    }
+
+    mutating func value(depth: Int) throws(JSONLineScanner.SyntaxError) -> JSONLineScanner.Value {
+        switch peek {
+        case UInt8(ascii: "\""):
+            return .string(try string())
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < JSONLineScanner.maximumDepth else { throw error("values nested too deeply") }
+            let isObject = peek == UInt8(ascii: "{")
+            try skipContainer(depth: depth + 1)
+            return isObject ? .object : .array
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .number(try number())
+        default:
+            throw error(atEnd ? "line ends where a value was expected" : "unexpected character where a value was expected")
+        }
+    }
+
+    mutating func skipContainer(depth: Int) throws(JSONLineScanner.SyntaxError) {
+        let isObject = bytes[at] == UInt8(ascii: "{")
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        at += 1
+        skipSpace()
+        if peek == close { at += 1; return }
+        while true {
+            skipSpace()
+            if isObject {
+                guard peek == UInt8(ascii: "\"") else { throw error(atEnd ? "line ends inside an object" : "expected a quoted member name") }
+                try skipString()
+                try expect(UInt8(ascii: ":"), "':' after a member name")
+                skipSpace()
+            }
+            _ = try value(depth: depth)
+            if try endOfMembers(close) { return }
+        }
+    }
+
+    mutating func literal(_ word: StaticString) throws(JSONLineScanner.SyntaxError) {
+        let n = word.utf8CodeUnitCount
+        guard at + n <= bytes.count, (0..<n).allSatisfy({ bytes[at + $0] == word.utf8Start[$0] }) else {
+            throw error("unexpected character where a value was expected")
+        }
+        at += n
+    }
+
+    mutating func number() throws(JSONLineScanner.SyntaxError) -> String {
+        let start = at
+        if peek == UInt8(ascii: "-") { at += 1 }
+        guard isDigit(peek) else { throw error("a number needs a digit") }
+        if peek == UInt8(ascii: "0") { at += 1 } else { while isDigit(peek) { at += 1 } }
+        if peek == UInt8(ascii: ".") {
+            at += 1
+            guard isDigit(peek) else { throw error("a number needs a digit after '.'") }
+            while isDigit(peek) { at += 1 }
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            at += 1
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { at += 1 }
+            guard isDigit(peek) else { throw error("a number needs a digit in its exponent") }
+            while isDigit(peek) { at += 1 }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+    }
+
+    @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    /// Skips a string without decoding it (member names and strings inside nested values).
+    mutating func skipString() throws(JSONLineScanner.SyntaxError) {
+        at += 1
+        while at < bytes.count {
+            let b = bytes[at]
+            if b == UInt8(ascii: "\"") { at += 1; return }
+            if b == UInt8(ascii: "\\") {
+                at += 1
+                guard at < bytes.count else { break }
+                if bytes[at] == UInt8(ascii: "u") {
+                    _ = try hex4(at + 1)
+                    at += 5
+                    continue
+                }
+                guard Scanner.simpleEscape(bytes[at]) != nil else { throw error("unknown escape") }
+            }
+            at += 1
+        }
+        throw error("line ends inside a string")
+    }
+
+    /// Decodes the string starting at the opening quote; `at` ends after the closing quote.
+    mutating func string() throws(JSONLineScanner.SyntaxError) -> String {
+        at += 1
+        let start = at
+        // Most strings have no escape: their bytes are the value.
+        while at < bytes.count {
+            let b = bytes[at]
+            if b == UInt8(ascii: "\"") {
+                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+                at += 1
+                return value
+            }
+            if b == UInt8(ascii: "\\") { break }
+            at += 1
+        }
+        guard at < bytes.count else { throw error("line ends inside a string") }
+        var out = [UInt8]()
+        out.reserveCapacity(at - start + 64)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+        var run = at
+        while at < bytes.count {
+            let b = bytes[at]
+            if b == UInt8(ascii: "\"") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
+                at += 1
+                return String(decoding: out, as: UTF8.self)
+            }
+            guard b == UInt8(ascii: "\\") else { at += 1; continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
+            at += 1
+            guard at < bytes.count else { break }
+            let e = bytes[at]
+            if e == UInt8(ascii: "u") {
+                var scalar = try hex4(at + 1)
+                at += 5
+                if scalar >= 0xD800 && scalar < 0xDC00 {
+                    // A high surrogate pairs with a following "\uDC00"..."\uDFFF"; alone it cannot be text.
+                    if at + 6 <= bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u"),
+                       let low = try? hex4(at + 2), low >= 0xDC00 && low < 0xE000 {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        at += 6
+                    } else {
+                        scalar = 0xFFFD
+                    }
+                } else if scalar >= 0xDC00 && scalar < 0xE000 {
+                    scalar = 0xFFFD
+                }
+                appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
+            } else if let decoded = Scanner.simpleEscape(e) {
+                out.append(decoded)
+                at += 1
+            } else {
+                throw error("unknown escape")
+            }
+            run = at
+        }
+        throw error("line ends inside a string")
+    }
+
+    static func simpleEscape(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "\""): return UInt8(ascii: "\"")
+        case UInt8(ascii: "\\"): return UInt8(ascii: "\\")
+        case UInt8(ascii: "/"): return UInt8(ascii: "/")
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
+        default: return nil
+        }
+    }
+
+    func hex4(_ i: Int) throws(JSONLineScanner.SyntaxError) -> UInt32 {
+        guard i + 4 <= bytes.count else { throw error("line ends inside a \\u escape") }
+        var v: UInt32 = 0
+        for k in i..<(i + 4) {
+            let b = bytes[k]
+            let digit: UInt8
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+            default: throw error("a \\u escape needs four hex digits")
+            }
+            v = v << 4 | UInt32(digit)
+        }
+        return v
+    }
+
+    func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        UTF8.encode(scalar) { out.append($0) }
+    }
+}
