@@ -26,3 +26,43 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONOutputTests {
+    @Test func writesValuesAndGrowsPastItsCapacity() throws {
+        var out = JSONOutput(capacity: 1)
+        out.beginObject()
+        out.member("n", -1234567890)
+        out.member("zero", 0)
+        out.member("s", "a\"b")
+        out.member("none", nil as String?)
+        out.key("list")
+        out.beginArray()
+        for i in 0..<1000 { out.int(i) }
+        out.endArray()
+        out.endObject()
+        out.newline()
+        let text = String(decoding: out.bytes, as: UTF8.self)
+        #expect(text.hasPrefix(#"{"n":-1234567890,"zero":0,"s":"a\"b","none":null,"list":[0,1,2,"#))
+        #expect(text.hasSuffix("998,999]}\n"))
+        #expect(out.count == out.bytes.count)
+        let parsed = try JSONSerialization.jsonObject(with: Data(out.bytes)) as? [String: Any]
+        #expect((parsed?["list"] as? [Int])?.count == 1000)
+    }
+
+    /// The buffer is shared copy-on-write: writing to one copy leaves the other as it was.
+    @Test func copiesAreIndependent() {
+        var first = JSONOutput()
+        first.beginArray()
+        first.int(1)
+        var second = first
+        second.int(2)
+        second.endArray()
+        first.int(3)
+        first.endArray()
+        #expect(String(decoding: first.bytes, as: UTF8.self) == "[1,3]")
+        #expect(String(decoding: second.bytes, as: UTF8.self) == "[1,2]")
+        var third = second
+        third.reset()
+        #expect(third.count == 0 && second.count == 5)
+    }
+}
