@@ -159,26 +159,35 @@ struct ActorLexicon: Sendable {
 
     /// The lookup form of UTF-8 bytes (a name, or a span of a document's text); `key(_:)` for strings.
     static func key<Bytes: RandomAccessCollection>(bytes: Bytes) -> String where Bytes.Element == UInt8, Bytes.Index == Int {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
-                pendingSpace = !out.isEmpty
-                i += 1
-                continue
+        if let key = bytes.withContiguousStorageIfAvailable({ key(buffer: $0) }) { return key }
+        return Array(bytes).withUnsafeBufferPointer { key(buffer: $0) }
+    }
+
+    /// Written straight into the string's storage (the key is never longer than its bytes): no array is
+    /// allocated per lookup, and a key of up to 15 bytes allocates nothing.
+    static func key(buffer bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
+                    pendingSpace = n > 0
+                    i += 1
+                    continue
+                }
+                if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                    out[n] = 0x27
+                    i += 3
+                } else {
+                    out[n] = b &+ (b &- 65 < 26 ? 32 : 0)
+                    i += 1
+                }
+                n += 1
             }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            if b == 0xE2, i + 2 < bytes.endIndex, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                out.append(0x27)
-                i += 3
-                continue
-            }
-            out.append(b >= 65 && b <= 90 ? b + 32 : b)
-            i += 1
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
