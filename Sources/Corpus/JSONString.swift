@@ -24,10 +24,33 @@ public enum JSONString {
     }
 
     /// Whether no byte needs an escape, so the string goes out between quotes as it is.
+    /// Eight bytes at a time: the byte-at-a-time loop was ~5 instructions a byte over every string written.
     @inline(__always)
     public static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in utf8 where needsEscape(b) { return false }
+        guard let base = utf8.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= utf8.count {
+            if wordNeedsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return false }
+            i += 8
+        }
+        while i < utf8.count {
+            if needsEscape(utf8[i]) { return false }
+            i += 1
+        }
         return true
+    }
+
+    /// Whether any of eight bytes is below 0x20, a quote, a backslash or DEL. The zero-byte tests
+    /// ("Bit Twiddling Hacks": a byte below n exists iff (w - n·0x01…) & ~w & 0x80… is not zero, for n ≤ 128)
+    /// are exact about whether such a byte exists, which is all that is asked.
+    @inline(__always)
+    static func wordNeedsEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let control = (w &- ones &* 0x20) & ~w & highs != 0
+        return control || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0x7F))
     }
 
     @inline(__always)

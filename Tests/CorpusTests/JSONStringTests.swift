@@ -66,3 +66,26 @@ import Testing
         #expect(third.count == 0 && second.count == 5)
     }
 }
+
+@Suite struct JSONEscapeScanTests {
+    /// The eight-bytes-at-a-time scan agrees with the byte test for every byte value at every position.
+    @Test func wordScanAgreesWithByteTest() {
+        for b in 0...255 {
+            for position in 0..<11 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 11)
+                bytes[position] = UInt8(b)
+                let expected = b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F
+                #expect(bytes.withUnsafeBufferPointer(JSONString.needsNoEscape) == !expected, "byte \(b) at \(position)")
+            }
+        }
+        // Bytes that neighbour the ones that need escaping, side by side (borrows between lanes).
+        let near: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7E, 0x80, 0xFF, 0x00 &+ 0x1F]
+        for a in near {
+            for b in near {
+                let bytes = [a, b, a, b, a, b, a, b, a]
+                let expected = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+                #expect(bytes.withUnsafeBufferPointer(JSONString.needsNoEscape) == !expected)
+            }
+        }
+    }
+}
