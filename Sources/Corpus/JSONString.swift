@@ -10,7 +10,13 @@ public enum JSONString {
 
     /// `write` for a string's UTF-8 bytes.
     public static func write(_ utf8: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        quote.withUnsafeBufferPointer(emit)
+        let quote = UnsafeBufferPointer(start: quoteByte.utf8Start, count: 1)
+        emit(quote)
+        if needsNoEscape(utf8) {
+            emit(utf8)
+            emit(quote)
+            return
+        }
         var start = 0
         for i in 0..<utf8.count {
             let b = utf8[i]
@@ -20,7 +26,7 @@ public enum JSONString {
             start = i + 1
         }
         if start < utf8.count { emit(UnsafeBufferPointer(rebasing: utf8[start...])) }
-        quote.withUnsafeBufferPointer(emit)
+        emit(quote)
     }
 
     /// Whether no byte needs an escape, so the string goes out between quotes as it is.
@@ -58,7 +64,7 @@ public enum JSONString {
         b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F
     }
 
-    private static let quote: [UInt8] = [UInt8(ascii: "\"")]
+    private static let quoteByte: StaticString = "\""
 
     /// The escape of each byte below 0x80 that needs one (empty for the rest).
     private static let escapes: [[UInt8]] = (0..<128).map { b -> [UInt8] in

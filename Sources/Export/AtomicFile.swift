@@ -55,58 +55,88 @@ enum AtomicFile {
 }
 
 /// A buffered output file for the hand-written formats (JSON, DOT): bytes collect in a 256 kB buffer that is
-/// flushed with `write(2)`, so output costs stay proportional to its size.
+/// flushed with `write(2)`, so output costs stay proportional to its size. The buffer is written through a
+/// pointer (noncopyable, so nothing else can hold it): `Array.append` checked uniqueness and capacity for every
+/// byte of a 110 MB graph.json.
 struct ByteSink: ~Copyable {
     private let fd: Int32
-    private var buffer: [UInt8] = []
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
     private var failure: String?
     private static let capacity = 1 << 18
 
     init(path: String) throws {
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ExportError.cannotCreate("\(path): \(String(cString: strerror(errno)))") }
-        buffer.reserveCapacity(ByteSink.capacity)
+        buffer = .allocate(capacity: ByteSink.capacity)
     }
 
-    deinit { if fd >= 0 { Foundation.close(fd) } }
+    deinit {
+        buffer.deallocate()
+        Foundation.close(fd)
+    }
 
     @inline(__always)
     mutating func append(_ byte: UInt8) {
-        buffer.append(byte)
-        if buffer.count >= ByteSink.capacity { flush() }
+        if count == ByteSink.capacity { flush() }
+        buffer[count] = byte
+        count += 1
     }
 
     mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { buffer.append(contentsOf: $0) }
-        if buffer.count >= ByteSink.capacity { flush() }
+        append(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { buffer.append(contentsOf: $0) }
-        if buffer.count >= ByteSink.capacity { flush() }
+        text.withUTF8 { append(bytes: $0) }
     }
 
     mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= ByteSink.capacity { flush() }
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        if count + bytes.count > ByteSink.capacity { flush() }
+        if bytes.count > ByteSink.capacity {
+            writeAll(UnsafeRawBufferPointer(bytes))
+            return
+        }
+        (buffer + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// An integer's digits, written in place.
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var n = value.magnitude
+        var length = 0
+        var m = n
+        repeat { length += 1; m /= 10 } while m > 0
+        if count + length > ByteSink.capacity { flush() }
+        var i = count + length - 1
+        repeat {
+            buffer[i] = 48 + UInt8(n % 10)
+            n /= 10
+            i -= 1
+        } while n > 0
+        count += length
     }
 
     mutating func flush() {
-        guard !buffer.isEmpty, failure == nil else { buffer.removeAll(keepingCapacity: true); return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
+        writeAll(UnsafeRawBufferPointer(start: buffer, count: count))
+        count = 0
+    }
+
+    private mutating func writeAll(_ raw: UnsafeRawBufferPointer) {
+        guard failure == nil, let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(fd, base + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                return
             }
+            offset += n
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     consuming func close() throws {

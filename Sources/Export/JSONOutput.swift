@@ -11,7 +11,7 @@ extension ByteSink {
         if let value { jsonString(value) } else { append("null") }
     }
 
-    mutating func jsonNumber(_ value: Int) { append(String(value)) }
+    mutating func jsonNumber(_ value: Int) { appendDecimal(value) }
 
     /// Non-finite numbers have no JSON form and become null.
     mutating func jsonNumber(_ value: Double) {
@@ -32,6 +32,7 @@ extension ByteSink {
         if !first { append(UInt8(ascii: ",")) }
         append(UInt8(ascii: "\""))
         append(key)
-        append("\":")
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
     }
 }
