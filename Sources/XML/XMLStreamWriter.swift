@@ -31,8 +31,9 @@ public enum XMLError: Error, CustomStringConvertible, Sendable {
 /// `<attvalue for="i" value="v"/>` and the tags of a node or edge (`element(_:attributes:_:)`), have a fast
 /// path: when every name is a plain XML name and no value holds a character libxml2 would escape (or, in an
 /// attribute, any non-ASCII byte, which libxml2 writes as a character reference), the markup goes to the
-/// writer as one `xmlTextWriterWriteRawLen` call, byte for byte what the element calls would have written.
-/// Anything else takes those calls. Start, end and escaping stay
+/// writer raw, byte for byte what the element calls would have written. Such markup collects in a 64 kB
+/// buffer handed to `xmlTextWriterWriteRawLen` when full and before any other libxml2 call, so the order of
+/// the output is kept. Anything else takes those calls. Start, end and escaping stay
 /// libxml2's; this spares its per-element bookkeeping (a stack entry, a copied name, an escaped copy), which
 /// was most of the time of a Reuters GraphML.
 public final class XMLStreamWriter {
@@ -42,9 +43,10 @@ public final class XMLStreamWriter {
     /// Whether the fast path may be taken. Raw writes would bypass libxml2's indentation, so an indenting
     /// writer never takes it; tests turn it off to compare the two paths.
     var writesRawElements: Bool
-    /// Where a fast-path element is put together before it is written.
-    private var scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: 4096)
-    private var scratchCapacity = 4096
+    /// Fast-path markup not yet handed to libxml2.
+    private var pending = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
+    private var pendingCapacity = 1 << 16
+    private var pendingCount = 0
 
     /// Writes to a file (created or truncated). `indent` adds line breaks and two-space indentation.
     public init(path: String, indent: Bool = false) throws(XMLError) {
@@ -74,7 +76,7 @@ public final class XMLStreamWriter {
     }
 
     deinit {
-        scratch.deallocate()
+        pending.deallocate()
         if let writer { xmlFreeTextWriter(writer) }
         if let buffer { xmlBufferFree(buffer) }
     }
@@ -86,9 +88,19 @@ public final class XMLStreamWriter {
         }
     }
 
+    /// Makes a libxml2 call (after the pending fast-path markup, which must come first) and remembers the
+    /// first failure.
     @inline(__always)
-    private func check(_ rc: Int32, _ what: @autoclosure () -> String) {
-        if rc < 0, failure == nil { failure = what() }
+    private func check(_ call: @autoclosure () -> Int32, _ what: @autoclosure () -> String) {
+        flushPending()
+        if call() < 0, failure == nil { failure = what() }
+    }
+
+    private func flushPending() {
+        guard pendingCount > 0 else { return }
+        let count = pendingCount
+        pendingCount = 0
+        if xmlTextWriterWriteRawLen(writer, pending, Int32(count)) < 0, failure == nil { failure = "elements" }
     }
 
     /// `<?xml version="1.0" encoding="UTF-8"?>`.
@@ -201,74 +213,68 @@ public final class XMLStreamWriter {
         }
     }
 
-    /// The start tag of `element(_:attributes:_:)` as one raw write; false (nothing written) when it does not apply.
+    /// The start tag of `element(_:attributes:_:)` as raw markup; false (nothing written) when it does not apply.
     private func writeRawStartTag(_ name: String, _ attributes: [(name: String, value: String)]) -> Bool {
         guard writesRawElements else { return false }
-        var element = name
-        return element.withUTF8 { n in
-            guard Markup.isPlainName(n) else { return false }
-            var length = n.count + 2  // `<name>`
-            for a in attributes { length += a.name.utf8.count + a.value.utf8.count + 4 }  // ` a="v"`
-            var out = Markup.Output(reserve(length))
-            out.append(UInt8(ascii: "<")); out.append(n)
-            for a in attributes {
-                var (attribute, value) = a
-                let ok = attribute.withUTF8 { an in value.withUTF8 { v in
-                    guard Markup.isPlainName(an), Markup.isRawAttributeValue(v) else { return false }
-                    out.attribute(an, v)
-                    return true
-                } }
-                guard ok else { return false }
-            }
-            out.append(UInt8(ascii: ">"))
-            writeScratch(out.count, name)
-            return true
+        var length = name.utf8.count + 2  // `<name>`
+        for a in attributes { length += a.name.utf8.count + a.value.utf8.count + 4 }  // ` a="v"`
+        var out = Markup.Output(reserve(length))
+        out.append(UInt8(ascii: "<"))
+        guard out.name(name) else { return false }
+        for a in attributes {
+            guard out.attribute(a.name, a.value) else { return false }
         }
+        out.append(UInt8(ascii: ">"))
+        writeScratch(out.count, name)
+        return true
     }
 
-    /// The fast path of `element(_:attribute:_:text:)`; false when it does not apply.
+    /// The fast path of `element(_:attribute:_:text:)`; false (nothing written) when it does not apply.
     private func writeRaw(_ name: String, _ attribute: String, _ attributeValue: String, text: String) -> Bool {
         guard writesRawElements else { return false }
-        var (element, attribute, attributeValue, text) = (name, attribute, attributeValue, text)
-        return element.withUTF8 { n in attribute.withUTF8 { a in attributeValue.withUTF8 { v in text.withUTF8 { t in
-            guard Markup.isPlainName(n), Markup.isPlainName(a), Markup.isRawAttributeValue(v), Markup.isRawText(t)
-            else { return false }
-            var out = Markup.Output(reserve(Markup.length(n, a, v) + t.count + n.count + 3))
-            out.startTag(n, a, v)
-            out.append(t)
-            out.endTag(n)
-            writeScratch(out.count, name)
-            return true
-        } } } }
+        let nameLength = name.utf8.count
+        var out = Markup.Output(reserve(2 * nameLength + attribute.utf8.count + attributeValue.utf8.count
+                                        + text.utf8.count + 9))
+        out.append(UInt8(ascii: "<"))
+        guard out.name(name), out.attribute(attribute, attributeValue) else { return false }
+        out.append(UInt8(ascii: ">"))
+        guard out.text(text) else { return false }
+        out.endTag(UnsafeBufferPointer(start: out.start + 1, count: nameLength))
+        writeScratch(out.count, name)
+        return true
     }
 
-    /// The fast path of `emptyElement`; false when it does not apply.
+    /// The fast path of `emptyElement`; false (nothing written) when it does not apply.
     private func writeRaw(_ name: String, _ first: (name: String, value: String),
                           _ second: (name: String, value: String)) -> Bool {
         guard writesRawElements else { return false }
-        var (element, a1, v1, a2, v2) = (name, first.name, first.value, second.name, second.value)
-        return element.withUTF8 { n in a1.withUTF8 { a1 in v1.withUTF8 { v1 in a2.withUTF8 { a2 in v2.withUTF8 { v2 in
-            guard Markup.isPlainName(n), Markup.isPlainName(a1), Markup.isPlainName(a2),
-                  Markup.isRawAttributeValue(v1), Markup.isRawAttributeValue(v2) else { return false }
-            var out = Markup.Output(reserve(Markup.length(n, a1, v1) + Markup.length(a2, v2) + 1))
-            out.startTag(n, a1, v1, a2, v2, empty: true)
-            writeScratch(out.count, name)
-            return true
-        } } } } }
+        var out = Markup.Output(reserve(name.utf8.count + first.name.utf8.count + first.value.utf8.count
+                                        + second.name.utf8.count + second.value.utf8.count + 11))
+        out.append(UInt8(ascii: "<"))
+        guard out.name(name), out.attribute(first.name, first.value), out.attribute(second.name, second.value)
+        else { return false }
+        out.append(UInt8(ascii: "/"))
+        out.append(UInt8(ascii: ">"))
+        writeScratch(out.count, name)
+        return true
     }
 
-    /// The scratch buffer, grown to hold at least `count` bytes.
+    /// Room for `count` more bytes of pending markup (flushed or grown as needed), where the next element goes.
     private func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
-        if count > scratchCapacity {
-            scratch.deallocate()
-            scratchCapacity = max(count, scratchCapacity * 2)
-            scratch = .allocate(capacity: scratchCapacity)
+        if pendingCount + count > pendingCapacity {
+            flushPending()
+            if count > pendingCapacity {
+                pending.deallocate()
+                pendingCapacity = max(count, pendingCapacity * 2)
+                pending = .allocate(capacity: pendingCapacity)
+            }
         }
-        return scratch
+        return pending + pendingCount
     }
 
+    /// Adds the `count` bytes just put together at `reserve`'s pointer to the pending markup.
     private func writeScratch(_ count: Int, _ name: String) {
-        check(xmlTextWriterWriteRawLen(writer, scratch, Int32(count)), "element <\(name)>")
+        pendingCount += count
     }
 
     /// `<!-- comment -->`; `--` is not allowed inside a comment and becomes `- -`.
@@ -354,14 +360,6 @@ enum Markup {
         return true
     }
 
-    /// Bytes of `<name a="v">`.
-    @inline(__always)
-    static func length(_ name: Bytes, _ attribute: Bytes, _ value: Bytes) -> Int { 2 + name.count + length(attribute, value) }
-
-    /// Bytes of ` a="v"`.
-    @inline(__always)
-    static func length(_ attribute: Bytes, _ value: Bytes) -> Int { 4 + attribute.count + value.count }
-
     /// Writes into memory the caller reserved.
     struct Output {
         private let base: UnsafeMutablePointer<UInt8>
@@ -381,28 +379,36 @@ enum Markup {
             count += bytes.count
         }
 
+        /// Where this markup starts.
+        var start: UnsafeMutablePointer<UInt8> { base }
+
+        /// Each of these appends a string's bytes when they may go raw, and says whether they could. The
+        /// strings are read one after another, not nested in each other's `withUTF8`.
         @inline(__always)
-        mutating func attribute(_ name: Bytes, _ value: Bytes) {
-            append(UInt8(ascii: " ")); append(name)
-            append(UInt8(ascii: "=")); append(UInt8(ascii: "\"")); append(value); append(UInt8(ascii: "\""))
+        mutating func name(_ string: String) -> Bool { append(string, if: Markup.isPlainName) }
+
+        @inline(__always)
+        mutating func text(_ string: String) -> Bool { append(string, if: Markup.isRawText) }
+
+        /// ` name="value"`.
+        @inline(__always)
+        mutating func attribute(_ name: String, _ value: String) -> Bool {
+            append(UInt8(ascii: " "))
+            guard self.name(name) else { return false }
+            append(UInt8(ascii: "=")); append(UInt8(ascii: "\""))
+            guard append(value, if: Markup.isRawAttributeValue) else { return false }
+            append(UInt8(ascii: "\""))
+            return true
         }
 
-        /// `<name a="v">`.
         @inline(__always)
-        mutating func startTag(_ name: Bytes, _ a: Bytes, _ v: Bytes) {
-            append(UInt8(ascii: "<")); append(name)
-            attribute(a, v)
-            append(UInt8(ascii: ">"))
-        }
-
-        /// `<name a1="v1" a2="v2">`, or `…/>` when `empty`.
-        @inline(__always)
-        mutating func startTag(_ name: Bytes, _ a1: Bytes, _ v1: Bytes, _ a2: Bytes, _ v2: Bytes, empty: Bool) {
-            append(UInt8(ascii: "<")); append(name)
-            attribute(a1, v1)
-            attribute(a2, v2)
-            if empty { append(UInt8(ascii: "/")) }
-            append(UInt8(ascii: ">"))
+        private mutating func append(_ string: String, if allowed: (Bytes) -> Bool) -> Bool {
+            var string = string
+            return string.withUTF8 { bytes in
+                guard allowed(bytes) else { return false }
+                append(bytes)
+                return true
+            }
         }
 
         /// `</name>`.
