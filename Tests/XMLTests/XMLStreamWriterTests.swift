@@ -63,6 +63,31 @@ import Testing
         #expect(fast.contains("<node id=\"n1\"><data key=\"v_label\">"))
     }
 
+    /// Fast-path markup waits in a 64 kB buffer: across many buffers' worth, interleaved with elements that must
+    /// take libxml2's calls, and with one element larger than the buffer, the output is still in order.
+    @Test func pendingMarkupKeepsItsPlaceAmongLibxml2Calls() throws {
+        func write(raw: Bool) throws -> String {
+            let writer = try XMLStreamWriter()
+            writer.writesRawElements = raw
+            writer.startDocument()
+            writer.startElement("graph")
+            for i in 0..<5_000 {
+                writer.element("node", attributes: [("id", "n\(i)")]) {
+                    writer.element("data", attribute: "key", "label", text: "node \(i)")
+                    if i % 7 == 0 { writer.element("data", attribute: "key", "note", text: "Q&A \(i)") }  // libxml2's path
+                    if i % 11 == 0 { writer.text("loose text \(i)") }
+                    writer.emptyElement("attvalue", ("for", "0"), ("value", "\(i)"))
+                }
+                if i == 2_500 { writer.element("data", attribute: "key", "big", text: String(repeating: "x", count: 200_000)) }
+            }
+            writer.endElement()
+            return try writer.finishToString()
+        }
+        let fast = try write(raw: true), slow = try write(raw: false)
+        #expect(fast.utf8.count > 500_000)
+        #expect(fast == slow)
+    }
+
     @Test func safeTextKeepsCleanTextIntact() {
         #expect(XMLText.safe("plain, ünïcode 🙂\n") == "plain, ünïcode 🙂\n")
         #expect(XMLText.safe("a\u{1}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
