@@ -1718,8 +1718,9 @@ struct TaggerRun {
             } else if parts.count == 1, let h = Int(k), h >= 1, h <= 12, k.utf8.count <= 2 {
                 hour = h
             } else if parts.count == 1, k.utf8.count == 4, let v = Int(k), v % 100 < 60, v / 100 <= 23,
-                      key(j) == "gmt" || key(j) == "hours" || key(j) == "hrs" || key(j) == "utc" {
-                // Military style "1430 GMT"
+                      Lexicon.timeZones.contains(key(j)) || key(j) == "hours" || key(j) == "hrs"
+                        || key(j) == "local" && key(j + 1) == "time" {
+                // Military style "1430 GMT", "1530 EST", "1700 local time": not the years 1430, 1530, 1700.
                 hour = v / 100
                 minute = v % 100
                 explicitClock = true

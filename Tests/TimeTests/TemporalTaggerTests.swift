@@ -89,6 +89,18 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
         #expect(find("The ceasefire began at noon Saturday.", "noon", "2025-10-27")?.value == "2025-10-25T12:00")
     }
 
+    /// Wire copy writes clock times as four digits before a time zone ("1530 EST"): times, not years.
+    @Test func militaryClockTimesAreNotYears() {
+        let date = "1987-03-02"
+        #expect(find("Trading halted at 1530 EST on the exchange.", "1530 EST", date)?.value == "1987-03-02T15:30")
+        #expect(find("The market closed at 1000 GMT.", "1000 GMT", date)?.value == "1987-03-02T10:00")
+        #expect(find("Talks resumed at 1700 local time.", "1700 local time", date)?.value == "1987-03-02T17:00")
+        #expect(find("Trading halted at 1530 EST on the exchange.", "1530 EST", date)?.type == .time)
+        // A year stays a year, also before a word that is not a time zone.
+        #expect(find("The abbey was founded in 1530 by monks.", "1530", date)?.value == "1530")
+        #expect(find("Output rose in 1986.", "1986", date)?.value == "1986")
+    }
+
     @Test func tonightAndThisMorning() {
         #expect(find("He speaks tonight.", "tonight", "2025-10-21")?.value == "2025-10-21TNI")
         #expect(find("Prices rose this morning.", "this morning", "2025-10-21")?.value == "2025-10-21TMO")
