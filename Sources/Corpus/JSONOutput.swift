@@ -141,20 +141,8 @@ public struct JSONOutput: @unchecked Sendable {
 
     /// Writes an integer's digits straight into the buffer (offsets are most of an `extract` line's numbers).
     private mutating func appendDecimal(_ value: Int) {
-        var n = value.magnitude
-        var length = value < 0 ? 1 : 0
-        var m = n
-        repeat { length += 1; m /= 10 } while m > 0
-        reserve(length)
-        let out = base + count
-        if value < 0 { out[0] = UInt8(ascii: "-") }
-        var i = length - 1
-        repeat {
-            out[i] = 48 + UInt8(n % 10)
-            n /= 10
-            i -= 1
-        } while n > 0
-        count += length
+        reserve(DecimalText.length(of: value))
+        count += DecimalText.write(value, to: base + count)
     }
 
     public mutating func double(_ value: Double?) {

@@ -1,3 +1,4 @@
+import Corpus
 import Foundation
 
 /// An error while writing an export.
@@ -105,19 +106,8 @@ struct ByteSink: ~Copyable {
 
     /// An integer's digits, written in place.
     mutating func appendDecimal(_ value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var n = value.magnitude
-        var length = 0
-        var m = n
-        repeat { length += 1; m /= 10 } while m > 0
-        if count + length > ByteSink.capacity { flush() }
-        var i = count + length - 1
-        repeat {
-            buffer[i] = 48 + UInt8(n % 10)
-            n /= 10
-            i -= 1
-        } while n > 0
-        count += length
+        if count + DecimalText.length(of: value) > ByteSink.capacity { flush() }
+        count += DecimalText.write(value, to: buffer + count)
     }
 
     mutating func flush() {

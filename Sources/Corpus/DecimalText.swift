@@ -1,0 +1,27 @@
+/// An integer's decimal digits written straight into memory: the numbers of the JSON writers (`JSONOutput`,
+/// the exports' `ByteSink`) without building a `String` for each.
+public enum DecimalText {
+    /// How many bytes `value` takes, its minus sign included.
+    @inlinable @inline(__always)
+    public static func length(of value: Int) -> Int {
+        var length = value < 0 ? 1 : 0
+        var m = value.magnitude
+        repeat { length += 1; m /= 10 } while m > 0
+        return length
+    }
+
+    /// Writes `value` at `out`, which has room for `length(of: value)` bytes, and returns that length.
+    @inlinable @inline(__always)
+    public static func write(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let length = length(of: value)
+        if value < 0 { out[0] = UInt8(ascii: "-") }
+        var n = value.magnitude
+        var i = length - 1
+        repeat {
+            out[i] = 48 + UInt8(n % 10)
+            n /= 10
+            i -= 1
+        } while n > 0
+        return length
+    }
+}
