@@ -24,7 +24,7 @@ public enum JSONLineScanner {
         public let description: String
     }
 
-    /// The kind of a top-level value that is not an object, for "expected a JSON object, found …".
+    /// What a line holds: an object's members, or another value (reported as "expected a JSON object, found …").
     public enum Found: Sendable {
         case object([(key: String, value: Value)])
         case other(Value)
