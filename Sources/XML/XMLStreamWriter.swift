@@ -209,7 +209,7 @@ public final class XMLStreamWriter {
         element.withUTF8 { n in
             var out = Markup.Output(reserve(n.count + 3))
             out.endTag(n)
-            writeScratch(out.count, name)
+            commitPending(out.count)
         }
     }
 
@@ -225,7 +225,7 @@ public final class XMLStreamWriter {
             guard out.attribute(a.name, a.value) else { return false }
         }
         out.append(UInt8(ascii: ">"))
-        writeScratch(out.count, name)
+        commitPending(out.count)
         return true
     }
 
@@ -240,7 +240,7 @@ public final class XMLStreamWriter {
         out.append(UInt8(ascii: ">"))
         guard out.text(text) else { return false }
         out.endTag(UnsafeBufferPointer(start: out.start + 1, count: nameLength))
-        writeScratch(out.count, name)
+        commitPending(out.count)
         return true
     }
 
@@ -255,7 +255,7 @@ public final class XMLStreamWriter {
         else { return false }
         out.append(UInt8(ascii: "/"))
         out.append(UInt8(ascii: ">"))
-        writeScratch(out.count, name)
+        commitPending(out.count)
         return true
     }
 
@@ -273,7 +273,7 @@ public final class XMLStreamWriter {
     }
 
     /// Adds the `count` bytes just put together at `reserve`'s pointer to the pending markup.
-    private func writeScratch(_ count: Int, _ name: String) {
+    private func commitPending(_ count: Int) {
         pendingCount += count
     }
 
