@@ -21,8 +21,13 @@ config="${FUZZ_CONFIG:-release}"
 if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
     for h in "${harnesses[@]}"; do
         # -DFUZZING: the harness hands main to libFuzzer's driver (without it, it is a plain replayer).
-        swift build -c "$config" --product "$h" --scratch-path .build-fuzz \
-            -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -E "error:" && exit 1
+        # A failed build stops the script (piping the build into grep hid its exit status under pipefail).
+        if ! swift build -c "$config" --product "$h" --scratch-path .build-fuzz \
+            -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING > "$work/build-$h.log" 2>&1; then
+            grep -E "error:" "$work/build-$h.log" >&2 || tail -20 "$work/build-$h.log" >&2
+            echo "building $h failed (log: $work/build-$h.log)" >&2
+            exit 1
+        fi
     done
 fi
 
