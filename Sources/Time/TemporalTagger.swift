@@ -70,26 +70,14 @@ struct TaggerRun {
                 for t in tokens {
                     var r = t.range
                     if t.kind == .word, r.count > 1, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
+                    let source = UnsafeBufferPointer(rebasing: bytes[r])
                     guard r.count <= scratch.count else {
-                        let key = TaggerRun.key(UnsafeBufferPointer(rebasing: bytes[r]))
+                        let key = String(unsafeUninitializedCapacity: r.count) { TaggerRun.fold(source, into: $0.baseAddress!) }
                         keys.append(key)
                         wordInfo.append(wordTable[key] ?? 0)
                         continue
                     }
-                    // Lowercase ASCII, curly apostrophes as "'", into the scratch buffer.
-                    var n = 0
-                    var i = r.lowerBound
-                    while i < r.upperBound {
-                        let b = bytes[i]
-                        if b == 0xE2, i + 2 < r.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-                            scratch[n] = UInt8(ascii: "'")
-                            i += 3
-                        } else {
-                            scratch[n] = b &+ (b &- 65 < 26 ? 32 : 0)
-                            i += 1
-                        }
-                        n += 1
-                    }
+                    let n = TaggerRun.fold(source, into: scratch.baseAddress!)
                     let key = UnsafeBufferPointer(rebasing: scratch[0..<n])
                     // Looked up while the bytes are at hand: one probe per token, and no String hashed.
                     wordInfo.append(wordTable.value(for: key) ?? 0)
@@ -117,22 +105,24 @@ struct TaggerRun {
         self.compoundEnd = compound
     }
 
-    /// A token's key built the slow way, for tokens too long for the scratch buffer.
-    static func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count)
+    /// Writes a token's key form of `source` at `out` (never longer than `source`) and returns its length:
+    /// ASCII lowercased, curly apostrophes (’ and ‘) as "'".
+    @inline(__always)
+    static func fold(_ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
         var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-                out.append(UInt8(ascii: "'"))
+        while i < source.count {
+            let b = source[i]
+            if b == 0xE2, i + 2 < source.count, source[i + 1] == 0x80, source[i + 2] == 0x99 || source[i + 2] == 0x98 {
+                out[n] = UInt8(ascii: "'")
                 i += 3
             } else {
-                out.append(b &+ (b &- 65 < 26 ? 32 : 0))
+                out[n] = b &+ (b &- 65 < 26 ? 32 : 0)
                 i += 1
             }
+            n += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return n
     }
 
     static let infinitiveFuture = false
@@ -256,26 +246,26 @@ struct TaggerRun {
 
     // Word lists the grammar tests tokens against, built once: an array literal at the call site is
     // allocated and freed on every call (a quarter of a million times on 3,000 articles).
-    static let andOrWords: Set<String> = ["and", "or", "to", "through", "-", "–"]
-    static let throughUntilWords: Set<String> = ["through", "until", "till", "thru", "to"]
-    static let pastLastWords: Set<String> = ["past", "last", "next", "first", "previous", "coming"]
-    static let noonMidnightWords: Set<String> = ["noon", "midnight", "midday", "mid"]
-    static let soonEarlyWords: Set<String> = ["soon", "early", "late"]
-    static let inSinceWords: Set<String> = [
+    static let dayListJoiners: Set<String> = ["and", "or", "to", "through", "-", "–"]
+    static let rangeEndWords: Set<String> = ["through", "until", "till", "thru", "to"]
+    static let relativeWordsAfterThe: Set<String> = ["past", "last", "next", "first", "previous", "coming"]
+    static let timeOfDayWords: Set<String> = ["noon", "midnight", "midday", "mid"]
+    static let asSoonAsWords: Set<String> = ["soon", "early", "late"]
+    static let wordsBeforeMonth: Set<String> = [
         "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
         "from", "between", "during", "before", "after", "-", "and", "to", "or", "end", "each", "every", "the",
         "on", "mid-",
     ]
-    static let noNumberWords: Set<String> = [
+    static let wordsBeforeNonYearNumber: Set<String> = [
         "$", "#", "no", "number", "nos", "flight", "route", "room", "article", "section", "rule", "resolution",
         "model", "€", "£", "¥", "us$", "a$", "c$", "hk$", "bill", "chapter", "page", "pages", "channel", "boeing",
         "airbus",
     ]
-    static let midPreWords: Set<String> = ["mid", "pre", "post", "early", "late"]
-    static let wasIsWords: Set<String> = [
+    static let hyphenPrefixesBeforeYear: Set<String> = ["mid", "pre", "post", "early", "late"]
+    static let notPluralAfterNumber: Set<String> = [
         "was", "is", "has", "as", "its", "this", "his", "plus", "versus", "levels", "highs", "lows", "s",
     ]
-    static let tonsTonnesWords: Set<String> = [
+    static let countedNouns: Set<String> = [
         "tons", "tonnes", "points", "feet", "metres", "meters", "miles", "people", "men", "women", "troops", "yen",
         "dlrs", "mln", "billion", "million", "barrels", "bpd", "kilometres", "kilometers", "km", "mw", "cc",
         "shares", "units", "votes", "jobs", "employees", "workers", "cars", "homes", "acres", "pounds",
@@ -283,43 +273,43 @@ struct TaggerRun {
         "vehicles", "copies", "passengers", "refugees", "prisoners", "police", "officers", "rooms", "beds",
         "stores", "pupils",
     ]
-    static let aboutSomeWords: Set<String> = [
+    static let quantityLeadIns: Set<String> = [
         "about", "some", "nearly", "than", "approximately", "roughly", "almost", "around", "of", "only", "to",
     ]
-    static let yearMonthWords: Set<String> = ["year", "month", "week", "day", "quarter"]
-    static let pastLastWords2: Set<String> = [
+    static let calendarUnits: Set<String> = ["year", "month", "week", "day", "quarter"]
+    static let relativeWordsAfterDeterminer: Set<String> = [
         "past", "last", "next", "previous", "following", "coming", "current", "latest", "same", "prior",
         "preceding", "recent", "upcoming", "ensuing", "full", "year-ago", "year-earlier", "comparable",
         "corresponding",
     ]
-    static let thisLastWords: Set<String> = [
+    static let relativeDeterminers: Set<String> = [
         "this", "last", "next", "past", "coming", "previous", "following", "current", "latest", "that", "same",
         "upcoming", "recent", "early", "late",
     ]
-    static let inOfWords: Set<String> = ["in", "of", "for", "during", "through", "throughout", "over"]
-    static let forDuringWords: Set<String> = ["for", "during", "of", "over"]
-    static let ofEndedWords: Set<String> = ["of", "ended", "ending", "to", "through"]
-    static let pastLastWords3: Set<String> = [
+    static let prepositionsBeforeYear: Set<String> = ["in", "of", "for", "during", "through", "throughout", "over"]
+    static let prepositionsBeforeWeek: Set<String> = ["for", "during", "of", "over"]
+    static let wordsAfterQuarter: Set<String> = ["of", "ended", "ending", "to", "through"]
+    static let durationQualifiers: Set<String> = [
         "past", "last", "next", "first", "coming", "previous", "following", "latest", "final", "remaining",
         "other", "initial", "ensuing", "preceding", "recent", "additional", "further", "succeeding", "same",
         "year-earlier", "year-ago", "comparable", "prior", "early",
     ]
-    static let theItsWords: Set<String> = ["the", "its", "their", "his", "her"]
-    static let wasHasWords: Set<String> = [
+    static let possessiveDeterminers: Set<String> = ["the", "its", "their", "his", "her"]
+    static let notPluralBeforeDuration: Set<String> = [
         "was", "has", "is", "as", "this", "its", "his", "less", "plus", "thus", "us", "across", "towards", "pass",
         "process",
     ]
-    static let millionBillionWords: Set<String> = [
+    static let amountWords: Set<String> = [
         "million", "billion", "trillion", "percent", "%", "pct", "times", "twice", "once", "thrice", "dollars",
         "cents", "mln", "bln", "dlrs", "tons", "tonnes", "barrels", "bpd", "pounds", "yen", "francs", "marks",
         "euros", "each", "people", "visitors", "passengers", "units", "cars", "vehicles", "copies", "shares",
     ]
-    static let thisLastWords2: Set<String> = ["this", "last", "next"]
-    static let stNdWords: Set<String> = ["st", "nd", "rd", "th"]
-    static let andOrWords2: Set<String> = ["and", "or", ",", "through", "to", "-", "and/or"]
-    static let beforeForWords: Set<String> = ["before", "for", "until", "till"]
-    static let atByWords: Set<String> = ["at", "by", "until", "before", "after", "around", "about", "from", "since"]
-    static let averagePartyWords: Set<String> = [
+    static let yearDeterminers: Set<String> = ["this", "last", "next"]
+    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+    static let weekdayListJoiners: Set<String> = ["and", "or", ",", "through", "to", "-", "and/or"]
+    static let futurePrepositions: Set<String> = ["before", "for", "until", "till"]
+    static let clockPrepositions: Set<String> = ["at", "by", "until", "before", "after", "around", "about", "from", "since"]
+    static let wordsBeforeAdjectiveDaily: Set<String> = [
         "average", "party", "the", "a", "national", "local", "business", "financial", "biggest", "largest",
         "leading",
     ]
@@ -398,7 +388,7 @@ struct TaggerRun {
 
     /// "April 24 and 25": the second day number shares the first one's month.
     func followUpDay(_ i: Int, after prev: Match?) -> Match? {
-        guard let prev, prev.end == i - 1, TaggerRun.andOrWords.contains(key(i - 1)),
+        guard let prev, prev.end == i - 1, TaggerRun.dayListJoiners.contains(key(i - 1)),
               let d = intValue(i), d >= 1, d <= 31, digitCount(i) <= 2, let v = prev.value,
               case .day(let first) = Timex.granularity(of: v), d > first.day,
               d <= CalendarDate.daysIn(month: first.month, year: first.year) else { return nil }
@@ -438,7 +428,7 @@ struct TaggerRun {
         for idx in found.indices {
             let m = found[idx]
             let before = key(m.start - 1)
-            if TaggerRun.throughUntilWords.contains(before), m.type == .date {
+            if TaggerRun.rangeEndWords.contains(before), m.type == .date {
                 // "from A to B": the first expression's range ends at B.
                 if idx > 0, found[idx - 1].end == m.start - 1, found[idx - 1].type == .date,
                    key(found[idx - 1].start - 1) == "from" || key(found[idx - 1].start - 1) == "between" || before != "to" {
@@ -481,8 +471,8 @@ struct TaggerRun {
         let k = key(j)
         if isNumber(j) { return true }
         if Lexicon.numberWords[k] != nil || k == "a" || k == "an" || k == "half" || Lexicon.months[k] != nil { return true }
-        if k == "the", TaggerRun.pastLastWords.contains(key(j + 1)) { return true }
-        if TaggerRun.noonMidnightWords.contains(k) { return true }
+        if k == "the", TaggerRun.relativeWordsAfterThe.contains(key(j + 1)) { return true }
+        if TaggerRun.timeOfDayWords.contains(k) { return true }
         return false
     }
 
@@ -544,7 +534,7 @@ struct TaggerRun {
             return nil
         }
         if Lexicon.futureWithTo.contains(k), key(i + 1) == "to" { return .future }
-        if k == "as", TaggerRun.soonEarlyWords.contains(key(i - 1)), key(i - 2) == "as" { return .future }
+        if k == "as", TaggerRun.asSoonAsWords.contains(key(i - 1)), key(i - 2) == "as" { return .future }
         // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
         if TaggerRun.beForms.contains(key(i - 1)), Lexicon.irregularPast.contains(k) || k.hasSuffix("ed") { return nil }
         if Lexicon.irregularPast.contains(k) {
@@ -620,7 +610,7 @@ struct TaggerRun {
             // Also a verb or a name: only with a day or year, or after a time preposition.
             if intValue(i + 1) != nil || key(i + 1) == "of" && intValue(i + 2) != nil { return m }
             let prev = key(i - 1)
-            if TaggerRun.inSinceWords.contains(prev) {
+            if TaggerRun.wordsBeforeMonth.contains(prev) {
                 if k == "may", prev == "and" || prev == "or" || prev == "to", tokens[i].isCapitalized, i == sStart { return nil }
                 return m
             }
@@ -640,20 +630,20 @@ struct TaggerRun {
     func yearValue(_ i: Int) -> Int? {
         guard let v = intValue(i), digitCount(i) == 4, v >= 1000, v <= 2199 else { return nil }
         let prev = key(i - 1)
-        if TaggerRun.noNumberWords.contains(prev) {
+        if TaggerRun.wordsBeforeNonYearNumber.contains(prev) {
             return nil
         }
-        if glued(i), prev == "-" || prev == "/", !TaggerRun.midPreWords.contains(key(i - 2)) { return nil }
+        if glued(i), prev == "-" || prev == "/", !TaggerRun.hyphenPrefixesBeforeYear.contains(key(i - 2)) { return nil }
         let next = key(i + 1)
         if next == "%" || next == "percent" || next == "pct" || next == "," && isNumber(i + 2) && glued(i + 2) { return nil }
         if v < 1900 || v > 2100, inSentence(i + 1), tokens[i + 1].isLowercase, next.hasSuffix("s"), next.utf8.count > 2, Lexicon.units[next] == nil,
-           !TaggerRun.wasIsWords.contains(next) {
+           !TaggerRun.notPluralAfterNumber.contains(next) {
             return nil
         }
-        if TaggerRun.tonsTonnesWords.contains(next) {
+        if TaggerRun.countedNouns.contains(next) {
             return nil
         }
-        if TaggerRun.aboutSomeWords.contains(prev) {
+        if TaggerRun.quantityLeadIns.contains(prev) {
             // "of 1990" and "to 1995" are years; approximators before a bare year usually mark an amount.
             if prev != "of" && prev != "to" && prev != "around" { return v >= 1900 && v <= 2100 && !isNumber(i + 1) ? (next == "," || next == "." || next == "" ? v : nil) : nil }
         }
@@ -725,7 +715,7 @@ struct TaggerRun {
     /// "the year", "the month", "the week", "the day" meant as the current one ("earlier in the year").
     func anchoredUnit(_ u: String, at j: Int, start: Int) -> Match? {
         guard let dct else {
-            return TaggerRun.yearMonthWords.contains(u) ? Match(start: start, end: j + 1, type: .date, value: nil) : nil
+            return TaggerRun.calendarUnits.contains(u) ? Match(start: start, end: j + 1, type: .date, value: nil) : nil
         }
         let anchor = lastDay ?? dct
         switch u {
@@ -842,7 +832,7 @@ struct TaggerRun {
         var j = i + 1
         if det == "the" || det == "its" || det == "their" {
             let n = key(i + 1)
-            if TaggerRun.pastLastWords2.contains(n) {
+            if TaggerRun.relativeWordsAfterDeterminer.contains(n) {
                 det = "the " + n
                 j = after(i + 1)
                 if n == "comparable" || n == "corresponding", key(j) == "year-ago" || key(j) == "year-earlier" {
@@ -858,7 +848,7 @@ struct TaggerRun {
         } else if det == "this" && key(i + 1) == "coming" {
             det = "next"
             j = i + 2
-        } else if !TaggerRun.thisLastWords.contains(det) {
+        } else if !TaggerRun.relativeDeterminers.contains(det) {
             return nil
         }
         if det == "early" || det == "late" { return nil }
@@ -1001,7 +991,7 @@ struct TaggerRun {
                 // "the year ended Sept. 30" is a reporting period; "for the year", "the fiscal year" the current one.
                 if key(end) == "ended" || key(end) == "ending" || key(end) == "to" { return m(.duration, "P1Y") }
                 if fiscal { return m(.date, Timex.year(dct.year)) }
-                if TaggerRun.inOfWords.contains(key(i - 1)) || key(end) == "'s" {
+                if TaggerRun.prepositionsBeforeYear.contains(key(i - 1)) || key(end) == "'s" {
                     if key(end) == "before" || key(end) == "after" || key(end) == "earlier" || key(end) == "ago" { return nil }
                     return m(.date, Timex.year(dct.year))
                 }
@@ -1032,7 +1022,7 @@ struct TaggerRun {
             if ago { return m(.date, Timex.week(dct.adding(days: -7))) }
             if ahead { return m(.date, Timex.week(dct.adding(days: 7))) }
             if anaphoric { return m(.date, Timex.week(lastDay ?? dct)) }
-            if det == "the", TaggerRun.forDuringWords.contains(key(i - 1)) || key(end) == "'s" {
+            if det == "the", TaggerRun.prepositionsBeforeWeek.contains(key(i - 1)) || key(end) == "'s" {
                 if key(end) == "of" || key(end) == "before" || key(end) == "after" || key(end) == "ended" || key(end) == "ending" { return nil }
                 return m(.date, Timex.week(lastDay ?? dct))
             }
@@ -1050,7 +1040,7 @@ struct TaggerRun {
                 return m(.date, Timex.quarter(dct.year, cq))
             }
             if det == "the" || det == "the latest" || det == "latest" || det == "the past" || det == "the last" || ago {
-                if det == "the", TaggerRun.ofEndedWords.contains(key(end)) && lastQuarter == nil { return nil }
+                if det == "the", TaggerRun.wordsAfterQuarter.contains(key(end)) && lastQuarter == nil { return nil }
                 if det == "the" && key(i - 1) == "a" { return nil }
                 let p = Timex.addQuarters(dct.year, cq, -1)
                 return m(.date, Timex.quarter(p.0, p.1))
@@ -1173,7 +1163,7 @@ struct TaggerRun {
         var qualifier = ""
         if key(j) == "the" || key(j) == "its" || key(j) == "their" || key(j) == "his" || key(j) == "her" { j += 1 }
         let q = key(j)
-        if TaggerRun.pastLastWords3.contains(q) {
+        if TaggerRun.durationQualifiers.contains(q) {
             qualifier = q
             j = after(j)
             if key(j) == "few" || key(j) == "several" || key(j) == "many" { /* fuzzy below */ }
@@ -1264,7 +1254,7 @@ struct TaggerRun {
         }
         if fuzzy { return Match(start: i, end: end, type: .duration, value: unit.duration(nil)) }
         // "the two-day meeting": the adjective alone is the expression.
-        if hyphenated, qualifier.isEmpty, j > i, TaggerRun.theItsWords.contains(key(i)) {
+        if hyphenated, qualifier.isEmpty, j > i, TaggerRun.possessiveDeterminers.contains(key(i)) {
             return Match(start: i + 1, end: end, type: .duration, value: durationValue(unit, n))
         }
         if key(i) == "a" || key(i) == "an" {
@@ -1274,7 +1264,7 @@ struct TaggerRun {
             let prev = key(i - 1)
             if isAmount(i - 1) { return nil }
             if inSentence(i - 1), tokens[i - 1].isLowercase, prev.hasSuffix("s"), prev.utf8.count > 3,
-               !TaggerRun.wasHasWords.contains(prev) {
+               !TaggerRun.notPluralBeforeDuration.contains(prev) {
                 return nil
             }
             if !hyphenated && key(end) == "or" && key(end + 1) == "two" { return Match(start: i, end: end + 2, type: .duration, value: durationValue(unit, n)) }
@@ -1323,7 +1313,7 @@ struct TaggerRun {
     func isAmount(_ i: Int) -> Bool {
         let k = key(i)
         if isNumber(i) { return true }
-        return TaggerRun.millionBillionWords.contains(k)
+        return TaggerRun.amountWords.contains(k)
     }
 
     // MARK: - Quarters and halves
@@ -1338,7 +1328,7 @@ struct TaggerRun {
             j += 1
         }
         // "this year's third quarter", "last year's fourth quarter", "next year's first quarter"
-        if TaggerRun.thisLastWords2.contains(key(j)), key(j + 1) == "year", key(j + 2) == "'s" {
+        if TaggerRun.yearDeterminers.contains(key(j)), key(j + 1) == "year", key(j + 2) == "'s" {
             yearOffset = key(j) == "this" ? 0 : (key(j) == "last" ? -1 : 1)
             j += 3
         }
@@ -1383,7 +1373,7 @@ struct TaggerRun {
             if let y = yearValue(p) {
                 year = y
                 end = p + 1
-            } else if TaggerRun.thisLastWords2.contains(key(p)), key(p + 1) == "year" {
+            } else if TaggerRun.yearDeterminers.contains(key(p)), key(p + 1) == "year" {
                 yearOffset = key(p) == "this" ? 0 : (key(p) == "last" ? -1 : 1)
                 end = p + 2
             }
@@ -1423,7 +1413,7 @@ struct TaggerRun {
         // "21 October 2025", "21st of October"
         if let d = intValue(i) ?? Lexicon.ordinals[k], d >= 1, d <= 31, isNumber(i) || Lexicon.ordinals[k] != nil {
             var j = i + 1
-            if isNumber(i), Lexicon.ordinals[key(j)] == nil, TaggerRun.stNdWords.contains(key(j)), glued(j) { j += 1 }
+            if isNumber(i), Lexicon.ordinals[key(j)] == nil, TaggerRun.ordinalSuffixes.contains(key(j)), glued(j) { j += 1 }
             if key(j) == "of" { j += 1 }
             if let month = isMonthName(j), key(j) != "may" || intValue(j + 1) != nil || isNumber(i) {
                 if !isNumber(i) && key(j - 1) != "of" { return nil }
@@ -1522,7 +1512,7 @@ struct TaggerRun {
             weekShift = s
         } else {
             var c = q
-            while TaggerRun.andOrWords2.contains(key(c)), isWeekday(c + 1) != nil {
+            while TaggerRun.weekdayListJoiners.contains(key(c)), isWeekday(c + 1) != nil {
                 c += 2
                 if Lexicon.dayParts[key(c)] != nil { c += 1 }
                 if let s = weekShiftAt(c) {
@@ -1541,7 +1531,7 @@ struct TaggerRun {
             } else if key(i + 1) == "'s" {
                 // "Wednesday's ruling" has happened; "ahead of Sunday's vote", "for Tuesday's match" is to come.
                 let p = key(i - 1)
-                if TaggerRun.beforeForWords.contains(p) || p == "of" && key(i - 2) == "ahead" {
+                if TaggerRun.futurePrepositions.contains(p) || p == "of" && key(i - 2) == "ahead" {
                     dayDate = dct.adding(days: (wd - dct.weekday + 7) % 7)
                 } else {
                     dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
@@ -1580,7 +1570,7 @@ struct TaggerRun {
         if let d = intValue(j), d >= 1, d <= 31, digitCount(j) <= 2 {
             day = d
             j += 1
-            if TaggerRun.stNdWords.contains(key(j)), glued(j) { j += 1 }
+            if TaggerRun.ordinalSuffixes.contains(key(j)), glued(j) { j += 1 }
         } else if let d = Lexicon.ordinals[key(j)], d >= 1, d <= 31, !tokens[j].isCapitalized || true {
             if Lexicon.units[key(j + 1)] == nil && key(j + 1) != "half" {
                 day = d
@@ -1616,7 +1606,7 @@ struct TaggerRun {
             return Match(start: i, end: j + 2, type: .date, value: Timex.month(y, month))
         }
         // "June last year", "January this year", "March next year"
-        if TaggerRun.thisLastWords2.contains(key(j)), key(j + 1) == "year" {
+        if TaggerRun.yearDeterminers.contains(key(j)), key(j + 1) == "year" {
             guard let dct else { return Match(start: i, end: j + 2, type: .date, value: nil) }
             let y = dct.year + (key(j) == "last" ? -1 : (key(j) == "next" ? 1 : 0))
             return Match(start: i, end: j + 2, type: .date, value: Timex.month(y, month))
@@ -1670,7 +1660,7 @@ struct TaggerRun {
         var year: Int?
         if let y = yearValue(end) { year = y; end += 1 }
         else if key(end) == ",", let y = yearValue(end + 1) { year = y; end += 2 }
-        if TaggerRun.thisLastWords2.contains(key(i - 1)) { start = i - 1 }
+        if TaggerRun.yearDeterminers.contains(key(i - 1)) { start = i - 1 }
         guard let dct else {
             if let year { return Match(start: start, end: end, type: .date, value: Timex.day(resolve(year))) }
             return Match(start: start, end: end, type: .date, value: nil)
@@ -1750,7 +1740,7 @@ struct TaggerRun {
             guard explicitClock else { return nil }
             if !(ap == "a.m" || ap == "p.m" || ap == "am" || ap == "pm") && parts.count == 2 {
                 // "at 3:50" without am/pm: only after "at"/"by" or before a time zone.
-                guard TaggerRun.atByWords.contains(key(i - 1))
+                guard TaggerRun.clockPrepositions.contains(key(i - 1))
                         || Lexicon.timeZones.contains(key(j)) || key(j) == "local" else { return nil }
             }
         } else {
@@ -1806,7 +1796,7 @@ struct TaggerRun {
         switch k {
         case "daily", "nightly":
             // "the Communist Party daily Granma", "average daily volume"
-            if isCapitalized(i + 1) || TaggerRun.averagePartyWords.contains(key(i - 1)) { return nil }
+            if isCapitalized(i + 1) || TaggerRun.wordsBeforeAdjectiveDaily.contains(key(i - 1)) { return nil }
             return m(i + 1, "P1D")
         case "weekly": return m(i + 1, "P1W")
         case "monthly": return m(i + 1, "P1M")
