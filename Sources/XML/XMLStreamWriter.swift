@@ -239,7 +239,7 @@ public final class XMLStreamWriter {
         guard out.name(name), out.attribute(attribute, attributeValue) else { return false }
         out.append(UInt8(ascii: ">"))
         guard out.text(text) else { return false }
-        out.endTag(UnsafeBufferPointer(start: out.start + 1, count: nameLength))
+        out.endTag(UnsafeBufferPointer(start: out.start + 1, count: nameLength))  // the name as written after `<`
         commitPending(out.count)
         return true
     }
