@@ -178,13 +178,7 @@ struct ActorLexicon: Sendable {
                     continue
                 }
                 if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
-                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
-                    out[n] = 0x27
-                    i += 3
-                } else {
-                    out[n] = b &+ (b &- 65 < 26 ? 32 : 0)
-                    i += 1
-                }
+                out[n] = CaseAndApostrophe.next(bytes, &i, bytes.count)  // the fold the lexicon's WordMap uses
                 n += 1
             }
             return n
