@@ -12,3 +12,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlsave.h>
+
+// libxml2's `xmlFree` is a global function pointer, which Swift 6 treats as shared mutable state; this reads
+// it in C, where freeing what libxml2 allocated belongs.
+static inline void newsgraphXMLFree(void *pointer) { xmlFree(pointer); }

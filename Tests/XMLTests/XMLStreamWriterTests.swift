@@ -39,28 +39,64 @@ import Testing
         "tab\there", "carriage\rreturn", "ünïcode 🙂", "forbidden \u{1}\u{FFFE} here", "\u{EF}\u{BF}", "x > y",
     ])
     func rawElementsMatchLibxml2Calls(value: String) throws {
-        func write(raw: Bool) throws -> String {
-            let writer = try XMLStreamWriter()
-            writer.writesRawElements = raw
-            writer.startElement("graph")
-            writer.element("edge", attributes: [("id", "e1"), ("label", value)]) {
-                writer.element("data", attribute: "key", "e_weight", number: 1)
-            }
-            writer.element("node", attributes: [("id", "n1")]) {
-                writer.element("data", attribute: "key", "v_label", text: value)
-                writer.element("data", attribute: "key", value, text: "t")
-                writer.element("data", attribute: "key", "v_count", number: 42)
-                writer.element("data", attribute: "key", "v_rank", number: 0.125)
-                writer.emptyElement("attvalue", ("for", "3"), ("value", value))
-                writer.emptyElement("attvalue", ("for", value), ("value", "v"))
-                writer.element(value.isEmpty ? "e" : "2bad", attribute: "key", "k", text: value)
-            }
-            writer.endElement()
-            return try writer.finishToString()
+        for declared in [false, true] {
+            let fast = try Self.writeSample(value, raw: true, declared: declared)
+            let slow = try Self.writeSample(value, raw: false, declared: declared)
+            #expect(fast == slow, "declared: \(declared)")
+            #expect(fast.contains("<node id=\"n1\"><data key=\"v_label\">"))
         }
-        let fast = try write(raw: true), slow = try write(raw: false)
-        #expect(fast == slow)
-        #expect(fast.contains("<node id=\"n1\"><data key=\"v_label\">"))
+    }
+
+    /// Values the fast path escapes with libxml2's own routines: every ASCII character on its own and amid
+    /// text, and random mixes of markup characters, line breaks, controls, non-ASCII and U+FFFE, with and
+    /// without the document's UTF-8 declaration (which changes how libxml2 escapes attribute values).
+    @Test func escapedValuesMatchLibxml2Calls() throws {
+        var values = (1..<128).map { String(UnicodeScalar(UInt8($0))) }
+        values += (1..<128).map { "before \(UnicodeScalar(UInt8($0))) after, café" }
+        let pieces = ["a", " ", "\"", "&", "<", ">", "'", "\n", "\r", "\t", "\u{7F}", "é", "…", "🙂", "\u{1}", "\u{FFFE}",
+                      "\u{FFFD}", "&amp;", "]]>", "\u{EF}"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            values.append((0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        for declared in [false, true] {
+            for value in values {
+                let fast = try Self.writeSample(value, raw: true, declared: declared)
+                let slow = try Self.writeSample(value, raw: false, declared: declared)
+                #expect(fast == slow, "value \(value.debugDescription), declared: \(declared)")
+            }
+        }
+        // The escaping fast path is taken, not only the element calls: once declared, a value with markup
+        // characters, line breaks and non-ASCII goes out raw in all five places that have a fast path.
+        let writer = try XMLStreamWriter()
+        writer.startDocument()
+        writer.startElement("graph")
+        writer.element("data", attribute: "key", "k", text: "Q&A \"x\" <b>\n…")
+        writer.element("node", attributes: [("label", "Q&A \"x\" <b>\n…")]) {}
+        writer.emptyElement("attvalue", ("for", "1"), ("value", "Q&A \"x\"\t…"))
+        #expect(writer.rawMarkupWrites == 4)
+    }
+
+    /// Every shape with a fast path, with `value` in each place a value can go.
+    static func writeSample(_ value: String, raw: Bool, declared: Bool) throws -> String {
+        let writer = try XMLStreamWriter()
+        writer.writesRawElements = raw
+        if declared { writer.startDocument() }
+        writer.startElement("graph")
+        writer.element("edge", attributes: [("id", "e1"), ("label", value)]) {
+            writer.element("data", attribute: "key", "e_weight", number: 1)
+        }
+        writer.element("node", attributes: [("id", "n1")]) {
+            writer.element("data", attribute: "key", "v_label", text: value)
+            writer.element("data", attribute: "key", value, text: "t")
+            writer.element("data", attribute: "key", "v_count", number: 42)
+            writer.element("data", attribute: "key", "v_rank", number: 0.125)
+            writer.emptyElement("attvalue", ("for", "3"), ("value", value))
+            writer.emptyElement("attvalue", ("for", value), ("value", "v"))
+            writer.element(value.isEmpty ? "e" : "2bad", attribute: "key", "k", text: value)
+        }
+        writer.endElement()
+        return try writer.finishToString()
     }
 
     /// Fast-path markup waits in a 64 kB buffer: across many buffers' worth, interleaved with elements that must
