@@ -63,12 +63,15 @@ public struct GraphBuilder: Sendable {
             }
         }
         let (globals, canonicalID) = registry.resolve()
-        var nodeIndex = [String: Int32]()
+        // Each document actor's id, merged or not, to its node: one lookup per actor per document.
+        var nodeOf = [String: Int32](minimumCapacity: globals.count + canonicalID.count)
         var nodes = [ActorNode]()
         for g in globals {
-            nodeIndex[g.id] = Int32(nodes.count)
+            nodeOf[g.id] = Int32(nodes.count)
             nodes.append(ActorNode(id: g.id, name: g.name, type: g.type, aliases: g.aliases))
         }
+        let nodeIndex = nodeOf
+        for (id, canonical) in canonicalID { nodeOf[id] = nodeIndex[canonical] ?? -1 }
 
         // 2. Nodes' counts and dates; co-occurrence windows; events.
         var edges = [EdgeKey: EdgeAccumulator]()
@@ -78,13 +81,12 @@ public struct GraphBuilder: Sendable {
         var lastDocumentOfNode = [Int](repeating: -1, count: nodes.count)
 
         var documents = [GraphDocument]()
+        var members = [Int32]()  // a window's or an event's nodes, reused
         try source(false) { c in
             let d = documents.count
             documents.append(c.document)
             let date = c.document.date
-            let local: [Int32] = c.actors.map { actor in
-                nodeIndex[canonicalID[actor.id] ?? actor.id] ?? -1
-            }
+            let local: [Int32] = c.actors.map { actor in nodeOf[actor.id] ?? -1 }
             for (i, n) in local.enumerated() where n >= 0 {
                 let node = Int(n)
                 nodes[node].mentions += c.mentionCounts[i]
@@ -98,7 +100,7 @@ public struct GraphBuilder: Sendable {
             }
             for group in groups(c) {
                 totalWindows += 1
-                let members = Array(Set(group.actors.map { local[Int($0)] }.filter { $0 >= 0 })).sorted()
+                Self.nodes(of: group.actors, local, into: &members)
                 for m in members { actorWindows[Int(m)] += 1 }
                 guard members.count >= 2 else { continue }
                 for x in 0..<members.count {
@@ -119,17 +121,19 @@ public struct GraphBuilder: Sendable {
                 }
             }
             for (e, record) in c.events.enumerated() {
-                let members = record.actors.map { local[Int($0)] }.filter { $0 >= 0 }
                 var ids = [String]()
-                for m in members where !ids.contains(nodes[Int(m)].id) { ids.append(nodes[Int(m)].id) }
+                for a in record.actors where local[Int(a)] >= 0 {
+                    let id = nodes[Int(local[Int(a)])].id
+                    if !ids.contains(id) { ids.append(id) }  // in the order the event names them
+                }
                 let event = GraphEvent(id: "\(c.document.id)#e\(e + 1)", document: c.document.id, type: record.type,
                                        cameo: record.cameo, trigger: record.trigger, date: record.date, end: record.end,
                                        dateText: record.dateText, actors: ids, sentence: record.sentenceText)
                 if let sink { try sink.event(event) } else { events.append(event) }
-                let unique = Array(Set(members)).sorted()
-                for x in 0..<unique.count {
-                    for y in (x + 1)..<unique.count {
-                        edges[EdgeKey(a: unique[x], b: unique[y])]?.eventTypes.insert(record.type)
+                Self.nodes(of: record.actors, local, into: &members)
+                for x in 0..<members.count {
+                    for y in (x + 1)..<members.count {
+                        edges[EdgeKey(a: members[x], b: members[y])]?.eventTypes.insert(record.type)
                     }
                 }
             }
@@ -188,6 +192,22 @@ public struct GraphBuilder: Sendable {
         case .document:
             return c.windows.isEmpty ? [] : [Group(actors: c.windows.flatMap(\.actors), sentences: c.windows)]
         }
+    }
+
+    /// The distinct nodes of some document actors, ascending (actors without a node left out), into a
+    /// buffer reused across windows and events: a window names a handful of actors, and sets and arrays
+    /// made for each of ~140,000 windows cost more than the counting.
+    private static func nodes(of actors: [Int32], _ local: [Int32], into members: inout [Int32]) {
+        members.removeAll(keepingCapacity: true)
+        for a in actors where local[Int(a)] >= 0 { members.append(local[Int(a)]) }
+        guard members.count > 1 else { return }
+        members.sort()
+        var kept = 1
+        for i in 1..<members.count where members[i] != members[kept - 1] {
+            members[kept] = members[i]
+            kept += 1
+        }
+        members.removeLast(members.count - kept)
     }
 
     private static func count(_ acc: inout EdgeAccumulator, document d: Int, date: String?, keep: Int?,
