@@ -40,8 +40,9 @@ struct TaggerRun {
     let dct: CalendarDate?
     /// Lowercased token texts without an abbreviation's final period.
     var keys: [String]
-    /// Each token's `TaggerRun.wordInfo`: the parsers a word can start, and whether it can follow "the".
-    var wordInfo: [UInt16]
+    /// Each token's entry in `TaggerRun.wordTable`: the parsers a word can start, whether it can follow "the",
+    /// and the word lists it is in (`WordClass`).
+    var wordInfo: [UInt32]
     var results = [TimeExpression]()
 
     // The current sentence.
@@ -62,7 +63,7 @@ struct TaggerRun {
         self.dct = dct
         var keys = [String]()
         keys.reserveCapacity(tokens.count)
-        var wordInfo = [UInt16]()
+        var wordInfo = [UInt32]()
         wordInfo.reserveCapacity(tokens.count)
         let wordTable = TaggerRun.wordTable
         text.bytes.withUnsafeBufferPointer { bytes in
@@ -131,12 +132,12 @@ struct TaggerRun {
     @inline(__always) func startMask(_ i: Int) -> UInt16 {
         guard i >= sStart && i < sEnd else { return 0 }
         if tokens[i].kind == .number { return numberMask(i) }
-        var mask = wordInfo[i] & ~TaggerRun.secondWord
+        var mask = UInt16(truncatingIfNeeded: wordInfo[i]) & ~TaggerRun.secondWord
         guard mask != 0 else { return 0 }
         if mask & P.needsSecond != 0 {
             // "the", "a", "this"...: only worth parsing before a word that can continue an expression.
             let n = i + 1
-            if n >= sEnd || (tokens[n].kind != .number && wordInfo[n] & TaggerRun.secondWord == 0) {
+            if n >= sEnd || (tokens[n].kind != .number && UInt16(truncatingIfNeeded: wordInfo[n]) & TaggerRun.secondWord == 0) {
                 mask &= P.approximator
             }
             mask &= ~P.needsSecond
@@ -144,30 +145,63 @@ struct TaggerRun {
         return mask
     }
 
-    /// `startMasks` and `secondWords` in one table probed with a token's bytes: the start mask, with
-    /// `secondWord` set for words that can continue an expression after "the", "a", "this".
-    static let wordTable: WordMap<UInt16, ExactBytes> = {
-        var info = startMasks
-        for word in secondWords { info[word, default: 0] |= secondWord }
+    /// `startMasks`, `secondWords` and the word lists of `WordClass` in one table probed once with each
+    /// token's bytes: the start mask in the low 16 bits, with `secondWord` set for words that can continue an
+    /// expression after "the", "a", "this", and `WordClass` bits above. The parsers then test a bit where they
+    /// looked a token's key up in up to six sets (hashing the key each time).
+    static let wordTable: WordMap<UInt32, ExactBytes> = {
+        var info = [String: UInt32]()
+        for (word, mask) in startMasks { info[word, default: 0] |= UInt32(mask) }
+        for word in secondWords { info[word, default: 0] |= UInt32(secondWord) }
+        for (bit, words) in WordClass.lists {
+            for word in words { info[word, default: 0] |= bit }
+        }
         return WordMap(info)
     }()
     static let secondWord: UInt16 = 0x8000
 
+    /// Word lists a token's key is tested against on hot paths, as bits of its `wordInfo` entry.
+    enum WordClass {
+        /// After a number, a word that makes it a duration ("5 years", "5-year", "5 fiscal years", "5 and a half").
+        static let durationAfterNumber: UInt32 = 1 << 16
+        /// After a number of one or two digits, a word that makes it a day of a date ("5 March", "5th", "5 of").
+        static let dateAfterNumber: UInt32 = 1 << 17
+        /// After a plain number, a word that makes it a clock time ("5 pm", "1530 GMT").
+        static let clockAfterNumber: UInt32 = 1 << 18
+        static let futureMarker: UInt32 = 1 << 19
+        static let futureWithTo: UInt32 = 1 << 20
+        static let irregularPast: UInt32 = 1 << 21
+        static let beForm: UInt32 = 1 << 22
+
+        static let lists: [(UInt32, [String])] = [
+            (durationAfterNumber, Array(Lexicon.units.keys) + ["-", "–", "and"] + Array(Lexicon.unitAdjectives)),
+            (dateAfterNumber, Array(Lexicon.months.keys) + Array(TaggerRun.afterDayNumber)),
+            (clockAfterNumber, Array(TaggerRun.afterClockNumber) + Array(Lexicon.timeZones)),
+            (futureMarker, Array(Lexicon.futureMarkers)),
+            (futureWithTo, Array(Lexicon.futureWithTo)),
+            (irregularPast, Array(Lexicon.irregularPast)),
+            (beForm, Array(TaggerRun.beForms)),
+        ]
+    }
+
+    /// The `WordClass` bits of token `i`; none outside the sentence (where `key` is "").
+    @inline(__always) func wordClass(_ i: Int) -> UInt32 { inSentence(i) ? wordInfo[i] : 0 }
+
     /// The parsers a number can start, from the number's shape and the word after it.
     func numberMask(_ i: Int) -> UInt16 {
         let k = keys[i]
-        let n = key(i + 1)
         var mask: UInt16 = 0
         let digits = k.utf8.count
         var plain = true
         for b in k.utf8 where b < 48 || b > 57 { plain = false; break }
-        if Lexicon.units[n] != nil || n == "-" || n == "–" || Lexicon.unitAdjectives.contains(n) || n == "and" || isNumber(i + 1) {
+        let next = wordClass(i + 1)
+        if next & WordClass.durationAfterNumber != 0 || isNumber(i + 1) {
             mask |= P.duration
         }
         if plain {
             if digits == 4 { mask |= P.date | P.quarter | P.duration | P.clock }
-            if digits <= 2 && (Lexicon.months[n] != nil || TaggerRun.afterDayNumber.contains(n)) { mask |= P.date }
-            if TaggerRun.afterClockNumber.contains(n) || Lexicon.timeZones.contains(n) { mask |= P.clock }
+            if digits <= 2 && next & WordClass.dateAfterNumber != 0 { mask |= P.date }
+            if next & WordClass.clockAfterNumber != 0 { mask |= P.clock }
         } else if k.utf8.contains(UInt8(ascii: ":")) {
             mask |= P.clock
         }
@@ -518,7 +552,8 @@ struct TaggerRun {
         let k = keys[i]
         let tok = tokens[i]
         guard tok.kind == .word else { return nil }
-        if Lexicon.futureMarkers.contains(k) {
+        let word = wordInfo[i]
+        if word & WordClass.futureMarker != 0 {
             if k == "next", Lexicon.units[key(i + 1)] == nil { return nil }
             return .future
         }
@@ -533,11 +568,11 @@ struct TaggerRun {
             if n == "be" { return .future }
             return nil
         }
-        if Lexicon.futureWithTo.contains(k), key(i + 1) == "to" { return .future }
+        if word & WordClass.futureWithTo != 0, key(i + 1) == "to" { return .future }
         if k == "as", TaggerRun.asSoonAsWords.contains(key(i - 1)), key(i - 2) == "as" { return .future }
         // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
-        if TaggerRun.beForms.contains(key(i - 1)), Lexicon.irregularPast.contains(k) || k.hasSuffix("ed") { return nil }
-        if Lexicon.irregularPast.contains(k) {
+        if wordClass(i - 1) & WordClass.beForm != 0, word & WordClass.irregularPast != 0 || k.hasSuffix("ed") { return nil }
+        if word & WordClass.irregularPast != 0 {
             if k == "set" || k == "cut" || k == "put" || k == "let" || k == "hit" || k == "read" || k == "spread" { return nil }
             return .past
         }
