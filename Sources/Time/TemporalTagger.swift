@@ -386,8 +386,11 @@ struct TaggerRun {
         var i = sStart
         while i < sEnd {
             // Most tokens cannot start an expression: one set lookup skips them.
+            // Only a number right after the last expression's end can be a follow-up day: tested on the
+            // stored end, since `found.last` would copy the whole match (and its strings) for every token.
+            let followsLast = !found.isEmpty && found[found.count - 1].end == i - 1
             if startMask(i) == 0 {
-                if let m = followUpDay(i, after: found.last) { found.append(m) }
+                if followsLast, let m = followUpDay(i, after: found.last) { found.append(m) }
                 i += 1
                 continue
             }
@@ -396,7 +399,7 @@ struct TaggerRun {
                 if isDateline(m) { continue }
                 found.append(m)
                 noteReference(m)
-            } else if let m = followUpDay(i, after: found.last) {
+            } else if followsLast, let m = followUpDay(i, after: found.last) {
                 found.append(m)
                 i = m.end
             } else {
