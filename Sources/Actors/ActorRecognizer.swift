@@ -690,6 +690,10 @@ struct RecognitionPass {
     // MARK: Pass 2: resolution within the document
 
     mutating func resolve() {
+        // `surface` through constants: calling the method on `self` while writing `candidates[i]` made the
+        // compiler copy the whole pass (every array and table in it) for each candidate.
+        let text = self.text, tokens = self.tokens
+        func surface(_ range: Range<Int>) -> String { Self.surface(range, text, tokens) }
         // Canonical names of the strong candidates.
         for i in candidates.indices where candidates[i].canonical == nil && candidates[i].type != nil {
             candidates[i].canonical = surface(candidates[i].tokens)
@@ -783,7 +787,10 @@ struct RecognitionPass {
     /// What an unknown lone capitalised word defaults to when nothing else tells.
     static let defaultSingleType: ActorType? = .person
 
-    func surface(_ range: Range<Int>) -> String {
+    func surface(_ range: Range<Int>) -> String { Self.surface(range, text, tokens) }
+
+    /// The text of a candidate's tokens, as written.
+    static func surface(_ range: Range<Int>, _ text: Text, _ tokens: [Token]) -> String {
         text[tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound]
     }
 
