@@ -702,7 +702,11 @@ struct RecognitionPass {
         var personByPart = [String: String]()
         var ambiguous = Set<String>()
         var knownByKey = [String: (canonical: String, type: ActorType)]()
-        for c in candidates where c.type != nil && c.kind != .reference && c.canonical != "?initial" {
+        // Loops over the candidates test fields in place and copy only the candidates they use: a copy retains
+        // and releases four strings, and `for c in candidates` copied each one in each loop.
+        for ci in candidates.indices
+        where candidates[ci].type != nil && candidates[ci].kind != .reference && candidates[ci].canonical != "?initial" {
+            let c = candidates[ci]
             if c.strong || c.type != .person { knownByKey[c.key] = knownByKey[c.key] ?? (c.canonical!, c.type!) }
             guard c.type == .person, c.words >= 2, let canonical = c.canonical else { continue }
             let nameWords = c.tokens.filter { tokens[$0].kind == .word && tokens[$0].isCapitalized }
@@ -716,7 +720,9 @@ struct RecognitionPass {
         // "Hu" after "Hu Jintao": a family name may come first; used only where no trailing part matches.
         var personByFirst = [String: String]()
         var ambiguousFirst = Set<String>()
-        for c in candidates where c.type == .person && c.words >= 2 && c.strong && c.kind == .name {
+        for ci in candidates.indices
+        where candidates[ci].type == .person && candidates[ci].words >= 2 && candidates[ci].strong && candidates[ci].kind == .name {
+            let c = candidates[ci]
             guard let canonical = c.canonical, let first = c.tokens.first(where: { tokens[$0].kind == .word }) else { continue }
             let k = key(first)
             if let other = personByFirst[k], other != canonical { ambiguousFirst.insert(k) }
@@ -766,7 +772,7 @@ struct RecognitionPass {
         // All-caps headlines: surnames of the document's people.
         var covered = Set<Int>()
         if !headlineSentences.isEmpty {
-            for c in candidates { covered.formUnion(c.tokens) }
+            for ci in candidates.indices { covered.formUnion(candidates[ci].tokens) }
         }
         for si in headlineSentences {
             for i in sentences[si].tokens where tokens[i].kind == .word && tokens[i].isAllCaps {
@@ -797,7 +803,8 @@ struct RecognitionPass {
     /// "the US leader" → the one person of the document titled as that country's leader.
     mutating func resolveLeaderReferences() {
         var added = [Candidate]()
-        for c in candidates where c.type == .country && c.kind != .reference {
+        for ci in candidates.indices where candidates[ci].type == .country && candidates[ci].kind != .reference {
+            let c = candidates[ci]
             let before = c.tokens.lowerBound - 1, after = c.tokens.upperBound
             guard before >= 0, isWord(before), key(before) == "the", isWord(after), tokens[after].isLowercase else { continue }
             var nounEnd = after + 1
@@ -821,7 +828,8 @@ struct RecognitionPass {
     mutating func resolveSpeakerPronouns() {
         var speakersBySentence = [Int: Set<String>]()
         var personsBySentence = [Int: Int]()
-        for c in candidates where c.type == .person && c.kind != .reference {
+        for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].kind != .reference {
+            let c = candidates[ci]
             personsBySentence[c.sentence, default: 0] += 1
             let after = c.tokens.upperBound, before = c.tokens.lowerBound - 1
             if (isWord(after) && Self.reportingVerbs.contains(key(after)))
