@@ -7,16 +7,20 @@
 /// compiled for its folding.
 public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
     // Inlinable, so that each table's probe is compiled, in the module that probes it, for its `Fold`.
-    @usableFromInline var slots: [Int32]        // index into `values`, or -1
+    /// Per slot: 0 when empty, else the key's 32-bit hash tag in the high half and its index into `values`
+    /// plus one in the low half. The tag settles nearly every probe that lands on another word's slot
+    /// without comparing bytes; most probes (a token that is not in the table) end at an empty slot.
+    @usableFromInline var slots: [UInt64]
     @usableFromInline var keyBytes: [UInt8] = []
     @usableFromInline var keyStarts: [Int32] = [0]
     @usableFromInline var values: [Value] = []
     @usableFromInline let mask: Int
 
     public init(_ words: [String: Value]) {
+        // At most a quarter full: a miss then meets an empty slot within a probe or two.
         var capacity = 16
-        while capacity < words.count * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: -1, count: capacity)
+        while capacity < words.count * 4 { capacity <<= 1 }
+        slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
         for (word, value) in words {
             let key = Array(word.utf8).withUnsafeBufferPointer { bytes in
@@ -25,9 +29,10 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
                 while i < bytes.count { folded.append(Fold.next(bytes, &i, bytes.count)) }
                 return folded
             }
-            var slot = key.withUnsafeBufferPointer { slotOf($0, 0..<$0.count) }
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(values.count)
+            let hash = key.withUnsafeBufferPointer { Self.hash($0, 0..<$0.count) }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Self.tag(hash) | UInt64(values.count + 1)
             keyBytes.append(contentsOf: key)
             keyStarts.append(Int32(keyBytes.count))
             values.append(value)
@@ -53,23 +58,32 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
 
     @inlinable
     func value(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value? {
-        var slot = slotOf(bytes, range)
+        let hash = Self.hash(bytes, range)
+        let tag = Self.tag(hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if matches(entry, bytes, range) { return values[entry] }
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if matches(index, bytes, range) { return values[index] }
+            }
             slot = (slot + 1) & mask
         }
     }
 
     /// FNV-1a over the folded bytes, mixed so that the low bits (the slot) depend on every byte.
     @inlinable @inline(__always)
-    func slotOf(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var i = range.lowerBound
         while i < range.upperBound { h = (h ^ UInt64(Fold.next(bytes, &i, range.upperBound))) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        return h ^ (h >> 29)
     }
+
+    /// The high half of a slot: bits of the hash the slot number does not use.
+    @inlinable @inline(__always)
+    static func tag(_ hash: UInt64) -> UInt64 { (hash &* 0x9E37_79B9_7F4A_7C15) & 0xFFFF_FFFF_0000_0000 }
 
     @inlinable @inline(__always)
     func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
