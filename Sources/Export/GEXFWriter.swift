@@ -105,9 +105,12 @@ public enum GEXFWriter {
     static func attvalues(_ values: [String?], to xml: XMLStreamWriter) {
         for (i, value) in values.enumerated() {
             guard let value, !value.isEmpty else { continue }
-            xml.emptyElement("attvalue", ("for", String(i)), ("value", value))
+            xml.emptyElement("attvalue", ("for", attributeIDs[i]), ("value", value))
         }
     }
+
+    /// The declared attribute ids as text, made once rather than for each of a million attvalues.
+    static let attributeIDs = (0..<max(nodeAttributes.count, edgeAttributes.count)).map { String($0) }
 
     /// `timeformat="date"` wants `YYYY-MM-DD`; anything else is left out rather than written wrong.
     static func dateOnly(_ iso: String?) -> String? {
