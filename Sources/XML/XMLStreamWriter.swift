@@ -324,14 +324,20 @@ enum Markup {
     @inline(__always)
     static func isPlainName(_ name: Bytes) -> Bool {
         guard let first = name.first, isLetter(first) else { return false }
-        for b in name where !isLetter(b) {
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":"): continue
-            default: return false
-            }
-        }
+        for b in name where !isNameByte(b) { return false }
         return true
     }
+
+    /// A letter, digit, `_ - . :`: one test against a 128-bit set (names are checked on every element).
+    @inline(__always)
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        b < 64 ? (nameBytesLow >> UInt64(b)) & 1 != 0 : b < 128 && (nameBytesHigh >> UInt64(b - 64)) & 1 != 0
+    }
+
+    /// Bytes 0–63 allowed in a plain name (`0`–`9`, `-`, `.`, `:`) and bytes 64–127 (`A`–`Z`, `_`, `a`–`z`), as
+    /// bit sets; literals, so that reading them costs no lazy-initialisation check.
+    private static let nameBytesLow: UInt64 = 0x07FF_6000_0000_0000
+    private static let nameBytesHigh: UInt64 = 0x07FF_FFFE_87FF_FFFE
 
     @inline(__always)
     private static func isLetter(_ b: UInt8) -> Bool {

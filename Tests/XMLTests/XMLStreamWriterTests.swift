@@ -124,6 +124,17 @@ import Testing
         #expect(fast == slow)
     }
 
+    /// The bit sets behind plain names agree with the rule they encode, for every byte after a first letter.
+    @Test func plainNameBytesAreLettersDigitsAndFourMarks() {
+        for b in 0...255 {
+            let byte = UInt8(b)
+            let expected = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":")].contains(byte)
+            let name: [UInt8] = [UInt8(ascii: "a"), byte]
+            #expect(name.withUnsafeBufferPointer { Markup.isPlainName($0) } == expected, "byte \(b)")
+        }
+    }
+
     @Test func safeTextKeepsCleanTextIntact() {
         #expect(XMLText.safe("plain, ünïcode 🙂\n") == "plain, ünïcode 🙂\n")
         #expect(XMLText.safe("a\u{1}b\u{FFFF}c\u{FFFD}") == "abc\u{FFFD}")
