@@ -91,7 +91,7 @@ struct TaggerRun {
         var compound = [Int: Int]()
         var i = 0
         while i + 2 < tokens.count {
-            if keys[i + 1] == "-", !tokens[i + 1].hasSpaceBefore, !tokens[i + 2].hasSpaceBefore,
+            if wordInfo[i + 1] & WordClass.hyphen != 0, !tokens[i + 1].hasSpaceBefore, !tokens[i + 2].hasSpaceBefore,
                TaggerRun.compounds.contains(keys[i] + "-" + keys[i + 2]) {
                 keys[i] = keys[i] + "-" + keys[i + 2]
                 wordInfo[i] = TaggerRun.wordTable[keys[i]] ?? 0
@@ -172,6 +172,8 @@ struct TaggerRun {
         static let futureWithTo: UInt32 = 1 << 20
         static let irregularPast: UInt32 = 1 << 21
         static let beForm: UInt32 = 1 << 22
+        static let hyphen: UInt32 = 1 << 23
+        static let enDash: UInt32 = 1 << 24
 
         static let lists: [(UInt32, [String])] = [
             (durationAfterNumber, Array(Lexicon.units.keys) + ["-", "–", "and"] + Array(Lexicon.unitAdjectives)),
@@ -181,6 +183,8 @@ struct TaggerRun {
             (futureWithTo, Array(Lexicon.futureWithTo)),
             (irregularPast, Array(Lexicon.irregularPast)),
             (beForm, Array(TaggerRun.beForms)),
+            (hyphen, ["-"]),
+            (enDash, ["–"]),
         ]
     }
 
@@ -360,8 +364,7 @@ struct TaggerRun {
     func isNumber(_ i: Int) -> Bool { inSentence(i) && tokens[i].kind == .number }
     /// A hyphen written between two glued tokens ("five-year").
     func isHyphen(_ i: Int) -> Bool {
-        let k = key(i)
-        return (k == "-" || k == "–") && glued(i) && glued(i + 1)
+        return wordClass(i) & (WordClass.hyphen | WordClass.enDash) != 0 && glued(i) && glued(i + 1)
     }
     /// A plain integer token ("2025", "21"); nil for "2.5", "50,000", "3:50".
     func intValue(_ i: Int) -> Int? {
