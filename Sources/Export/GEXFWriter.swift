@@ -45,7 +45,7 @@ public enum GEXFWriter {
 
         xml.startElement("nodes")
         for (i, node) in graph.nodes.enumerated() {
-            var tag = [("id", "n\(i)"), ("label", node.name)]
+            var tag: [(name: String, value: String)] = [("id", "n\(i)"), ("label", node.name)]
             // GEXF intervals are closed days; an actor seen once spans that day.
             if let first = dateOnly(node.first) { tag.append(("start", first)) }
             if let last = dateOnly(node.last) ?? dateOnly(node.first) { tag.append(("end", last)) }
@@ -66,8 +66,9 @@ public enum GEXFWriter {
 
         xml.startElement("edges")
         for (i, edge) in graph.edges.enumerated() {
-            var tag = [("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)"),
-                       ("weight", String(edge.weight))]
+            var tag: [(name: String, value: String)] = [
+                ("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)"), ("weight", String(edge.weight)),
+            ]
             if let first = dateOnly(edge.first) { tag.append(("start", first)) }
             if let last = dateOnly(edge.last) ?? dateOnly(edge.first) { tag.append(("end", last)) }
             xml.element("edge", attributes: tag) {
@@ -105,16 +106,29 @@ public enum GEXFWriter {
     static func attvalues(_ values: [String?], to xml: XMLStreamWriter) {
         for (i, value) in values.enumerated() {
             guard let value, !value.isEmpty else { continue }
-            xml.emptyElement("attvalue", ("for", attributeIDs[i]), ("value", value))
+            xml.emptyElement(attvalueShapes[i], value: value)
         }
     }
 
-    /// The declared attribute ids as text, made once rather than for each of a million attvalues.
-    static let attributeIDs = (0..<max(nodeAttributes.count, edgeAttributes.count)).map { String($0) }
+    /// `<attvalue for="i" value="`…`"/>` for each declared attribute id, put together once rather than for each
+    /// of a million attvalues.
+    static let attvalueShapes = (0..<max(nodeAttributes.count, edgeAttributes.count)).map {
+        FixedElement.empty("attvalue", ("for", String($0)), valueAttribute: "value")
+    }
 
     /// `timeformat="date"` wants `YYYY-MM-DD`; anything else is left out rather than written wrong.
     static func dateOnly(_ iso: String?) -> String? {
         guard let iso else { return nil }
+        let utf8 = iso.utf8
+        // The first ten characters are the first ten bytes when those are ASCII and the next byte, if any, is
+        // ASCII too (it cannot join the tenth character): then no grapheme breaking is needed.
+        if utf8.count == 10 {
+            return CalendarDate(iso: iso) != nil ? iso : nil
+        }
+        if utf8.count > 10, utf8[utf8.index(utf8.startIndex, offsetBy: 10)] < 0x80 {
+            guard let day = String(utf8.prefix(10)), CalendarDate(iso: day) != nil else { return nil }
+            return day
+        }
         let day = String(iso.prefix(10))
         guard day.utf8.count == 10, CalendarDate(iso: day) != nil else { return nil }
         return day

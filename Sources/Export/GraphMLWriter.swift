@@ -37,50 +37,67 @@ public enum GraphMLWriter {
         let name: String
         let type: String
         var description: String? = nil
+        /// `<data key="id">`…`</data>`, put together once.
+        let data: FixedElement
+
+        init(id: String, domain: String, name: String, type: String, description: String? = nil) {
+            self.id = id
+            self.domain = domain
+            self.name = name
+            self.type = type
+            self.description = description
+            data = .text("data", attribute: "key", id)
+        }
+
+        // The keys, each with its `<data>` shape made once.
+        static let vLabel = Key(id: "v_label", domain: "node", name: "label", type: "string")
+        static let vActorID = Key(id: "v_actor_id", domain: "node", name: "actor_id", type: "string")
+        static let vKind = Key(id: "v_kind", domain: "node", name: "kind", type: "string",
+            description: "actor, or event in the actor-event variant")
+        static let vType = Key(id: "v_type", domain: "node", name: "type", type: "string",
+            description: "actor type (person, country, organization, location, other) or event type")
+        static let vAliases = Key(id: "v_aliases", domain: "node", name: "aliases", type: "string",
+            description: "other names of the actor, joined with '; '")
+        static let vMentions = Key(id: "v_mentions", domain: "node", name: "mentions", type: "int")
+        static let vDocuments = Key(id: "v_documents", domain: "node", name: "documents", type: "int")
+        static let vFirst = Key(id: "v_first", domain: "node", name: "first", type: "string", description: "ISO date")
+        static let vLast = Key(id: "v_last", domain: "node", name: "last", type: "string", description: "ISO date")
+        static let vDegree = Key(id: "v_degree", domain: "node", name: "degree", type: "int")
+        static let vWeightedDegree = Key(id: "v_weighted_degree", domain: "node", name: "weighted_degree", type: "double")
+        static let vPagerank = Key(id: "v_pagerank", domain: "node", name: "pagerank", type: "double")
+        static let vBetweenness = Key(id: "v_betweenness", domain: "node", name: "betweenness", type: "double")
+        static let vComponent = Key(id: "v_component", domain: "node", name: "component", type: "int")
+        static let vCommunity = Key(id: "v_community", domain: "node", name: "community", type: "int")
+        static let vDate = Key(id: "v_date", domain: "node", name: "date", type: "string", description: "TIMEX3 value")
+        static let vTrigger = Key(id: "v_trigger", domain: "node", name: "trigger", type: "string")
+        static let vDocument = Key(id: "v_document", domain: "node", name: "document", type: "string")
+        static let vCameo = Key(id: "v_cameo", domain: "node", name: "cameo", type: "string")
+        static let vSentence = Key(id: "v_sentence", domain: "node", name: "sentence", type: "string")
+        static let eWeight = Key(id: "e_weight", domain: "edge", name: "weight", type: "double",
+            description: "number of sentences naming both actors")
+        static let eDocuments = Key(id: "e_documents", domain: "edge", name: "documents", type: "int")
+        static let eAssociation = Key(id: "e_association", domain: "edge", name: "association", type: "double",
+            description: "normalized PMI in [-1, 1]")
+        static let eFirst = Key(id: "e_first", domain: "edge", name: "first", type: "string", description: "ISO date")
+        static let eLast = Key(id: "e_last", domain: "edge", name: "last", type: "string", description: "ISO date")
+        static let eEventTypes = Key(id: "e_event_types", domain: "edge", name: "event_types", type: "string",
+            description: "event types joined with '; '")
+        static let eEvidenceCount = Key(id: "e_evidence_count", domain: "edge", name: "evidence_count", type: "int")
+        static let eEvidence = Key(id: "e_evidence", domain: "edge", name: "evidence", type: "string",
+            description: "first evidence sentences joined with ' | '")
     }
 
     static let nodeKeys: [Key] = [
-        Key(id: "v_label", domain: "node", name: "label", type: "string"),
-        Key(id: "v_actor_id", domain: "node", name: "actor_id", type: "string"),
-        Key(id: "v_kind", domain: "node", name: "kind", type: "string",
-            description: "actor, or event in the actor-event variant"),
-        Key(id: "v_type", domain: "node", name: "type", type: "string",
-            description: "actor type (person, country, organization, location, other) or event type"),
-        Key(id: "v_aliases", domain: "node", name: "aliases", type: "string",
-            description: "other names of the actor, joined with '; '"),
-        Key(id: "v_mentions", domain: "node", name: "mentions", type: "int"),
-        Key(id: "v_documents", domain: "node", name: "documents", type: "int"),
-        Key(id: "v_first", domain: "node", name: "first", type: "string", description: "ISO date"),
-        Key(id: "v_last", domain: "node", name: "last", type: "string", description: "ISO date"),
-        Key(id: "v_degree", domain: "node", name: "degree", type: "int"),
-        Key(id: "v_weighted_degree", domain: "node", name: "weighted_degree", type: "double"),
-        Key(id: "v_pagerank", domain: "node", name: "pagerank", type: "double"),
-        Key(id: "v_betweenness", domain: "node", name: "betweenness", type: "double"),
-        Key(id: "v_component", domain: "node", name: "component", type: "int"),
-        Key(id: "v_community", domain: "node", name: "community", type: "int"),
+        .vLabel, .vActorID, .vKind, .vType, .vAliases, .vMentions, .vDocuments, .vFirst, .vLast, .vDegree,
+        .vWeightedDegree, .vPagerank, .vBetweenness, .vComponent, .vCommunity,
     ]
 
     static let eventNodeKeys: [Key] = [
-        Key(id: "v_date", domain: "node", name: "date", type: "string", description: "TIMEX3 value"),
-        Key(id: "v_trigger", domain: "node", name: "trigger", type: "string"),
-        Key(id: "v_document", domain: "node", name: "document", type: "string"),
-        Key(id: "v_cameo", domain: "node", name: "cameo", type: "string"),
-        Key(id: "v_sentence", domain: "node", name: "sentence", type: "string"),
+        .vDate, .vTrigger, .vDocument, .vCameo, .vSentence,
     ]
 
     static let edgeKeys: [Key] = [
-        Key(id: "e_weight", domain: "edge", name: "weight", type: "double",
-            description: "number of sentences naming both actors"),
-        Key(id: "e_documents", domain: "edge", name: "documents", type: "int"),
-        Key(id: "e_association", domain: "edge", name: "association", type: "double",
-            description: "normalized PMI in [-1, 1]"),
-        Key(id: "e_first", domain: "edge", name: "first", type: "string", description: "ISO date"),
-        Key(id: "e_last", domain: "edge", name: "last", type: "string", description: "ISO date"),
-        Key(id: "e_event_types", domain: "edge", name: "event_types", type: "string",
-            description: "event types joined with '; '"),
-        Key(id: "e_evidence_count", domain: "edge", name: "evidence_count", type: "int"),
-        Key(id: "e_evidence", domain: "edge", name: "evidence", type: "string",
-            description: "first evidence sentences joined with ' | '"),
+        .eWeight, .eDocuments, .eAssociation, .eFirst, .eLast, .eEventTypes, .eEvidenceCount, .eEvidence,
     ]
 
     public static func write(_ graph: ActorGraph, to path: String, options: GraphMLOptions = GraphMLOptions()) throws {
@@ -122,22 +139,22 @@ public enum GraphMLWriter {
 
         for (i, node) in graph.nodes.enumerated() {
             xml.element("node", attributes: [("id", "n\(i)")]) {
-                data(xml, "v_label", node.name)
-                data(xml, "v_actor_id", node.id)
-                data(xml, "v_kind", "actor")
-                data(xml, "v_type", node.type.rawValue)
-                if !node.aliases.isEmpty { data(xml, "v_aliases", ExportText.list(node.aliases)) }
-                data(xml, "v_mentions", node.mentions)
-                data(xml, "v_documents", node.documents)
-                if let first = node.first { data(xml, "v_first", first) }
-                if let last = node.last { data(xml, "v_last", last) }
+                data(xml, .vLabel, node.name)
+                data(xml, .vActorID, node.id)
+                data(xml, .vKind, "actor")
+                data(xml, .vType, node.type.rawValue)
+                if !node.aliases.isEmpty { data(xml, .vAliases, ExportText.list(node.aliases)) }
+                data(xml, .vMentions, node.mentions)
+                data(xml, .vDocuments, node.documents)
+                if let first = node.first { data(xml, .vFirst, first) }
+                if let last = node.last { data(xml, .vLast, last) }
                 let m = node.metrics
-                data(xml, "v_degree", m.degree)
-                data(xml, "v_weighted_degree", m.weightedDegree)
-                data(xml, "v_pagerank", m.pagerank)
-                data(xml, "v_betweenness", m.betweenness)
-                data(xml, "v_component", m.component)
-                data(xml, "v_community", m.community)
+                data(xml, .vDegree, m.degree)
+                data(xml, .vWeightedDegree, m.weightedDegree)
+                data(xml, .vPagerank, m.pagerank)
+                data(xml, .vBetweenness, m.betweenness)
+                data(xml, .vComponent, m.component)
+                data(xml, .vCommunity, m.community)
             }
         }
 
@@ -146,15 +163,15 @@ public enum GraphMLWriter {
         } else {
             for (i, edge) in graph.edges.enumerated() {
                 xml.element("edge", attributes: [("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)")]) {
-                    data(xml, "e_weight", Double(edge.weight))
-                    data(xml, "e_documents", edge.documents)
-                    data(xml, "e_association", edge.association)
-                    if let first = edge.first { data(xml, "e_first", first) }
-                    if let last = edge.last { data(xml, "e_last", last) }
-                    if !edge.eventTypes.isEmpty { data(xml, "e_event_types", ExportText.list(edge.eventTypes)) }
-                    data(xml, "e_evidence_count", edge.weight)  // one evidence sentence per window
+                    data(xml, .eWeight, Double(edge.weight))
+                    data(xml, .eDocuments, edge.documents)
+                    data(xml, .eAssociation, edge.association)
+                    if let first = edge.first { data(xml, .eFirst, first) }
+                    if let last = edge.last { data(xml, .eLast, last) }
+                    if !edge.eventTypes.isEmpty { data(xml, .eEventTypes, ExportText.list(edge.eventTypes)) }
+                    data(xml, .eEvidenceCount, edge.weight)  // one evidence sentence per window
                     if !edge.evidence.isEmpty {
-                        data(xml, "e_evidence", ExportText.evidence(edge.evidence, count: options.evidenceSentences,
+                        data(xml, .eEvidence, ExportText.evidence(edge.evidence, count: options.evidenceSentences,
                                                                     maxLength: options.evidenceMaxLength))
                 }
                 }
@@ -173,15 +190,15 @@ public enum GraphMLWriter {
             defer { i += 1 }
             xml.startElement("node")
             xml.attribute("id", "v\(i)")
-            data(xml, "v_label", event.trigger)
-            data(xml, "v_actor_id", event.id)
-            data(xml, "v_kind", "event")
-            data(xml, "v_type", event.type)
-            if let date = event.date { data(xml, "v_date", date) }
-            data(xml, "v_trigger", event.trigger)
-            data(xml, "v_document", event.document)
-            if let cameo = event.cameo { data(xml, "v_cameo", cameo) }
-            data(xml, "v_sentence", event.sentence)
+            data(xml, .vLabel, event.trigger)
+            data(xml, .vActorID, event.id)
+            data(xml, .vKind, "event")
+            data(xml, .vType, event.type)
+            if let date = event.date { data(xml, .vDate, date) }
+            data(xml, .vTrigger, event.trigger)
+            data(xml, .vDocument, event.document)
+            if let cameo = event.cameo { data(xml, .vCameo, cameo) }
+            data(xml, .vSentence, event.sentence)
             xml.endElement()
         }
         var edgeNumber = 0
@@ -195,13 +212,13 @@ public enum GraphMLWriter {
                 xml.attribute("id", "e\(edgeNumber)")
                 xml.attribute("source", "n\(n)")
                 xml.attribute("target", "v\(i)")
-                data(xml, "e_weight", 1.0)
-                data(xml, "e_documents", 1)
+                data(xml, .eWeight, 1.0)
+                data(xml, .eDocuments, 1)
                 if let date = event.date, let period = CalendarPeriod(timex: date) {
-                    data(xml, "e_first", period.start.description)
-                    data(xml, "e_last", period.start.description)
+                    data(xml, .eFirst, period.start.description)
+                    data(xml, .eLast, period.start.description)
                 }
-                data(xml, "e_event_types", event.type)
+                data(xml, .eEventTypes, event.type)
                 xml.endElement()
                 edgeNumber += 1
             }
@@ -209,17 +226,17 @@ public enum GraphMLWriter {
     }
 
     @inline(__always)
-    static func data(_ xml: XMLStreamWriter, _ key: String, _ value: String) {
-        xml.element("data", attribute: "key", key, text: value)
+    static func data(_ xml: XMLStreamWriter, _ key: Key, _ value: String) {
+        xml.element(key.data, text: value)
     }
 
     @inline(__always)
-    static func data(_ xml: XMLStreamWriter, _ key: String, _ value: Int) {
-        xml.element("data", attribute: "key", key, number: value)
+    static func data(_ xml: XMLStreamWriter, _ key: Key, _ value: Int) {
+        xml.element(key.data, number: value)
     }
 
     @inline(__always)
-    static func data(_ xml: XMLStreamWriter, _ key: String, _ value: Double) {
-        xml.element("data", attribute: "key", key, number: value)
+    static func data(_ xml: XMLStreamWriter, _ key: Key, _ value: Double) {
+        xml.element(key.data, number: value)
     }
 }

@@ -197,6 +197,50 @@ public final class XMLStreamWriter {
         endElement()
     }
 
+    // MARK: Elements of a fixed shape
+
+    /// `<data key="k">text</data>` for a `FixedElement.text` shape: its markup was put together once, so only
+    /// the value is checked (and escaped, if it must be) here.
+    public func element(_ shape: FixedElement, text value: String) {
+        if writeFixed(shape, value, asText: true) { return }
+        element(shape.name, attribute: shape.attribute.name, shape.attribute.value, text: value)
+    }
+
+    /// `<data key="k">number</data>`, the digits written straight into the markup.
+    public func element(_ shape: FixedElement, number value: Int) {
+        if writesRawElements, let open = shape.open, shape.valueAttribute == nil {
+            var out = Markup.Output(reserve(open.count + 20 + shape.close.count), escaper: nil)
+            out.append(open)
+            out.appendDecimal(value)
+            out.append(shape.close)
+            commitPending(out.count)
+            return
+        }
+        element(shape.name, attribute: shape.attribute.name, shape.attribute.value, number: value)
+    }
+
+    public func element(_ shape: FixedElement, number value: Double) {
+        if value.isFinite, shape.valueAttribute == nil, writeFixed(shape, value.description, asText: true) { return }
+        element(shape.name, attribute: shape.attribute.name, shape.attribute.value, number: value)
+    }
+
+    /// `<attvalue for="3" value="…"/>` for a `FixedElement.empty` shape.
+    public func emptyElement(_ shape: FixedElement, value: String) {
+        if writeFixed(shape, value, asText: false) { return }
+        emptyElement(shape.name, (shape.attribute.name, shape.attribute.value), (shape.valueAttribute ?? "value", value))
+    }
+
+    /// The fast path of the fixed shapes; false (nothing written) when it does not apply.
+    private func writeFixed(_ shape: FixedElement, _ value: String, asText: Bool) -> Bool {
+        guard writesRawElements, let open = shape.open else { return false }
+        var out = Markup.Output(reserve(open.count + Markup.room(value) + shape.close.count), escaper: escaper)
+        out.append(open)
+        guard asText ? out.text(value) : out.attributeValue(value) else { return false }
+        out.append(shape.close)
+        commitPending(out.count)
+        return true
+    }
+
     /// `<name a="v" …>`, what `body` writes, `</name>`: a GraphML `<node>` or `<edge>` with its data. With the
     /// fast path the tags go out as raw writes (an element whose body writes nothing is then `<name …></name>`,
     /// which XML treats as `<name …/>`); otherwise they are libxml2's element and attribute calls.
@@ -445,11 +489,37 @@ enum Markup {
             append(UInt8(ascii: " "))
             guard self.name(name) else { return false }
             append(UInt8(ascii: "=")); append(UInt8(ascii: "\""))
-            guard escaper == nil ? append(value, if: Markup.isRawAttributeValue)
-                    : append(value, if: Markup.isPlain) || escaped(value, { $0.attribute($1, into: &$2) })
-            else { return false }
+            guard attributeValue(value) else { return false }
             append(UInt8(ascii: "\""))
             return true
+        }
+
+        /// An attribute's value without its quotes, escaped as `xmlTextWriterWriteAttribute` escapes it.
+        @inline(__always)
+        mutating func attributeValue(_ value: String) -> Bool {
+            escaper == nil ? append(value, if: Markup.isRawAttributeValue)
+                : append(value, if: Markup.isPlain) || escaped(value, { $0.attribute($1, into: &$2) })
+        }
+
+        @inline(__always)
+        mutating func append(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { append($0) }
+        }
+
+        /// An integer's digits (at most 20 bytes).
+        mutating func appendDecimal(_ value: Int) {
+            var magnitude = value.magnitude
+            if value < 0 { append(UInt8(ascii: "-")) }
+            var digits = 1
+            var rest = magnitude / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            var at = count + digits - 1
+            repeat {
+                base[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                at -= 1
+            } while magnitude > 0
+            count += digits
         }
 
         /// A value with characters to escape: libxml2 escapes it into this markup. False when there is no
@@ -476,6 +546,50 @@ enum Markup {
         @inline(__always)
         mutating func endTag(_ name: Bytes) {
             append(UInt8(ascii: "<")); append(UInt8(ascii: "/")); append(name); append(UInt8(ascii: ">"))
+        }
+    }
+}
+
+/// The markup of an element that an export writes hundreds of thousands of times with only one value changing:
+/// `<data key="v_label">value</data>` (`text`) or `<attvalue for="3" value="value"/>` (`empty`). The fixed part
+/// is put together and checked once, here; a write then checks and copies only the value. A class, so that
+/// handing one to the writer retains one reference rather than copying its strings and arrays.
+public final class FixedElement: Sendable {
+    let name: String
+    /// The fixed attribute.
+    let attribute: (name: String, value: String)
+    /// The attribute that holds the value, or nil when the value is the element's text.
+    let valueAttribute: String?
+    /// Everything before the value, or nil when the fixed part needs libxml2's element calls (a name that is
+    /// not plain, an attribute value that needs escaping).
+    let open: [UInt8]?
+    /// Everything after the value.
+    let close: [UInt8]
+
+    /// `<name attribute="value">text</name>`.
+    public static func text(_ name: String, attribute: String, _ value: String) -> FixedElement {
+        FixedElement(name: name, attribute: (attribute, value), valueAttribute: nil)
+    }
+
+    /// `<name attribute="value" valueAttribute="…"/>`.
+    public static func empty(_ name: String, _ attribute: (name: String, value: String), valueAttribute: String) -> FixedElement {
+        FixedElement(name: name, attribute: attribute, valueAttribute: valueAttribute)
+    }
+
+    private init(name: String, attribute: (name: String, value: String), valueAttribute: String?) {
+        self.name = name
+        self.attribute = attribute
+        self.valueAttribute = valueAttribute
+        func plain(_ s: String, _ check: (Markup.Bytes) -> Bool) -> Bool { Array(s.utf8).withUnsafeBufferPointer(check) }
+        let fixedPartsArePlain = plain(name, Markup.isPlainName) && plain(attribute.name, Markup.isPlainName)
+            && plain(attribute.value, Markup.isRawAttributeValue) && valueAttribute.map { plain($0, Markup.isPlainName) } != false
+        let head = "<\(name) \(attribute.name)=\"\(attribute.value)\""
+        if let valueAttribute {
+            open = fixedPartsArePlain ? Array("\(head) \(valueAttribute)=\"".utf8) : nil
+            close = Array("\"/>".utf8)
+        } else {
+            open = fixedPartsArePlain ? Array("\(head)>".utf8) : nil
+            close = Array("</\(name)>".utf8)
         }
     }
 }

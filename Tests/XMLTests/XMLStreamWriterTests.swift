@@ -124,6 +124,38 @@ import Testing
         #expect(fast == slow)
     }
 
+    /// Elements of a fixed shape write what the element calls write: text, integers (negative, extreme),
+    /// doubles (non-finite ones too), attribute values that need escaping, and a shape whose fixed part itself
+    /// needs escaping (which always takes the element calls).
+    @Test func fixedShapesMatchLibxml2Calls() throws {
+        let data = FixedElement.text("data", attribute: "key", "v_label")
+        let oddKey = FixedElement.text("data", attribute: "key", "a&b")
+        let attvalue = FixedElement.empty("attvalue", ("for", "3"), valueAttribute: "value")
+        let values = ["plain", "", "Q&A \"x\" <b>", "line\nbreak\ttab\r", "café …🙂", "bad \u{1}\u{FFFE} bytes"]
+        let integers = [0, 7, -42, 1_000_000, Int.max, Int.min]
+        let doubles = [0.25, -1e-05, 3.0, .nan, .infinity, -.infinity]
+        for declared in [false, true] {
+            func write(raw: Bool) throws -> String {
+                let writer = try XMLStreamWriter()
+                writer.writesRawElements = raw
+                if declared { writer.startDocument() }
+                writer.startElement("graph")
+                for v in values {
+                    writer.element(data, text: v)
+                    writer.element(oddKey, text: v)
+                    writer.emptyElement(attvalue, value: v)
+                }
+                for n in integers { writer.element(data, number: n); writer.element(oddKey, number: n) }
+                for d in doubles { writer.element(data, number: d) }
+                writer.endElement()
+                return try writer.finishToString()
+            }
+            let fast = try write(raw: true), slow = try write(raw: false)
+            #expect(fast == slow, "declared: \(declared)")
+            #expect(fast.contains("<data key=\"v_label\">-9223372036854775808</data>"))
+        }
+    }
+
     /// The bit sets behind plain names agree with the rule they encode, for every byte after a first letter.
     @Test func plainNameBytesAreLettersDigitsAndFourMarks() {
         for b in 0...255 {
