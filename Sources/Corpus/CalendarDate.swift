@@ -16,7 +16,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses `YYYY-MM-DD`, optionally followed by a time (`T…` or a space), as found in metadata.
     /// Returns nil for anything that is not a valid calendar day.
     public init?(iso: some StringProtocol) {
-        let bytes = Array(iso.utf8)
+        // Read in place where the string's bytes are contiguous (dates are parsed for every node and edge of an
+        // export; copying each into an array cost more than the parse).
+        let read = iso.utf8.withContiguousStorageIfAvailable(Self.fields)
+        guard let fields = read ?? Array(iso.utf8).withUnsafeBufferPointer(Self.fields) else { return nil }
+        let (y, m, d) = fields
+        guard m >= 1, m <= 12, d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// Year, month and day of `YYYY-MM-DD`, which may be followed by `T`, a space, `Z` or `+` and more.
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -33,8 +43,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
             guard next == UInt8(ascii: "T") || next == UInt8(ascii: " ") || next == UInt8(ascii: "Z")
                 || next == UInt8(ascii: "+") else { return nil }
         }
-        guard m >= 1, m <= 12, d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return (y, m, d)
     }
 
     public static func isLeap(_ year: Int) -> Bool {
