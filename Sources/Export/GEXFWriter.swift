@@ -50,7 +50,6 @@ public enum GEXFWriter {
             if let first = dateOnly(node.first) { tag.append(("start", first)) }
             if let last = dateOnly(node.last) ?? dateOnly(node.first) { tag.append(("end", last)) }
             xml.element("node", attributes: tag) {
-                xml.startElement("attvalues")
                 let m = node.metrics
                 let values: [String?] = [
                     node.id, node.type.rawValue, ExportText.list(node.aliases), String(node.mentions),
@@ -58,8 +57,8 @@ public enum GEXFWriter {
                     ExportText.number(m.weightedDegree), ExportText.number(m.pagerank), ExportText.number(m.betweenness),
                     String(m.component), String(m.community),
                 ]
-                attvalues(values, to: xml)
-                xml.endElement()
+                // A node always has its id among its values, so `<attvalues>` is never empty.
+                xml.element("attvalues", attributes: []) { attvalues(values, to: xml) }
             }
         }
         xml.endElement()
@@ -72,15 +71,14 @@ public enum GEXFWriter {
             if let first = dateOnly(edge.first) { tag.append(("start", first)) }
             if let last = dateOnly(edge.last) ?? dateOnly(edge.first) { tag.append(("end", last)) }
             xml.element("edge", attributes: tag) {
-                xml.startElement("attvalues")
                 let values: [String?] = [
                     String(edge.documents), ExportText.number(edge.association), edge.first, edge.last,
                     ExportText.list(edge.eventTypes), String(edge.weight),  // evidence_count: one sentence per window
                     ExportText.evidence(edge.evidence, count: options.evidenceSentences,
                                         maxLength: options.evidenceMaxLength),
                 ]
-                attvalues(values, to: xml)
-                xml.endElement()
+                // An edge always has its document count among its values, so `<attvalues>` is never empty.
+                xml.element("attvalues", attributes: []) { attvalues(values, to: xml) }
             }
         }
         xml.endElement()
