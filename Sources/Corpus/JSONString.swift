@@ -18,12 +18,21 @@ public enum JSONString {
             return
         }
         var start = 0
-        for i in 0..<utf8.count {
+        var i = 0
+        let raw = UnsafeRawPointer(utf8.baseAddress!)
+        while i < utf8.count {
+            // Runs without escapes are skipped eight bytes at a time.
+            if i + 8 <= utf8.count, !wordNeedsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let b = utf8[i]
-            guard needsEscape(b) else { continue }
-            if start < i { emit(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-            escapes[Int(b)].withUnsafeBufferPointer(emit)
-            start = i + 1
+            if needsEscape(b) {
+                if start < i { emit(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                escapes[Int(b)].withUnsafeBufferPointer(emit)
+                start = i + 1
+            }
+            i += 1
         }
         if start < utf8.count { emit(UnsafeBufferPointer(rebasing: utf8[start...])) }
         emit(quote)
