@@ -704,8 +704,8 @@ struct RecognitionPass {
         var knownByKey = [String: (canonical: String, type: ActorType)]()
         // Loops over the candidates test fields in place and copy only the candidates they use: a copy retains
         // and releases four strings, and `for c in candidates` copied each one in each loop.
-        for ci in candidates.indices
-        where candidates[ci].type != nil && candidates[ci].kind != .reference && candidates[ci].canonical != "?initial" {
+        for ci in candidates.indices where candidates[ci].type != nil && candidates[ci].kind != .reference
+            && candidates[ci].canonical != "?initial" {
             let c = candidates[ci]
             if c.strong || c.type != .person { knownByKey[c.key] = knownByKey[c.key] ?? (c.canonical!, c.type!) }
             guard c.type == .person, c.words >= 2, let canonical = c.canonical else { continue }
@@ -720,8 +720,8 @@ struct RecognitionPass {
         // "Hu" after "Hu Jintao": a family name may come first; used only where no trailing part matches.
         var personByFirst = [String: String]()
         var ambiguousFirst = Set<String>()
-        for ci in candidates.indices
-        where candidates[ci].type == .person && candidates[ci].words >= 2 && candidates[ci].strong && candidates[ci].kind == .name {
+        for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].words >= 2
+            && candidates[ci].strong && candidates[ci].kind == .name {
             let c = candidates[ci]
             guard let canonical = c.canonical, let first = c.tokens.first(where: { tokens[$0].kind == .word }) else { continue }
             let k = key(first)

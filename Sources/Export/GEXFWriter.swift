@@ -66,7 +66,8 @@ public enum GEXFWriter {
         xml.startElement("edges")
         for (i, edge) in graph.edges.enumerated() {
             var tag: [(name: String, value: String)] = [
-                ("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)"), ("weight", String(edge.weight)),
+                ("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)"),
+                ("weight", String(edge.weight)),
             ]
             if let first = dateOnly(edge.first) { tag.append(("start", first)) }
             if let last = dateOnly(edge.last) ?? dateOnly(edge.first) { tag.append(("end", last)) }

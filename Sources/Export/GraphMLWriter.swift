@@ -63,7 +63,8 @@ public enum GraphMLWriter {
         static let vFirst = Key(id: "v_first", domain: "node", name: "first", type: "string", description: "ISO date")
         static let vLast = Key(id: "v_last", domain: "node", name: "last", type: "string", description: "ISO date")
         static let vDegree = Key(id: "v_degree", domain: "node", name: "degree", type: "int")
-        static let vWeightedDegree = Key(id: "v_weighted_degree", domain: "node", name: "weighted_degree", type: "double")
+        static let vWeightedDegree = Key(id: "v_weighted_degree", domain: "node", name: "weighted_degree",
+                                         type: "double")
         static let vPagerank = Key(id: "v_pagerank", domain: "node", name: "pagerank", type: "double")
         static let vBetweenness = Key(id: "v_betweenness", domain: "node", name: "betweenness", type: "double")
         static let vComponent = Key(id: "v_component", domain: "node", name: "component", type: "int")

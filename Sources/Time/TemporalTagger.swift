@@ -137,7 +137,9 @@ struct TaggerRun {
         if mask & P.needsSecond != 0 {
             // "the", "a", "this"...: only worth parsing before a word that can continue an expression.
             let n = i + 1
-            if n >= sEnd || (tokens[n].kind != .number && UInt16(truncatingIfNeeded: wordInfo[n]) & TaggerRun.secondWord == 0) {
+            let continues = n < sEnd
+                && (tokens[n].kind == .number || UInt16(truncatingIfNeeded: wordInfo[n]) & TaggerRun.secondWord != 0)
+            if !continues {
                 mask &= P.approximator
             }
             mask &= ~P.needsSecond
@@ -577,7 +579,9 @@ struct TaggerRun {
         if word & WordClass.futureWithTo != 0, key(i + 1) == "to" { return .future }
         if k == "as", TaggerRun.asSoonAsWords.contains(key(i - 1)), key(i - 2) == "as" { return .future }
         // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
-        if wordClass(i - 1) & WordClass.beForm != 0, word & WordClass.irregularPast != 0 || k.hasSuffix("ed") { return nil }
+        if wordClass(i - 1) & WordClass.beForm != 0, word & WordClass.irregularPast != 0 || k.hasSuffix("ed") {
+            return nil
+        }
         if word & WordClass.irregularPast != 0 {
             if k == "set" || k == "cut" || k == "put" || k == "let" || k == "hit" || k == "read" || k == "spread" { return nil }
             return .past

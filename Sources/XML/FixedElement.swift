@@ -20,7 +20,8 @@ public final class FixedElement: Sendable {
     }
 
     /// `<name attribute="value" valueAttribute="…"/>`.
-    public static func empty(_ name: String, _ attribute: (name: String, value: String), valueAttribute: String) -> FixedElement {
+    public static func empty(_ name: String, _ attribute: (name: String, value: String),
+                             valueAttribute: String) -> FixedElement {
         FixedElement(name: name, attribute: attribute, valueAttribute: valueAttribute)
     }
 
@@ -28,9 +29,12 @@ public final class FixedElement: Sendable {
         self.name = name
         self.attribute = attribute
         self.valueAttribute = valueAttribute
-        func plain(_ s: String, _ check: (Markup.Bytes) -> Bool) -> Bool { Array(s.utf8).withUnsafeBufferPointer(check) }
+        func plain(_ s: String, _ check: (Markup.Bytes) -> Bool) -> Bool {
+            Array(s.utf8).withUnsafeBufferPointer(check)
+        }
         let fixedPartsArePlain = plain(name, Markup.isPlainName) && plain(attribute.name, Markup.isPlainName)
-            && plain(attribute.value, Markup.isRawAttributeValue) && valueAttribute.map { plain($0, Markup.isPlainName) } != false
+            && plain(attribute.value, Markup.isRawAttributeValue)
+            && valueAttribute.map { plain($0, Markup.isPlainName) } != false
         let head = "<\(name) \(attribute.name)=\"\(attribute.value)\""
         if let valueAttribute {
             open = fixedPartsArePlain ? Array("\(head) \(valueAttribute)=\"".utf8) : nil

@@ -227,7 +227,8 @@ public final class XMLStreamWriter {
     /// `<attvalue for="3" value="…"/>` for a `FixedElement.empty` shape.
     public func emptyElement(_ shape: FixedElement, value: String) {
         if writeFixed(shape, value, asText: false) { return }
-        emptyElement(shape.name, (shape.attribute.name, shape.attribute.value), (shape.valueAttribute ?? "value", value))
+        emptyElement(shape.name, (shape.attribute.name, shape.attribute.value),
+                     (shape.valueAttribute ?? "value", value))
     }
 
     /// The fast path of the fixed shapes; false (nothing written) when it does not apply.
@@ -378,8 +379,8 @@ enum Markup {
         b < 64 ? (nameBytesLow >> UInt64(b)) & 1 != 0 : b < 128 && (nameBytesHigh >> UInt64(b - 64)) & 1 != 0
     }
 
-    /// Bytes 0–63 allowed in a plain name (`0`–`9`, `-`, `.`, `:`) and bytes 64–127 (`A`–`Z`, `_`, `a`–`z`), as
-    /// bit sets; literals, so that reading them costs no lazy-initialisation check.
+    /// Bytes 0–63 allowed in a plain name (`0`–`9`, `-`, `.`, `:`) and bytes 64–127 (`A`–`Z`, `_`,
+    /// `a`–`z`), as bit sets; literals, so that reading them costs no lazy-initialisation check.
     private static let nameBytesLow: UInt64 = 0x07FF_6000_0000_0000
     private static let nameBytesHigh: UInt64 = 0x07FF_FFFE_87FF_FFFE
 

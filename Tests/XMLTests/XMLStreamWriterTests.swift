@@ -53,11 +53,12 @@ import Testing
     @Test func escapedValuesMatchLibxml2Calls() throws {
         var values = (1..<128).map { String(UnicodeScalar(UInt8($0))) }
         values += (1..<128).map { "before \(UnicodeScalar(UInt8($0))) after, café" }
-        let pieces = ["a", " ", "\"", "&", "<", ">", "'", "\n", "\r", "\t", "\u{7F}", "é", "…", "🙂", "\u{1}", "\u{FFFE}",
-                      "\u{FFFD}", "&amp;", "]]>", "\u{EF}"]
+        let pieces = ["a", " ", "\"", "&", "<", ">", "'", "\n", "\r", "\t", "\u{7F}", "é", "…", "🙂", "\u{1}",
+                      "\u{FFFE}", "\u{FFFD}", "&amp;", "]]>", "\u{EF}"]
         var random = SystemRandomNumberGenerator()
         for _ in 0..<300 {
-            values.append((0..<Int.random(in: 1...24, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+            let count = Int.random(in: 1...24, using: &random)
+            values.append((0..<count).map { _ in pieces.randomElement(using: &random)! }.joined())
         }
         for declared in [false, true] {
             for value in values {
@@ -160,7 +161,9 @@ import Testing
     @Test func plainNameBytesAreLettersDigitsAndFourMarks() {
         for b in 0...255 {
             let byte = UInt8(b)
-            let expected = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+            let letterOrDigit = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || (byte >= 0x30 && byte <= 0x39)
+            let expected = letterOrDigit
                 || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ":")].contains(byte)
             let name: [UInt8] = [UInt8(ascii: "a"), byte]
             #expect(name.withUnsafeBufferPointer { Markup.isPlainName($0) } == expected, "byte \(b)")
