@@ -213,6 +213,22 @@ struct TaggerRun {
         }
         return mask
     }
+    /// Words after which a four-digit number outside 1900–2100 is read as a year ("in 1881", "since 1871",
+    /// "(1879-1968)", "between 1202 and 1204").
+    static let yearIntroducers: Set<String> = [
+        "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "year", "circa", "early", "late",
+        "mid", "fiscal", "between", "(",
+    ]
+
+    /// Whether the four-digit number at `i` is introduced as a year: by a word of `yearIntroducers`, or as the
+    /// second end of a range whose first end is ("from 1879 to 1883", "(1644-1911)", "between 1895 and 1924").
+    func introducesDistantYear(before i: Int) -> Bool {
+        let prev = key(i - 1)
+        if TaggerRun.yearIntroducers.contains(prev) { return true }
+        guard prev == "-" || prev == "–" || prev == "to" || prev == "and", isNumber(i - 2), digitCount(i - 2) == 4
+        else { return false }
+        return TaggerRun.yearIntroducers.contains(key(i - 3))
+    }
     static let beForms: Set<String> = ["be", "been", "being", "is", "are", "'s", "was", "were", "still"]
     static let afterDayNumber: Set<String> = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
     static let afterClockNumber: Set<String> = ["am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs"]
@@ -1484,6 +1500,9 @@ struct TaggerRun {
             if key(i + 1) == "s" && glued(i + 1) || key(i + 1) == "'s" && glued(i + 1) && !(key(i + 2) == "" ) && isDecadeApostrophe(i + 1) {
                 return Match(start: i, end: i + 2, type: .date, value: String(y / 10))
             }
+            // Outside 1900–2100 a bare four-digit number is more often a clock time ("at 1100", "the 1330 start"),
+            // an index level ("to 1738"), a model or a union local ("Local 1416", "CYBER 1809") than a year.
+            if y < 1900 || y > 2100, !introducesDistantYear(before: i) { return nil }
             var end = i + 1
             // "1990 and beyond" stays the year.
             // "the 1988 period" / "the 1988 quarter"

@@ -101,6 +101,28 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
         #expect(find("Output rose in 1986.", "1986", date)?.value == "1986")
     }
 
+    /// Outside 1900–2100 a bare four-digit number is a year only after a word that introduces one: wire copy is
+    /// full of clock times, index levels, union locals and model numbers in that range.
+    @Test func distantYearsNeedAnIntroducingWord() {
+        let date = "1987-03-02"
+        let notYears = [
+            ("The session resumes after the scheduled 1330 start.", "1330"),
+            ("Members of Local 1416 voted.", "1416"),
+            ("The Dow fell 508 points to 1738 on Monday.", "1738"),
+            ("It offers the CYBER 1809 model 930.", "1809"),
+            ("Talks began at 1100 in Brussels.", "1100"),
+        ]
+        for (sentence, number) in notYears {
+            #expect(!tag(sentence, date).contains { $0.type == .date && $0.text.contains(number) }, "\(sentence)")
+        }
+        #expect(find("The bank was founded in 1881.", "1881", date)?.value == "1881")
+        #expect(find("It has traded since 1871.", "1871", date)?.value == "1871")
+        // Ranges: the second end is a year when the first is ("From 1879 to 1883", "(1644-1911)").
+        #expect(tag("From 1879 to 1883, Chile fought a war.", date).contains { $0.value == "1883" })
+        #expect(tag("The Qing Dynasty (1644-1911) ruled China.", date).contains { $0.value == "1644" })
+        #expect(find("Sales rose in 1986.", "1986", date)?.value == "1986")
+    }
+
     @Test func tonightAndThisMorning() {
         #expect(find("He speaks tonight.", "tonight", "2025-10-21")?.value == "2025-10-21TNI")
         #expect(find("Prices rose this morning.", "this morning", "2025-10-21")?.value == "2025-10-21TMO")
