@@ -1,3 +1,5 @@
+import XML
+
 /// A minimal streaming JSON writer into a byte buffer, for the pipeline's machine-readable outputs
 /// (`extract` lines, query answers). Hand-written because Foundation's encoders dominate the cost of a
 /// 40 MB/s pipeline and do not keep key order.

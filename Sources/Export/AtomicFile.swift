@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import XML
 
 /// An error while writing an export.
 public enum ExportError: Error, CustomStringConvertible, Sendable {

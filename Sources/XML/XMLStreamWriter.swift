@@ -508,19 +508,9 @@ enum Markup {
         }
 
         /// An integer's digits (at most 20 bytes).
+        @inline(__always)
         mutating func appendDecimal(_ value: Int) {
-            var magnitude = value.magnitude
-            if value < 0 { append(UInt8(ascii: "-")) }
-            var digits = 1
-            var rest = magnitude / 10
-            while rest > 0 { digits += 1; rest /= 10 }
-            var at = count + digits - 1
-            repeat {
-                base[at] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                at -= 1
-            } while magnitude > 0
-            count += digits
+            count += DecimalText.write(value, to: base + count)
         }
 
         /// A value with characters to escape: libxml2 escapes it into this markup. False when there is no

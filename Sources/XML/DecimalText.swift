@@ -1,5 +1,6 @@
 /// An integer's decimal digits written straight into memory: the numbers of the JSON writers (`JSONOutput`,
-/// the exports' `ByteSink`) without building a `String` for each.
+/// the exports' `ByteSink`) and of the XML fast path, without building a `String` for each. In the XML module,
+/// the lowest one all three writers reach.
 public enum DecimalText {
     /// How many bytes `value` takes, its minus sign included.
     @inlinable @inline(__always)
