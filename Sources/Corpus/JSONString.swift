@@ -1,3 +1,5 @@
+import XML
+
 /// JSON string quoting (RFC 8259), the one routine behind every JSON NewsGraph writes (`extract` lines,
 /// query answers, graph.json).
 public enum JSONString {
@@ -18,21 +20,12 @@ public enum JSONString {
             return
         }
         var start = 0
-        var i = 0
-        let raw = UnsafeRawPointer(utf8.baseAddress!)
+        var i = ByteWords.firstIndex(in: utf8, word: wordNeedsEscape, byte: needsEscape)
         while i < utf8.count {
-            // Runs without escapes are skipped eight bytes at a time.
-            if i + 8 <= utf8.count, !wordNeedsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
-                i += 8
-                continue
-            }
-            let b = utf8[i]
-            if needsEscape(b) {
-                if start < i { emit(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                escapes[Int(b)].withUnsafeBufferPointer(emit)
-                start = i + 1
-            }
-            i += 1
+            if start < i { emit(UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+            escapes[Int(utf8[i])].withUnsafeBufferPointer(emit)
+            start = i + 1
+            i = ByteWords.firstIndex(in: utf8, from: start, word: wordNeedsEscape, byte: needsEscape)
         }
         if start < utf8.count { emit(UnsafeBufferPointer(rebasing: utf8[start...])) }
         emit(quote)
@@ -42,30 +35,14 @@ public enum JSONString {
     /// Eight bytes at a time: the byte-at-a-time loop was ~5 instructions a byte over every string written.
     @inline(__always)
     public static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = utf8.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= utf8.count {
-            if wordNeedsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return false }
-            i += 8
-        }
-        while i < utf8.count {
-            if needsEscape(utf8[i]) { return false }
-            i += 1
-        }
-        return true
+        ByteWords.firstIndex(in: utf8, word: wordNeedsEscape, byte: needsEscape) == utf8.count
     }
 
-    /// Whether any of eight bytes is below 0x20, a quote, a backslash or DEL. The zero-byte tests
-    /// ("Bit Twiddling Hacks": a byte below n exists iff (w - n·0x01…) & ~w & 0x80… is not zero, for n ≤ 128)
-    /// are exact about whether such a byte exists, which is all that is asked.
+    /// Whether any of eight bytes is below 0x20, a quote, a backslash or DEL.
     @inline(__always)
     static func wordNeedsEscape(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let control = (w &- ones &* 0x20) & ~w & highs != 0
-        return control || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0x7F))
+        ByteWords.containsByte(below: 0x20, in: w) || ByteWords.contains(0x22, in: w)
+            || ByteWords.contains(0x5C, in: w) || ByteWords.contains(0x7F, in: w)
     }
 
     @inline(__always)

@@ -399,18 +399,7 @@ enum Markup {
     /// evidence sentences per Reuters build.
     @inline(__always)
     static func isPlain(_ bytes: Bytes) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 8 <= bytes.count {
-            if wordMayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return false }
-            i += 8
-        }
-        while i < bytes.count {
-            if mayNeedEscape(bytes[i]) { return false }
-            i += 1
-        }
-        return true
+        ByteWords.firstIndex(in: bytes, word: wordMayNeedEscape, byte: mayNeedEscape) == bytes.count
     }
 
     @inline(__always)
@@ -419,15 +408,12 @@ enum Markup {
             || b == UInt8(ascii: ">") || b == 0xEF
     }
 
-    /// Whether any of eight bytes `mayNeedEscape` (the exact zero-byte tests of `JSONString.wordNeedsEscape`).
+    /// Whether any of eight bytes `mayNeedEscape`.
     @inline(__always)
     static func wordMayNeedEscape(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let control = (w &- ones &* 0x20) & ~w & highs != 0
-        return control || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x26)) || hasZero(w ^ (ones &* 0x3C))
-            || hasZero(w ^ (ones &* 0x3E)) || hasZero(w ^ (ones &* 0xEF))
+        ByteWords.containsByte(below: 0x20, in: w) || ByteWords.contains(0x22, in: w)
+            || ByteWords.contains(0x26, in: w) || ByteWords.contains(0x3C, in: w) || ByteWords.contains(0x3E, in: w)
+            || ByteWords.contains(0xEF, in: w)
     }
 
     /// An attribute value libxml2 writes unchanged before the document declares its encoding: printable ASCII
