@@ -30,6 +30,39 @@ public struct ActorRegistry: Sendable {
 
     public init() {}
 
+    /// One document-level actor as the registry knows it after every document added so far: what a store
+    /// keeps so that documents added later are resolved as if the whole corpus had been added at once.
+    public struct Record: Hashable, Sendable {
+        public var id: String
+        /// The name it was first seen with.
+        public var name: String
+        public var mentions: Int
+        public var aliases: [String]
+        /// Mentions (at least one per document) by the type each document gave it.
+        public var typeVotes: [ActorType: Int]
+
+        public init(id: String, name: String, mentions: Int, aliases: [String], typeVotes: [ActorType: Int]) {
+            self.id = id
+            self.name = name
+            self.mentions = mentions
+            self.aliases = aliases
+            self.typeVotes = typeVotes
+        }
+    }
+
+    /// Every actor recorded, by id.
+    public var records: [Record] {
+        byID.map { Record(id: $0.key, name: $0.value.name, mentions: $0.value.mentions, aliases: $0.value.aliases.sorted(),
+                          typeVotes: $0.value.typeVotes) }.sorted { $0.id < $1.id }
+    }
+
+    /// A registry holding `records`, as `records` gave them.
+    public init(records: some Sequence<Record>) {
+        for r in records {
+            byID[r.id] = Entry(name: r.name, mentions: r.mentions, aliases: Set(r.aliases), typeVotes: r.typeVotes)
+        }
+    }
+
     /// Records one document's actors, `mentions[i]` being how many mentions `actors[i]` had there.
     public mutating func add(_ actors: [DocumentActor], mentions: [Int]) {
         for (i, actor) in actors.enumerated() { add(actor, mentions: mentions[i]) }

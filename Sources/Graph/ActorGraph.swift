@@ -44,9 +44,12 @@ public struct ActorNode: Hashable, Sendable {
     public var first: String?
     public var last: String?
     public var metrics: NodeMetrics
+    /// Co-occurrence windows (sentences, paragraphs or documents) that name the actor: the marginal count
+    /// behind its links' association, kept so that later documents can be summed onto the graph.
+    public var windows: Int
 
     public init(id: String, name: String, type: ActorType, aliases: [String] = [], mentions: Int = 0, documents: Int = 0,
-                first: String? = nil, last: String? = nil, metrics: NodeMetrics = NodeMetrics()) {
+                first: String? = nil, last: String? = nil, metrics: NodeMetrics = NodeMetrics(), windows: Int = 0) {
         self.id = id
         self.name = name
         self.type = type
@@ -56,6 +59,7 @@ public struct ActorNode: Hashable, Sendable {
         self.first = first
         self.last = last
         self.metrics = metrics
+        self.windows = windows
     }
 }
 
@@ -143,15 +147,19 @@ public struct ActorGraph: Sendable {
     /// Held in memory for a graph built in memory; read a page at a time from the spill during a build, or
     /// from the store for a stored graph.
     public var events: EventList
+    /// Co-occurrence windows summed over every document (see `ActorNode.windows`).
+    public var windows: Int
 
-    public init(documents: [GraphDocument] = [], nodes: [ActorNode] = [], edges: [ActorEdge] = [], events: [GraphEvent] = []) {
-        self.init(documents: documents, nodes: nodes, edges: edges, events: EventList(events))
+    public init(documents: [GraphDocument] = [], nodes: [ActorNode] = [], edges: [ActorEdge] = [], events: [GraphEvent] = [],
+                windows: Int = 0) {
+        self.init(documents: documents, nodes: nodes, edges: edges, events: EventList(events), windows: windows)
     }
 
-    public init(documents: [GraphDocument], nodes: [ActorNode], edges: [ActorEdge], events: EventList) {
+    public init(documents: [GraphDocument], nodes: [ActorNode], edges: [ActorEdge], events: EventList, windows: Int = 0) {
         self.documents = documents
         self.nodes = nodes
         self.edges = edges
         self.events = events
+        self.windows = windows
     }
 }

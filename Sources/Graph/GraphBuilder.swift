@@ -22,21 +22,6 @@ public struct GraphBuilder: Sendable {
         self.analytics = analytics
     }
 
-    private struct EdgeKey: Hashable {
-        var a: Int32
-        var b: Int32
-    }
-
-    private struct EdgeAccumulator {
-        var weight = 0
-        var documents = 0
-        var lastDocument = -1
-        var first: String?
-        var last: String?
-        var evidence = [Evidence]()
-        var eventTypes = Set<String>()
-    }
-
     public func build(_ contributions: [DocumentContribution]) -> ActorGraph {
         // Neither an array nor a build without a sink has anything that can fail.
         try! build(from: { _, body in for c in contributions { try body(c) } })
@@ -55,114 +40,19 @@ public struct GraphBuilder: Sendable {
     /// stores the documents); `source` is then called once, for everything.
     public func build(from source: (_ actorsOnly: Bool, _ body: (DocumentContribution) throws -> Void) throws -> Void,
                       sink: GraphSink? = nil, actors: ActorRegistry? = nil) throws -> ActorGraph {
-        // 1. Canonical actors.
         var registry = actors ?? ActorRegistry()
         if actors == nil {
             try source(true) { c in
                 registry.add(c.actors, mentions: c.mentionCounts)
             }
         }
-        let (globals, canonicalID) = registry.resolve()
-        // Each document actor's id, merged or not, to its node: one lookup per actor per document.
-        var nodeOf = [String: Int32](minimumCapacity: globals.count + canonicalID.count)
-        var nodes = [ActorNode]()
-        for g in globals {
-            nodeOf[g.id] = Int32(nodes.count)
-            nodes.append(ActorNode(id: g.id, name: g.name, type: g.type, aliases: g.aliases))
-        }
-        let nodeIndex = nodeOf
-        for (id, canonical) in canonicalID { nodeOf[id] = nodeIndex[canonical] ?? -1 }
-
-        // 2. Nodes' counts and dates; co-occurrence windows; events.
-        var edges = [EdgeKey: EdgeAccumulator]()
-        var actorWindows = [Int](repeating: 0, count: nodes.count)
-        var totalWindows = 0
-        var events = [GraphEvent]()
-        var lastDocumentOfNode = [Int](repeating: -1, count: nodes.count)
-
-        var documents = [GraphDocument]()
-        var members = [Int32]()  // a window's or an event's nodes, reused
-        try source(false) { c in
-            let d = documents.count
-            documents.append(c.document)
-            let date = c.document.date
-            let local: [Int32] = c.actors.map { actor in nodeOf[actor.id] ?? -1 }
-            for (i, n) in local.enumerated() where n >= 0 {
-                let node = Int(n)
-                nodes[node].mentions += c.mentionCounts[i]
-                if lastDocumentOfNode[node] != d {
-                    lastDocumentOfNode[node] = d
-                    nodes[node].documents += 1
-                    var (first, last) = (nodes[node].first, nodes[node].last)
-                    Self.widen(&first, &last, with: date)
-                    (nodes[node].first, nodes[node].last) = (first, last)
-                }
-            }
-            for group in groups(c) {
-                totalWindows += 1
-                Self.nodes(of: group.actors, local, into: &members)
-                for m in members { actorWindows[Int(m)] += 1 }
-                guard members.count >= 2 else { continue }
-                for x in 0..<members.count {
-                    for y in (x + 1)..<members.count {
-                        // Made only when kept or sent: a paragraph window's evidence joins sentences.
-                        var made: Evidence?
-                        func evidence() -> Evidence {
-                            if let made { return made }
-                            made = Evidence(document: c.document.id, sentence: group.text(members[x], members[y], local), date: date)
-                            return made!
-                        }
-                        // Updated in place: a copy out of the dictionary and back would copy the evidence
-                        // array on every append, quadratic in an edge's weight.
-                        Self.count(&edges[EdgeKey(a: members[x], b: members[y]), default: EdgeAccumulator()], document: d,
-                                   date: date, keep: evidencePerEdge, evidence)
-                        try sink?.evidence(Int(members[x]), Int(members[y]), evidence())
-                    }
-                }
-            }
-            for (e, record) in c.events.enumerated() {
-                var ids = [String]()
-                for a in record.actors where local[Int(a)] >= 0 {
-                    let id = nodes[Int(local[Int(a)])].id
-                    if !ids.contains(id) { ids.append(id) }  // in the order the event names them
-                }
-                let event = GraphEvent(id: "\(c.document.id)#e\(e + 1)", document: c.document.id, type: record.type,
-                                       cameo: record.cameo, trigger: record.trigger, date: record.date, end: record.end,
-                                       dateText: record.dateText, actors: ids, sentence: record.sentenceText)
-                if let sink { try sink.event(event) } else { events.append(event) }
-                Self.nodes(of: record.actors, local, into: &members)
-                for x in 0..<members.count {
-                    for y in (x + 1)..<members.count {
-                        edges[EdgeKey(a: members[x], b: members[y])]?.eventTypes.insert(record.type)
-                    }
-                }
-            }
-        }
-
-        // 3. Edges with association (NPMI over windows), in a stable order.
-        let n = Double(max(totalWindows, 1))
-        var edgeList = edges.map { (key: EdgeKey, acc: EdgeAccumulator) -> ActorEdge in
-            let pab = Double(acc.weight) / n
-            let pa = Double(actorWindows[Int(key.a)]) / n
-            let pb = Double(actorWindows[Int(key.b)]) / n
-            let npmi = pab >= 1 ? 1 : log(pab / (pa * pb)) / -log(pab)
-            return ActorEdge(source: Int(key.a), target: Int(key.b), weight: acc.weight, documents: acc.documents,
-                             first: acc.first, last: acc.last, association: npmi, eventTypes: acc.eventTypes.sorted(),
-                             evidence: acc.evidence)
-        }
-        edgeList.sort { ($0.source, $0.target) < ($1.source, $1.target) }
-
-        // 4. Analytics.
-        let metrics = GraphAnalytics.compute(nodeCount: nodes.count,
-                                             edges: edgeList.map { ($0.source, $0.target, Double($0.weight)) },
-                                             options: analytics)
-        for i in nodes.indices { nodes[i].metrics = metrics[i] }
-
-        return ActorGraph(documents: documents, nodes: nodes, edges: edgeList, events: events)
+        var summation = GraphSummation(self, registry: registry)
+        try source(false) { c in try summation.add(c, sink: sink) }
+        return summation.finish()
     }
 
     /// A co-occurrence window: the actors it names and how to quote it as evidence.
-    private struct Group {
+    struct Group {
         var actors: [Int32]
         var sentences: [DocumentContribution.Window]
 
@@ -174,7 +64,7 @@ public struct GraphBuilder: Sendable {
         }
     }
 
-    private func groups(_ c: DocumentContribution) -> [Group] {
+    func groups(_ c: DocumentContribution) -> [Group] {
         switch window {
         case .sentence:
             return c.windows.map { Group(actors: $0.actors, sentences: [$0]) }
@@ -197,7 +87,7 @@ public struct GraphBuilder: Sendable {
     /// The distinct nodes of some document actors, ascending (actors without a node left out), into a
     /// buffer reused across windows and events: a window names a handful of actors, and sets and arrays
     /// made for each of ~140,000 windows cost more than the counting.
-    private static func nodes(of actors: [Int32], _ local: [Int32], into members: inout [Int32]) {
+    static func nodes(of actors: [Int32], _ local: [Int32], into members: inout [Int32]) {
         members.removeAll(keepingCapacity: true)
         for a in actors where local[Int(a)] >= 0 { members.append(local[Int(a)]) }
         guard members.count > 1 else { return }
@@ -208,17 +98,6 @@ public struct GraphBuilder: Sendable {
             kept += 1
         }
         members.removeLast(members.count - kept)
-    }
-
-    private static func count(_ acc: inout EdgeAccumulator, document d: Int, date: String?, keep: Int?,
-                              _ evidence: () -> Evidence) {
-        acc.weight += 1
-        if acc.lastDocument != d {
-            acc.lastDocument = d
-            acc.documents += 1
-            widen(&acc.first, &acc.last, with: date)
-        }
-        if keep.map({ acc.evidence.count < $0 }) ?? true { acc.evidence.append(evidence()) }
     }
 
     static func widen(_ first: inout String?, _ last: inout String?, with date: String?) {

@@ -58,10 +58,19 @@ public struct BuildSummary: Sendable {
     public var replaced = 0
     public var unchanged = 0
     public var files = [String]()
+    /// How the graph was brought up to date; nil when it was not summed (an add that changed nothing).
+    public var summing: Summing?
     /// Where the time went, stage by stage.
     public var timer = PhaseTimer()
 
     public init() {}
+
+    public enum Summing: Sendable, Equatable {
+        /// Summed from every stored document: a build, or an add that could not do less (`why`).
+        case everyDocument(why: String?)
+        /// Only the documents an add brought, summed onto the stored graph.
+        case newDocuments(Int)
+    }
 }
 
 public enum BuildError: Error, CustomStringConvertible {
@@ -106,6 +115,7 @@ public enum Workspace {
                     actors.add(prepared.actors, mentions: prepared.mentionCounts)
                 }
                 summary.timer.lap("read, annotate, store documents")
+                summary.summing = .everyDocument(why: nil)
                 try storeGraph(writer: writer, exports: staged, options: options, actors: summary.replaced == 0 ? actors : nil,
                                summary: &summary, progress: progress)
             }
@@ -141,6 +151,7 @@ public enum Workspace {
         let staged = StagedExports(folder: options.outputFolder)
         do {
             var changed = false
+            var updated: ActorGraph?
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
                 try feed { annotated in
@@ -152,15 +163,23 @@ public enum Workspace {
                 }
                 summary.timer.lap("read, annotate, store documents")
                 changed = summary.inserted + summary.replaced > 0
-                if changed {
+                guard changed else { return }
+                switch try updateGraph(writer: writer, options: options, replaced: summary.replaced, timer: &summary.timer,
+                                       progress: progress) {
+                case .updated(let documents, let graph):
+                    updated = graph
+                    summary.summing = .newDocuments(documents)
+                case .cannot(let why):
+                    summary.summing = .everyDocument(why: why)
                     try storeGraph(writer: writer, exports: staged, options: options, summary: &summary, progress: progress)
                 }
             }
             try store.close()
-            if !changed {
-                // Nothing changed: the stored graph stands, and the exports are written again from it.
+            if !changed || updated != nil {
+                // The stored graph is complete: the exports are written from it (from the one in memory, if
+                // there is one, with its events read from the store).
                 try exportStored(options.storePath, into: staged.create(), options: options, summary: &summary,
-                                 progress: progress)
+                                 inMemory: updated, progress: progress)
             }
             try staged.moveIntoPlace()
             summary.timer.lap("commit store and exports")
@@ -183,8 +202,9 @@ public enum Workspace {
         progress?.stage("building the graph and its analytics")
         let spill = try GraphSpill(beside: options.storePath + ".spill-\(getpid())")
         defer { spill.remove() }
-        var (graph, timeline) = try sumGraph(reader: writer.reader, rows: try writer.beginGraph(), spill: spill,
-                                             builder: options.graphBuilder, actors: actors)
+        let lastDocument = try writer.reader.lastDocumentRow()
+        var (graph, timeline, registry, canonicalID) = try sumGraph(reader: writer.reader, rows: try writer.beginGraph(),
+                                                                    spill: spill, builder: options.graphBuilder, actors: actors)
         try spill.finishWriting()
         graph.events = spill.eventList
         summary.timer.lap("sum the graph and its analytics; evidence and event rows stored beside")
@@ -197,7 +217,11 @@ public enum Workspace {
         DispatchQueue.global().async(group: done) {
             do { try writeExports(shown, options: staging) } catch { exportError.set(0, error) }
         }
-        let stored = Result { try writer.finishGraph(graph) }
+        let stored = Result {
+            try writer.finishGraph(graph)
+            try writer.storeRegistry(registry.records, canonical: canonicalID)
+            try writer.setSummedGraph(through: lastDocument, window: options.window.rawValue, windows: graph.windows)
+        }
         done.wait()
         try stored.get()
         if let error = exportError.first { throw error }
@@ -212,13 +236,14 @@ public enum Workspace {
     /// from there) and tallies them for the summary's timeline. `actors`, when given, already holds
     /// every document's actors; otherwise they are read first.
     private static func sumGraph(reader: StoreReader, rows: GraphRowWriter, spill: GraphSpill, builder: GraphBuilder,
-                                 actors: ActorRegistry?) throws -> (ActorGraph, Timeline) {
+                                 actors: ActorRegistry?)
+        throws -> (ActorGraph, Timeline, ActorRegistry, canonicalID: [String: String]) {
         var registry = actors ?? ActorRegistry()
         if actors == nil {
             try reader.forEachContribution(actorsOnly: true) { registry.add($0.actors, mentions: $0.mentionCounts) }
         }
         let pipeline = SummingPipeline<EncodedContribution, FoundRow>()
-        let outcome = WorkerOutcome<(ActorGraph, Timeline)>()
+        let outcome = WorkerOutcome<(ActorGraph, Timeline, [String: String])>()
         Thread.detachNewThread { [registry] in
             outcome.set(Result {
                 // The summary's timeline counts are kept as the events go by, which spares reading them again.
@@ -230,11 +255,10 @@ public enum Workspace {
                     try spill.append(event)
                     pipeline.send(.event(event))
                 })
-                let graph = try builder.build(from: { _, body in
-                    while let next = pipeline.next() { try body(try next.decode()) }
-                    pipeline.finishSending()  // what remains is analytics, which send nothing
-                }, sink: sink, actors: registry)
-                return (graph, tally.timeline)
+                var summation = GraphSummation(builder, registry: registry)
+                while let next = pipeline.next() { try summation.add(try next.decode(), sink: sink) }
+                pipeline.finishSending()  // what remains is analytics, which send nothing
+                return (summation.finish(), tally.timeline, summation.canonicalID)
             })
             pipeline.finishWork()
         }
@@ -261,7 +285,96 @@ public enum Workspace {
             pipeline.waitForWorker()
             throw error
         }
-        return try outcome.get()
+        let (graph, timeline, canonicalID) = try outcome.get()
+        return (graph, timeline, registry, canonicalID)
+    }
+
+    enum GraphUpdate {
+        /// The new documents, this many, were summed onto the stored graph, which was stored again: `graph`,
+        /// without its events (they are in the store).
+        case updated(Int, graph: ActorGraph)
+        /// Every document must be summed: why (nil when the store holds no graph yet).
+        case cannot(String?)
+    }
+
+    /// Sums only the documents stored since the graph was last summed onto the stored graph, and stores the
+    /// result, when that gives exactly the graph summing every document would: no document was replaced, the
+    /// co-occurrence window is the one the graph was summed with, and every actor summed before resolves to
+    /// the same canonical actor now, or is a lone surname moved over whole (`renamedNodes`); not when a second
+    /// "… Smith" takes the lone "Smith" back from the first. Sums are taken in document order, old documents
+    /// first, so the result is the same sum in the same order.
+    ///
+    /// What this saves is reading and summing every stored document: an add of a few articles to a large
+    /// store costs what its graph (actors, links, analytics, exports) costs, not what its corpus does.
+    static func updateGraph(writer: StoreWriter, options: BuildOptions, replaced: Int, timer: inout PhaseTimer,
+                            progress: ProgressBar?) throws -> GraphUpdate {
+        let reader = writer.reader
+        guard replaced == 0 else { return .cannot("a document was replaced; its old contributions must come out") }
+        guard let through = try reader.meta(MetaKey.summedThrough).flatMap(Int64.init) else {
+            return .cannot(nil)
+        }
+        guard try reader.meta(MetaKey.summedWindow) == options.window.rawValue else {
+            return .cannot("the co-occurrence window differs from the stored graph's")
+        }
+        progress?.stage("summing the new documents onto the stored graph")
+        let stored = try reader.registry()
+        var registry = stored.registry
+        var added = 0
+        try reader.forEachEncodedContribution(after: through) { encoded in
+            let c = try encoded.decode(actorsOnly: true)
+            registry.add(c.actors, mentions: c.mentionCounts)
+            added += 1
+        }
+        let builder = options.graphBuilder
+        let previous = try reader.graphWithoutEvents(evidencePerEdge: builder.evidencePerEdge, documentsThrough: through)
+        timer.lap("read the stored graph and actors")
+        var summation = GraphSummation(builder, registry: registry)
+        guard let renamed = renamedNodes(before: stored.canonical, now: summation.canonicalID, previous: previous),
+              summation.resume(previous, renamed: renamed)
+        else { return .cannot("an actor summed before resolves to another actor now") }
+        // Earlier actors keep their serials (their evidence rows' keys), a renamed one its old node's; new ones
+        // take the next, in index order.
+        var serialOf = [String: Int]()
+        for (i, serial) in try reader.serials().enumerated() {
+            serialOf[renamed[previous.nodes[i].id] ?? previous.nodes[i].id] = serial
+        }
+        var nextSerial = (serialOf.values.max() ?? -1) + 1
+        let serials = summation.nodes.map { node -> Int in
+            if let serial = serialOf[node.id] { return serial }
+            defer { nextSerial += 1 }
+            return nextSerial
+        }
+        for (old, new) in renamed { try writer.renameEventActor(old, to: new) }
+        let rows = try writer.beginGraphUpdate(serials: serials)
+        let sink = GraphSink(evidence: { try rows.evidence($0, $1, $2) }, event: { try rows.event($0) })
+        try reader.forEachEncodedContribution(after: through) { try summation.add(try $0.decode(), sink: sink) }
+        timer.lap("resolve actors; sum the new documents onto the graph")
+        let graph = summation.finish()
+        timer.lap("analytics")
+        try writer.finishGraph(graph, serials: serials)
+        try writer.storeRegistry(registry.records, canonical: summation.canonicalID)
+        try writer.setSummedGraph(through: try reader.lastDocumentRow(), window: options.window.rawValue,
+                                  windows: graph.windows)
+        timer.lap("store actors, links and their indexes")
+        return .updated(added, graph: graph)
+    }
+
+    /// The nodes of `previous` that are now another node, by id: each must be a lone surname that was its own
+    /// canonical actor and is now taken by a full name that `previous` did not have (its sums, evidence and
+    /// events then move over whole). Nil when an actor summed before resolves differently in any other way.
+    static func renamedNodes(before: [String: String], now: [String: String], previous: ActorGraph) -> [String: String]? {
+        let changed = before.filter { now[$0.key] != $0.value }
+        guard !changed.isEmpty else { return [:] }
+        let previousIDs = Set(previous.nodes.map(\.id))
+        var actorsOf = [String: Int]()
+        for canonical in before.values { actorsOf[canonical, default: 0] += 1 }
+        var renamed = [String: String]()
+        for (actor, canonical) in changed {
+            guard actor == canonical, actorsOf[canonical] == 1, let target = now[actor], !previousIDs.contains(target)
+            else { return nil }
+            renamed[actor] = target
+        }
+        return renamed
     }
 
     /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
@@ -295,12 +408,19 @@ public enum Workspace {
     /// Writes the exports of the graph stored at `storePath` (cut by `options.filter`) into `folder`, and fills
     /// in the summary from what they show. Events are read from the store as the writers visit them.
     static func exportStored(_ storePath: String, into folder: String, options: BuildOptions, summary: inout BuildSummary,
-                             progress: ProgressBar?) throws {
+                             inMemory: ActorGraph? = nil, progress: ProgressBar?) throws {
         progress?.stage("writing GraphML, GEXF, JSON and DOT")
         let store = try GraphStore.open(at: storePath, readonly: true)
         defer { try? store.close() }
-        // A date range picks evidence by date: it needs every sentence, not the first few.
-        var graph = try store.graph(evidencePerEdge: options.filter.hasDateRange ? nil : options.evidencePerEdge)
+        var graph: ActorGraph
+        if var inMemory, !options.filter.hasDateRange {
+            // Its edges hold the first `evidencePerEdge` sentences, as read back they would.
+            inMemory.events = try store.events()
+            graph = inMemory
+        } else {
+            // A date range picks evidence by date: it needs every sentence, not the first few.
+            graph = try store.graph(evidencePerEdge: options.filter.hasDateRange ? nil : options.evidencePerEdge)
+        }
         if !options.filter.isEmpty { graph = try options.filter.apply(to: graph) }
         if let keep = options.evidencePerEdge {
             // A date range read every sentence to pick those in range; the exports show the first of them.

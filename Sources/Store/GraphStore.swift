@@ -73,9 +73,14 @@ public final class GraphStore: Sendable {
     /// events read from the store a page at a time as they are visited, so the store must stay open while
     /// they are.
     public func graph(evidencePerEdge: Int?) throws -> ActorGraph {
-        var (graph, count) = try read { r in (try r.graphWithoutEvents(evidencePerEdge: evidencePerEdge), try r.count("graph_events")) }
-        graph.events = EventList(stored: count) { [self] range in try read { try $0.events(in: range) } }
+        var graph = try read { try $0.graphWithoutEvents(evidencePerEdge: evidencePerEdge) }
+        graph.events = try events()
         return graph
+    }
+
+    /// The stored events, read a page at a time as they are visited (the store must stay open while they are).
+    public func events() throws -> EventList {
+        EventList(stored: try read { try $0.count("graph_events") }) { [self] range in try read { try $0.events(in: range) } }
     }
 }
 
@@ -157,6 +162,13 @@ public struct StoreWriter {
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])
     }
 
+    /// Records what the stored graph was summed from (see `MetaKey`).
+    public func setSummedGraph(through lastDocument: Int64, window: String, windows: Int) throws {
+        try setMeta(MetaKey.summedThrough, String(lastDocument))
+        try setMeta(MetaKey.summedWindow, window)
+        try setMeta(MetaKey.windows, String(windows))
+    }
+
     /// Replaces the derived graph with `graph`: its evidence sentences are those its edges hold, its events
     /// those of `graph.events`.
     public func replaceGraph(_ graph: ActorGraph) throws {
@@ -182,12 +194,42 @@ public struct StoreWriter {
         return try GraphRowWriter(db)
     }
 
+    /// For an add that sums only new documents onto the stored graph: empties the actors, aliases, edges and
+    /// adjacency (dropping their indexes), which `finishGraph` writes again, and keeps the evidence and event
+    /// rows, to which the returned writer appends (its evidence keyed by `serials`, each node's serial; the
+    /// rows' indexes stay and take the few new rows).
+    public func beginGraphUpdate(serials: [Int]) throws -> GraphRowWriter {
+        for index in Schema.nodeIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(Schema.indexName(index))") }
+        for table in ["actors", "aliases", "edges", "adjacency"] { try db.execute(sql: "DELETE FROM \(table)") }
+        return try GraphRowWriter(db, serials: serials, nextEvent: try reader.count("graph_events"))
+    }
+
+    /// Stored events that named actor `old` name `new` instead (an add renamed the node).
+    public func renameEventActor(_ old: String, to new: String) throws {
+        try db.execute(sql: "UPDATE event_actors SET actor = ? WHERE actor = ?", arguments: [new, old])
+    }
+
+    /// Every document-level actor summed so far and the canonical actor each resolved to (see `Schema`).
+    public func storeRegistry(_ records: [ActorRegistry.Record], canonical: [String: String]) throws {
+        try db.execute(sql: "DELETE FROM registry")
+        let row = try RowInserter(db, "INSERT INTO registry(id, name, mentions, aliases, votes, canonical) VALUES (?,?,?,?,?,?)")
+        for r in records {
+            let votes = r.typeVotes.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
+            try row.insert { b in
+                b.text(r.id); b.text(r.name); b.int(r.mentions); b.text(ListField.join(r.aliases)); b.text(ListField.join(votes))
+                b.text(canonical[r.id] ?? r.id)
+            }
+        }
+    }
+
     /// Writes the graph's actors, aliases, edges and adjacency, then builds their indexes (the evidence and
-    /// event rows' indexes are built by `GraphRowWriter.finishRows`).
-    public func finishGraph(_ graph: ActorGraph) throws {
+    /// event rows' indexes are built by `GraphRowWriter.finishRows`). `serials` gives each node's serial
+    /// (the key of its evidence rows); without it, a node's serial is its index.
+    public func finishGraph(_ graph: ActorGraph, serials: [Int]? = nil) throws {
         let actor = try RowInserter(db, """
             INSERT INTO actors(idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank,
-                               betweenness, component, community) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                               betweenness, component, community, serial, windows)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         let alias = try RowInserter(db, "INSERT INTO aliases(actor, alias, key) VALUES (?,?,?)")
         for (i, n) in graph.nodes.enumerated() {
@@ -195,7 +237,7 @@ public struct StoreWriter {
             try actor.insert { b in
                 b.int(i); b.text(n.id); b.text(n.name); b.text(n.type.rawValue); b.int(n.mentions); b.int(n.documents)
                 b.text(n.first); b.text(n.last); b.int(m.degree); b.double(m.weightedDegree); b.double(m.pagerank)
-                b.double(m.betweenness); b.int(m.component); b.int(m.community)
+                b.double(m.betweenness); b.int(m.component); b.int(m.community); b.int(serials?[i] ?? i); b.int(n.windows)
             }
             for name in Set([n.name] + n.aliases).sorted() {
                 try alias.insert { b in b.int(i); b.text(name); b.text(ListField.key(name)) }
@@ -226,10 +268,14 @@ public final class GraphRowWriter {
     private let evidenceRow: RowInserter
     private let eventRow: RowInserter
     private let eventActorRow: RowInserter
-    private var nextEvent = 0
+    private var nextEvent: Int
+    /// Each node's serial, when it is not its index.
+    private let serials: [Int]?
 
-    fileprivate init(_ db: Database) throws {
+    fileprivate init(_ db: Database, serials: [Int]? = nil, nextEvent: Int = 0) throws {
         self.db = db
+        self.serials = serials
+        self.nextEvent = nextEvent
         evidenceRow = try RowInserter(db, "INSERT INTO evidence(source, target, document, sentence, date) VALUES (?,?,?,?,?)")
         eventRow = try RowInserter(db, """
             INSERT INTO graph_events(idx, id, document, type, cameo, trigger, date, "end", date_text, sentence)
@@ -240,7 +286,9 @@ public final class GraphRowWriter {
 
     /// One evidence sentence of the edge between actors `source` and `target` (indices, source < target).
     public func evidence(_ source: Int, _ target: Int, _ ev: Evidence) throws {
-        try evidenceRow.insert { b in b.int(source); b.int(target); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
+        // Serials in rising order, which they keep for good (indices do not).
+        let (s, t) = serials.map { (min($0[source], $0[target]), max($0[source], $0[target])) } ?? (source, target)
+        try evidenceRow.insert { b in b.int(s); b.int(t); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
     }
 
     /// Builds the evidence and event rows' indexes, once every row is written.

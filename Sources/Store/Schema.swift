@@ -8,7 +8,7 @@ import GRDB
 /// needs only what a contribution holds. One row per document instead of one per sentence, mention, actor,
 /// time and event cut a Reuters build's document rows from 630,000 to 19,000.
 enum Schema {
-    static let version = 3
+    static let version = 4
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -24,7 +24,8 @@ enum Schema {
             idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, type TEXT NOT NULL,
             mentions INTEGER NOT NULL, documents INTEGER NOT NULL, first TEXT, last TEXT,
             degree INTEGER NOT NULL, weighted_degree REAL NOT NULL, pagerank REAL NOT NULL, betweenness REAL NOT NULL,
-            component INTEGER NOT NULL, community INTEGER NOT NULL)
+            component INTEGER NOT NULL, community INTEGER NOT NULL, serial INTEGER NOT NULL UNIQUE,
+            windows INTEGER NOT NULL)
         """,
         "CREATE TABLE aliases(actor INTEGER NOT NULL, alias TEXT NOT NULL, key TEXT NOT NULL)",
         """
@@ -32,8 +33,10 @@ enum Schema {
             idx INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, weight INTEGER NOT NULL,
             documents INTEGER NOT NULL, first TEXT, last TEXT, association REAL NOT NULL, event_types TEXT NOT NULL)
         """,
-        // Every evidence sentence, by its edge's ends (actor indices, source < target): rows are written as
+        // Every evidence sentence, by its edge's ends: the actors' serials, lower first. Rows are written as
         // the graph is summed, before the edges are numbered.
+        // An actor's index changes when an add brings actors that sort before it; its serial never does, so
+        // an add appends evidence rows without renumbering the earlier ones.
         """
         CREATE TABLE evidence(
             source INTEGER NOT NULL, target INTEGER NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL, date TEXT)
@@ -48,6 +51,15 @@ enum Schema {
         // `offsets` holds n + 1 little-endian Int32 (actor i's links are offsets[i] ..< offsets[i+1]); `links`
         // holds (neighbor, edge) Int32 pairs, each actor's heaviest links first.
         "CREATE TABLE adjacency(offsets BLOB NOT NULL, links BLOB NOT NULL)",
+        // Every document-level actor summed so far (`ActorRegistry.Record`) and the canonical actor it resolved
+        // to: an add that only brings new documents resolves the new actors against these and, when no earlier
+        // actor resolves differently, sums just the new documents onto the stored graph. Lists are
+        // `ListField`s; votes are "type=count" items.
+        """
+        CREATE TABLE registry(
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, mentions INTEGER NOT NULL, aliases TEXT NOT NULL,
+            votes TEXT NOT NULL, canonical TEXT NOT NULL) WITHOUT ROWID
+        """,
     ]
 
     /// Indexes on the derived graph's tables. `replaceGraph` drops them while it refills the tables and
@@ -88,4 +100,14 @@ enum Schema {
         for sql in statements + graphIndexes { try db.execute(sql: sql) }
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema', ?)", arguments: [String(version)])
     }
+}
+
+/// Keys of the `meta` table that describe the stored graph.
+public enum MetaKey {
+    /// The co-occurrence window (`CooccurrenceWindow`) the stored graph was summed with.
+    public static let summedWindow = "summed_window"
+    /// The row of the last document the stored graph was summed from: later rows are not in it yet.
+    public static let summedThrough = "summed_through"
+    /// Co-occurrence windows summed over those documents (`ActorGraph.windows`).
+    public static let windows = "graph_windows"
 }

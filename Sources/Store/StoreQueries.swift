@@ -161,9 +161,12 @@ extension StoreReader {
                                   arguments: [edge]).map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) })
     }
 
-    /// Evidence rows are keyed by the edge's ends (they are written before edges are numbered).
+    /// Evidence rows are keyed by the serials of the edge's ends, lower first (they are written before edges
+    /// are numbered, and a serial, unlike an index, never changes).
     static let evidenceOfEdge = """
-        SELECT v.document, v.sentence, v.date FROM edges e JOIN evidence v ON v.source = e.source AND v.target = e.target
+        SELECT v.document, v.sentence, v.date FROM edges e
+        JOIN actors s ON s.idx = e.source JOIN actors t ON t.idx = e.target
+        JOIN evidence v ON v.source = min(s.serial, t.serial) AND v.target = max(s.serial, t.serial)
         WHERE e.idx = ?
         """
 

@@ -24,13 +24,45 @@ public struct StoreReader {
 
     /// Each stored document's contribution still encoded, in insertion order: decoding and summing can then
     /// happen on another thread while this one, the connection's, goes on writing.
-    public func forEachEncodedContribution(_ body: (EncodedContribution) throws -> Void) throws {
+    /// Only documents stored after row `after` (see `lastDocumentRow`), when given.
+    public func forEachEncodedContribution(after: Int64? = nil, _ body: (EncodedContribution) throws -> Void) throws {
         // Columns are read by position throughout: GRDB's by-name lookup costs a string comparison per column.
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, title, date, source, contribution FROM documents ORDER BY rowid")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, title, date, source, contribution FROM documents WHERE rowid > ? ORDER BY rowid
+            """, arguments: [after ?? 0])
         while let row = try rows.next() {
             try body(EncodedContribution(document: GraphDocument(id: row[0], title: row[1], date: row[2], source: row[3]),
                                          bytes: row[4]))
         }
+    }
+
+    /// The row of the last document stored (0 when there is none): documents are stored in rising rows.
+    public func lastDocumentRow() throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM documents") ?? 0
+    }
+
+    /// The document-level actors summed so far and the canonical actor each resolved to (`StoreWriter.storeRegistry`).
+    public func registry() throws -> (registry: ActorRegistry, canonical: [String: String]) {
+        var records = [ActorRegistry.Record]()
+        var canonical = [String: String]()
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, name, mentions, aliases, votes, canonical FROM registry")
+        while let row = try rows.next() {
+            var votes = [ActorType: Int]()
+            for item in ListField.split(row[4]) {
+                let parts = item.split(separator: "=", maxSplits: 1)
+                if parts.count == 2, let type = ActorType(rawValue: String(parts[0])), let n = Int(parts[1]) { votes[type] = n }
+            }
+            let id: String = row[0]
+            records.append(ActorRegistry.Record(id: id, name: row[1], mentions: row[2], aliases: ListField.split(row[3]),
+                                                typeVotes: votes))
+            canonical[id] = row[5]
+        }
+        return (ActorRegistry(records: records), canonical)
+    }
+
+    /// Each stored actor's serial, by index (the key of its evidence rows).
+    public func serials() throws -> [Int] {
+        try Int.fetchAll(db, sql: "SELECT serial FROM actors ORDER BY idx")
     }
 
     /// Sentences and mentions over every stored document, for summaries.
@@ -48,18 +80,22 @@ public struct StoreReader {
     }
 
     /// Documents, actors and edges, each edge with its first `evidencePerEdge` evidence sentences (all when
-    /// nil); no events.
-    public func graphWithoutEvents(evidencePerEdge keep: Int?) throws -> ActorGraph {
+    /// nil); no events. With `documentsThrough`, only the documents up to that row (those the graph was summed
+    /// from, when an add has stored more).
+    public func graphWithoutEvents(evidencePerEdge keep: Int?, documentsThrough: Int64? = nil) throws -> ActorGraph {
         var graph = ActorGraph()
-        graph.documents = try Array(Row.fetchCursor(db, sql: "SELECT id, title, date, source FROM documents ORDER BY rowid").map {
+        graph.documents = try Array(Row.fetchCursor(db, sql: """
+            SELECT id, title, date, source FROM documents WHERE rowid <= ? ORDER BY rowid
+            """, arguments: [documentsThrough ?? Int64.max]).map {
             GraphDocument(id: $0[0], title: $0[1], date: $0[2], source: $0[3])
         })
+        graph.windows = Int(try meta(MetaKey.windows) ?? "") ?? 0
         var aliases = [Int: [String]]()
         let aliasRows = try Row.fetchCursor(db, sql: "SELECT actor, alias FROM aliases ORDER BY actor, alias")
         while let row = try aliasRows.next() { aliases[row[0], default: []].append(row[1]) }
         graph.nodes = try Array(Row.fetchCursor(db, sql: """
             SELECT idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank, betweenness,
-                   component, community FROM actors ORDER BY idx
+                   component, community, windows FROM actors ORDER BY idx
             """).map { row in
             var metrics = NodeMetrics()
             metrics.degree = row[8]
@@ -72,13 +108,16 @@ public struct StoreReader {
             let name: String = row[2]
             return ActorNode(id: row[1], name: name, type: ActorType(rawValue: row[3]) ?? .other,
                              aliases: (aliases[row[0]] ?? []).filter { $0 != name }, mentions: row[4], documents: row[5],
-                             first: row[6], last: row[7], metrics: metrics)
+                             first: row[6], last: row[7], metrics: metrics, windows: row[14])
         })
-        // Evidence by edge ends, in document order, the first `keep` of each.
+        // Evidence by edge ends, in document order, the first `keep` of each; rows name the ends by serial.
+        var indexOfSerial = [Int64: Int64]()
+        for (i, serial) in try serials().enumerated() { indexOfSerial[Int64(serial)] = Int64(i) }
         var evidence = [Int64: [Evidence]]()
         let evidenceRows = try Row.fetchCursor(db, sql: "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid")
         while let row = try evidenceRows.next() {
-            let pair = (row[0] as Int64) << 32 | (row[1] as Int64)
+            guard let a = indexOfSerial[row[0]], let b = indexOfSerial[row[1]] else { continue }
+            let pair = min(a, b) << 32 | max(a, b)
             if let keep, evidence[pair, default: []].count >= keep { continue }
             evidence[pair, default: []].append(Evidence(document: row[2], sentence: row[3], date: row[4]))
         }

@@ -92,6 +92,11 @@ enum SummaryText {
         var lines = [String]()
         lines.append("documents  \(s.documents)" + (s.replaced + s.unchanged > 0
             ? " (\(s.inserted) new, \(s.replaced) replaced, \(s.unchanged) unchanged)" : ""))
+        switch s.summing {
+        case .newDocuments(let n)?: lines.append("graph      \(n) new document\(n == 1 ? "" : "s") summed onto the stored graph")
+        case .everyDocument(let why?)?: lines.append("graph      summed from every document: \(why)")
+        default: break
+        }
         lines.append("sentences  \(s.sentences)")
         lines.append("actors     \(s.actors) (\(s.mentions) mentions)")
         lines.append("links      \(s.links)")
