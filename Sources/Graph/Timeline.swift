@@ -155,6 +155,30 @@ public struct Timeline: Sendable {
             if keep.map({ undated.count < $0 }) ?? true { undated.append(event) }
         }
 
+        /// Counts `count` events dated `date` without keeping any (a builder keeping none per date): a stored
+        /// graph's summary counts its events from one grouped query instead of reading each.
+        public mutating func add(date: String?, count: Int) {
+            precondition(keep == 0, "events counted by date are not kept")
+            if let date {
+                let i: Int
+                if let known = index[date] {
+                    i = known
+                } else if let period = CalendarPeriod(timex: date) {
+                    i = entries.count
+                    entries.append(Entry(date: date, period: period, events: [], count: 0))
+                    index[date] = i
+                } else {
+                    i = -1
+                    index[date] = i
+                }
+                if i >= 0 {
+                    entries[i].count += count
+                    return
+                }
+            }
+            undatedCount += count
+        }
+
         public var timeline: Timeline {
             // Earlier start first; at the same start, the coarser period first (October before October 21).
             let sorted = entries.sorted {

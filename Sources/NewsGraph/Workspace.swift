@@ -432,7 +432,10 @@ public enum Workspace {
         var staging = options
         staging.outputFolder = folder
         try writeExports(graph, options: staging, timer: &summary.timer)
-        try summarize(&summary, shown: graph, timeline: nil, totals: try store.read { try $0.documentTotals() })
+        // Unfiltered, the summary's counts come from one grouped query (reading 1.9 million stored events
+        // one by one took 10 s on 16 copies of Reuters).
+        try summarize(&summary, shown: graph, timeline: options.filter.isEmpty ? try store.read { try $0.eventTimeline() } : nil,
+                      totals: try store.read { try $0.documentTotals() })
     }
 
     /// Fills in the summary from the graph the exports show; its events are read once unless `timeline`

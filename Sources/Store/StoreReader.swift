@@ -148,6 +148,14 @@ public struct StoreReader {
         })
     }
 
+    /// The stored events' timeline, counts only: one grouped query instead of reading every event.
+    public func eventTimeline() throws -> Timeline {
+        var builder = Timeline.Builder(keepingPerDate: 0)
+        let rows = try Row.fetchCursor(db, sql: "SELECT date, count(*) FROM graph_events GROUP BY date")
+        while let row = try rows.next() { builder.add(date: row[0], count: row[1]) }
+        return builder.timeline
+    }
+
     public func count(_ table: String) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
     }
