@@ -84,11 +84,10 @@ public struct StoreReader {
     /// from, when an add has stored more).
     public func graphWithoutEvents(evidencePerEdge keep: Int?, documentsThrough: Int64? = nil) throws -> ActorGraph {
         var graph = ActorGraph()
-        graph.documents = try Array(Row.fetchCursor(db, sql: """
-            SELECT id, title, date, source FROM documents WHERE rowid <= ? ORDER BY rowid
-            """, arguments: [documentsThrough ?? Int64.max]).map {
-            GraphDocument(id: $0[0], title: $0[1], date: $0[2], source: $0[3])
-        })
+        try RowScanner(db, "SELECT id, title, date, source FROM documents WHERE rowid <= ? ORDER BY rowid")
+            .forEach([documentsThrough ?? Int64.max]) { row in
+                graph.documents.append(GraphDocument(id: row.string(0), title: row.text(1), date: row.text(2), source: row.text(3)))
+            }
         graph.windows = Int(try meta(MetaKey.windows) ?? "") ?? 0
         var aliases = [Int: [String]]()
         let aliasRows = try Row.fetchCursor(db, sql: "SELECT actor, alias FROM aliases ORDER BY actor, alias")
@@ -114,12 +113,11 @@ public struct StoreReader {
         var indexOfSerial = [Int64: Int64]()
         for (i, serial) in try serials().enumerated() { indexOfSerial[Int64(serial)] = Int64(i) }
         var evidence = [Int64: [Evidence]]()
-        let evidenceRows = try Row.fetchCursor(db, sql: "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid")
-        while let row = try evidenceRows.next() {
-            guard let a = indexOfSerial[row[0]], let b = indexOfSerial[row[1]] else { continue }
+        try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid").forEach { row in
+            guard let a = indexOfSerial[row.int64(0)], let b = indexOfSerial[row.int64(1)] else { return }
             let pair = min(a, b) << 32 | max(a, b)
-            if let keep, evidence[pair, default: []].count >= keep { continue }
-            evidence[pair, default: []].append(Evidence(document: row[2], sentence: row[3], date: row[4]))
+            if let keep, evidence[pair, default: []].count >= keep { return }
+            evidence[pair, default: []].append(Evidence(document: row.string(2), sentence: row.string(3), date: row.text(4)))
         }
         graph.edges = try Array(Row.fetchCursor(db, sql: """
             SELECT source, target, weight, documents, first, last, association, event_types FROM edges ORDER BY idx
@@ -134,18 +132,22 @@ public struct StoreReader {
 
     /// The stored events with positions in `range` (their `idx`), in order.
     public func events(in range: Range<Int>) throws -> [GraphEvent] {
-        var actors = [Int: [String]]()
-        let actorRows = try Row.fetchCursor(db, sql: """
+        let bounds = [Int64(range.lowerBound), Int64(range.upperBound)]
+        var actors = [[String]](repeating: [], count: range.count)
+        try RowScanner(db, """
             SELECT event, actor FROM event_actors WHERE event >= ? AND event < ? ORDER BY event, position
-            """, arguments: [range.lowerBound, range.upperBound])
-        while let row = try actorRows.next() { actors[row[0], default: []].append(row[1]) }
-        return try Array(Row.fetchCursor(db, sql: """
+            """).forEach(bounds) { row in actors[row.int(0) - range.lowerBound].append(row.string(1)) }
+        var events = [GraphEvent]()
+        events.reserveCapacity(range.count)
+        try RowScanner(db, """
             SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence FROM graph_events
             WHERE idx >= ? AND idx < ? ORDER BY idx
-            """, arguments: [range.lowerBound, range.upperBound]).map { row in
-            GraphEvent(id: row[1], document: row[2], type: row[3], cameo: row[4], trigger: row[5], date: row[6],
-                       end: row[7], dateText: row[8], actors: actors[row[0]] ?? [], sentence: row[9])
-        })
+            """).forEach(bounds) { row in
+            events.append(GraphEvent(id: row.string(1), document: row.string(2), type: row.string(3), cameo: row.text(4),
+                                     trigger: row.string(5), date: row.text(6), end: row.text(7), dateText: row.text(8),
+                                     actors: actors[row.int(0) - range.lowerBound], sentence: row.string(9)))
+        }
+        return events
     }
 
     /// The stored events' timeline, counts only: one grouped query instead of reading every event.

@@ -87,7 +87,10 @@ import Testing
             return try store.read { r in try ["documents", "edges", "evidence", "graph_events"].map { try r.count($0) } }
         }
         let before = try counts()
-        let options = testOptions(folder, quickAnalytics: true)
+        // Another window makes the add sum every stored document, the damaged one too (an add that only brings
+        // new documents sums just those, and would not read it).
+        var options = testOptions(folder, quickAnalytics: true)
+        options.window = .paragraph
         let extra = folder + "/extra.jsonl"
         try Data(#"{"id": "extra", "date": "2025-10-25", "text": "Japan and China met in Tokyo."}"#.utf8)
             .write(to: URL(fileURLWithPath: extra))
