@@ -188,9 +188,11 @@ public struct StoreWriter {
     /// through the returned writer, then `finishGraph` writes the rest.
     public func beginGraph() throws -> GraphRowWriter {
         for index in Schema.graphIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(Schema.indexName(index))") }
-        for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors", "adjacency"] {
+        for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors", "adjacency", "registry"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        // Until `setSummedGraph` says what the new graph was summed from, no add may resume from it.
+        try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [MetaKey.summedThrough])
         return try GraphRowWriter(db)
     }
 
