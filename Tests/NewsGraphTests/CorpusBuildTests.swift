@@ -7,13 +7,14 @@ import Testing
 /// Builds from real Reuters articles: interchange files every tool opens, and incremental adds that sum up.
 @Suite(.serialized) struct CorpusBuildTests {
     /// The first `count` Reuters articles, as a JSON-lines file (and the lines themselves).
-    static func reutersSample(_ count: Int, into folder: String, parts: Int = 1) throws -> [String] {
+    /// The first `count` Reuters articles in `parts` JSON-lines files named `reuters-<name><n>.jsonl`.
+    static func reutersSample(_ count: Int, into folder: String, parts: Int = 1, name: String = "part") throws -> [String] {
         let corpus = Repo.shared + "/corpus/reuters21578.jsonl"
         let lines = try String(contentsOfFile: corpus, encoding: .utf8).split(separator: "\n").prefix(count).map(String.init)
         let size = (lines.count + parts - 1) / parts
         var paths = [String]()
         for p in 0..<parts {
-            let path = folder + "/reuters-part\(p + 1).jsonl"
+            let path = folder + "/reuters-\(name)\(p + 1).jsonl"
             try Data((lines[min(p * size, lines.count)..<min((p + 1) * size, lines.count)].joined(separator: "\n") + "\n").utf8)
                 .write(to: URL(fileURLWithPath: path))
             paths.append(path)
@@ -73,12 +74,7 @@ import Testing
         let input = Repo.temporaryFolder("reuters-parts")
         defer { try? FileManager.default.removeItem(atPath: input) }
         let whole = try Self.reutersSample(400, into: input)
-        let parts = try Self.reutersSample(400, into: input + "/..", parts: 4).map { path -> String in
-            let moved = input + "/" + (path as NSString).lastPathComponent.replacingOccurrences(of: "part", with: "quarter")
-            try? FileManager.default.removeItem(atPath: moved)
-            try FileManager.default.moveItem(atPath: path, toPath: moved)
-            return moved
-        }
+        let parts = try Self.reutersSample(400, into: input, parts: 4, name: "quarter")
         let (once, _) = try buildInto("whole", whole, quickAnalytics: true)
         let incremental = Repo.temporaryFolder("incremental")
         defer {

@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import Graph
 import NewsGraph
 import Store
 import Testing
@@ -63,85 +64,63 @@ import Testing
     let otherPerkins = ("c1", "2025-03-06", "Mary Perkins, a Canadian lawyer, met Ford executives in Detroit on Thursday.")
     let unrelated = ("d1", "2025-03-07", "France and Germany signed a trade accord in Paris on Friday, and Japan welcomed it.")
 
-    @Test func newDocumentsAreSummedOntoTheStoredGraph() throws {
+    /// Adds `first`, then `then`, to a fresh store and builds both at once: every export and the store's evidence
+    /// and events must agree. Returns how each add summed the graph, and the graph the adds stored.
+    func addThenCompare(_ first: [(String, String, String)], _ then: [(String, String, String)],
+                        sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> (summing: [BuildSummary.Summing?], graph: ActorGraph) {
         let input = Repo.temporaryFolder("incremental-input")
         defer { try? FileManager.default.removeItem(atPath: input) }
-        try Self.write([first], to: input + "/1.jsonl")
-        try Self.write([unrelated], to: input + "/2.jsonl")
-        try Self.write([first, unrelated], to: input + "/all.jsonl")
+        try Self.write(first, to: input + "/1.jsonl")
+        try Self.write(then, to: input + "/2.jsonl")
+        try Self.write(first + then, to: input + "/all.jsonl")
         let (folder, summing) = try Self.addInTurn([input + "/1.jsonl", input + "/2.jsonl"], name: "incremental")
         let (once, _) = try buildInto("incremental-once", [input + "/all.jsonl"], quickAnalytics: true)
         defer { for f in [folder, once] { try? FileManager.default.removeItem(atPath: f) } }
-        #expect(summing == [.everyDocument(why: nil), .newDocuments(1)])
-        try Self.expectSameGraph(folder, as: once)
+        try Self.expectSameGraph(folder, as: once, sourceLocation: sourceLocation)
+        let store = try GraphStore.open(at: folder + "/newsgraph.sqlite", readonly: true)
+        defer { try? store.close() }
+        return (summing, try store.read { try $0.graph() })
+    }
+
+    /// Why the last add summed every document, or nil when it did not.
+    static func why(_ summing: [BuildSummary.Summing?]) -> String? {
+        if case .everyDocument(let why?)? = summing.last { return why }
+        return nil
+    }
+
+    @Test func newDocumentsAreSummedOntoTheStoredGraph() throws {
+        #expect(try addThenCompare([first], [unrelated]).summing == [.everyDocument(why: nil), .newDocuments(1)])
     }
 
     /// "Perkins" alone was its own actor; "Jim Perkins", new, takes it: its sums, evidence and events move over.
     @Test func aLoneSurnameTakenByANewFullNameMovesOver() throws {
-        let input = Repo.temporaryFolder("incremental-input")
-        defer { try? FileManager.default.removeItem(atPath: input) }
-        try Self.write([first], to: input + "/1.jsonl")
-        try Self.write([fullName], to: input + "/2.jsonl")
-        try Self.write([first, fullName], to: input + "/all.jsonl")
-        let (folder, summing) = try Self.addInTurn([input + "/1.jsonl", input + "/2.jsonl"], name: "incremental")
-        let (once, _) = try buildInto("incremental-once", [input + "/all.jsonl"], quickAnalytics: true)
-        defer { for f in [folder, once] { try? FileManager.default.removeItem(atPath: f) } }
+        let (summing, graph) = try addThenCompare([first], [fullName])
         #expect(summing == [.everyDocument(why: nil), .newDocuments(1)])
-        try Self.expectSameGraph(folder, as: once)
-        let graph = try GraphStore.open(at: folder + "/newsgraph.sqlite", readonly: true).read { try $0.graph() }
         #expect(!graph.nodes.contains { $0.id == "perkins" })
         #expect(try graph.events.all().contains { $0.document == "a1" && $0.actors.contains("jim-perkins") })
     }
 
     /// A second "… Perkins" takes the lone "Perkins" back from the first: only summing everything splits it.
     @Test func anActorResolvingOtherwiseSumsEveryDocument() throws {
-        let input = Repo.temporaryFolder("incremental-input")
-        defer { try? FileManager.default.removeItem(atPath: input) }
-        try Self.write([first, fullName], to: input + "/1.jsonl")
-        try Self.write([otherPerkins], to: input + "/2.jsonl")
-        try Self.write([first, fullName, otherPerkins], to: input + "/all.jsonl")
-        let (folder, summing) = try Self.addInTurn([input + "/1.jsonl", input + "/2.jsonl"], name: "incremental")
-        let (once, _) = try buildInto("incremental-once", [input + "/all.jsonl"], quickAnalytics: true)
-        defer { for f in [folder, once] { try? FileManager.default.removeItem(atPath: f) } }
-        guard case .everyDocument(let why?)? = summing.last else {
-            Issue.record("the last add should have summed every document: \(summing)")
-            return
-        }
-        #expect(why.contains("resolves to another actor"))
-        try Self.expectSameGraph(folder, as: once)
+        let why = Self.why(try addThenCompare([first, fullName], [otherPerkins]).summing)
+        #expect(why?.contains("resolves to another actor") == true, "\(why ?? "summed only the new documents")")
     }
 
     @Test func aReplacedDocumentSumsEveryDocument() throws {
-        let input = Repo.temporaryFolder("incremental-input")
-        defer { try? FileManager.default.removeItem(atPath: input) }
         var changed = unrelated
         changed.2 += " Italy stayed away."
-        try Self.write([first, unrelated], to: input + "/1.jsonl")
-        try Self.write([changed], to: input + "/2.jsonl")
-        try Self.write([first, changed], to: input + "/all.jsonl")
-        let (folder, summing) = try Self.addInTurn([input + "/1.jsonl", input + "/2.jsonl"], name: "incremental")
-        let (once, _) = try buildInto("incremental-once", [input + "/all.jsonl"], quickAnalytics: true)
-        defer { for f in [folder, once] { try? FileManager.default.removeItem(atPath: f) } }
-        guard case .everyDocument(let why?)? = summing.last else {
-            Issue.record("the last add should have summed every document: \(summing)")
-            return
-        }
-        #expect(why.contains("replaced"))
-        try Self.expectSameGraph(folder, as: once)
+        let why = Self.why(try addThenCompare([first, unrelated], [changed]).summing)
+        #expect(why?.contains("replaced") == true, "\(why ?? "summed only the new documents")")
     }
 
-    /// Real articles, added twenty at a time: some adds sum only the new ones, some must sum everything, and
-    /// every export ends as one build's.
+    /// Real articles, added twenty at a time: adds sum only the new ones whenever they can, and every export
+    /// ends as one build's.
     @Test func reutersInBatchesOfTwentyEqualsOneBuild() throws {
         let input = Repo.temporaryFolder("incremental-reuters")
         defer { try? FileManager.default.removeItem(atPath: input) }
         let whole = try CorpusBuildTests.reutersSample(300, into: input)
-        let batches = try CorpusBuildTests.reutersSample(300, into: input + "/..", parts: 15).map { path -> String in
-            let moved = input + "/" + (path as NSString).lastPathComponent.replacingOccurrences(of: "part", with: "batch")
-            try? FileManager.default.removeItem(atPath: moved)
-            try FileManager.default.moveItem(atPath: path, toPath: moved)
-            return moved
-        }
+        let batches = try CorpusBuildTests.reutersSample(300, into: input, parts: 15, name: "batch")
         let (folder, summing) = try Self.addInTurn(batches, name: "incremental-reuters")
         let (once, _) = try buildInto("incremental-reuters-once", whole, quickAnalytics: true)
         defer { for f in [folder, once] { try? FileManager.default.removeItem(atPath: f) } }
