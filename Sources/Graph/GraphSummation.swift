@@ -5,8 +5,8 @@ import Actors
 /// counts and dates, co-occurrence edges with their evidence, and events.
 ///
 /// A build starts one empty. An `add` that only brings new documents resumes one from the stored graph
-/// (`init(_:registry:resuming:)`) and sums just the new documents onto it: every sum is order-preserving, so
-/// the result is the graph a build of every document, old ones first, would give.
+/// (`resume(_:renamed:)`) and sums just the new documents onto it: every sum is order-preserving, so the
+/// result is the graph a build of every document, old ones first, would give.
 public struct GraphSummation {
     let builder: GraphBuilder
     /// The canonical actors, sorted by id, with their sums so far.
