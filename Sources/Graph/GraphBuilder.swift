@@ -34,18 +34,12 @@ public struct GraphBuilder: Sendable {
     ///
     /// With a `sink`, every evidence sentence and every event goes to it as it is found, and the graph keeps
     /// only the first `evidencePerEdge` sentences per edge and no events: memory then follows actors and
-    /// edges, not the corpus.
-    ///
-    /// `actors`, when the caller has it, is every document's actors already added (a build fills it as it
-    /// stores the documents); `source` is then called once, for everything.
+    /// edges, not the corpus. (A store's build sums through `GraphSummation` itself, with the actors it
+    /// registered while storing the documents.)
     public func build(from source: (_ actorsOnly: Bool, _ body: (DocumentContribution) throws -> Void) throws -> Void,
-                      sink: GraphSink? = nil, actors: ActorRegistry? = nil) throws -> ActorGraph {
-        var registry = actors ?? ActorRegistry()
-        if actors == nil {
-            try source(true) { c in
-                registry.add(c.actors, mentions: c.mentionCounts)
-            }
-        }
+                      sink: GraphSink? = nil) throws -> ActorGraph {
+        var registry = ActorRegistry()
+        try source(true) { c in registry.add(c.actors, mentions: c.mentionCounts) }
         var summation = GraphSummation(self, registry: registry)
         try source(false) { c in try summation.add(c, sink: sink) }
         return summation.finish()

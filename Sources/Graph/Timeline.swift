@@ -132,24 +132,10 @@ public struct Timeline: Sendable {
         public init(keepingPerDate keep: Int?) { self.keep = keep }
 
         public mutating func add(_ event: GraphEvent) {
-            if let date = event.date {
-                let i: Int
-                if let known = index[date] {
-                    i = known
-                } else {
-                    if let period = CalendarPeriod(timex: date) {
-                        i = entries.count
-                        entries.append(Entry(date: date, period: period, events: [], count: 0))
-                    } else {
-                        i = -1
-                    }
-                    index[date] = i
-                }
-                if i >= 0 {
-                    entries[i].count += 1
-                    if keep.map({ entries[i].events.count < $0 }) ?? true { entries[i].events.append(event) }
-                    return
-                }
+            if let i = entry(for: event.date) {
+                entries[i].count += 1
+                if keep.map({ entries[i].events.count < $0 }) ?? true { entries[i].events.append(event) }
+                return
             }
             undatedCount += 1
             if keep.map({ undated.count < $0 }) ?? true { undated.append(event) }
@@ -159,24 +145,21 @@ public struct Timeline: Sendable {
         /// graph's summary counts its events from one grouped query instead of reading each.
         public mutating func add(date: String?, count: Int) {
             precondition(keep == 0, "events counted by date are not kept")
-            if let date {
-                let i: Int
-                if let known = index[date] {
-                    i = known
-                } else if let period = CalendarPeriod(timex: date) {
-                    i = entries.count
-                    entries.append(Entry(date: date, period: period, events: [], count: 0))
-                    index[date] = i
-                } else {
-                    i = -1
-                    index[date] = i
-                }
-                if i >= 0 {
-                    entries[i].count += count
-                    return
-                }
+            if let i = entry(for: date) { entries[i].count += count } else { undatedCount += count }
+        }
+
+        /// The entry of a date value, made on first sight; nil for none or a value that names no calendar
+        /// period (its events are undated).
+        private mutating func entry(for date: String?) -> Int? {
+            guard let date else { return nil }
+            if let known = index[date] { return known >= 0 ? known : nil }
+            guard let period = CalendarPeriod(timex: date) else {
+                index[date] = -1
+                return nil
             }
-            undatedCount += count
+            index[date] = entries.count
+            entries.append(Entry(date: date, period: period, events: [], count: 0))
+            return entries.count - 1
         }
 
         public var timeline: Timeline {

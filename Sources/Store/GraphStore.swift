@@ -216,9 +216,9 @@ public struct StoreWriter {
         try db.execute(sql: "DELETE FROM registry")
         let row = try RowInserter(db, "INSERT INTO registry(id, name, mentions, aliases, votes, canonical) VALUES (?,?,?,?,?,?)")
         for r in records {
-            let votes = r.typeVotes.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" }
             try row.insert { b in
-                b.text(r.id); b.text(r.name); b.int(r.mentions); b.text(ListField.join(r.aliases)); b.text(ListField.join(votes))
+                b.text(r.id); b.text(r.name); b.int(r.mentions); b.text(ListField.join(r.aliases))
+                b.text(ListField.join(votes: r.typeVotes))
                 b.text(canonical[r.id] ?? r.id)
             }
         }
@@ -325,6 +325,20 @@ enum ListField {
     /// The lookup key of a name: lowercased, with periods and extra spaces removed ("U.S." → "us").
     static func key(_ name: String) -> String {
         ActorNameKey.make(name)
+    }
+
+    /// A registry actor's type votes as "type=count" items, in type order.
+    static func join(votes: [ActorType: Int]) -> String {
+        join(votes.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue)=\($0.value)" })
+    }
+
+    static func votes(_ field: String?) -> [ActorType: Int] {
+        var votes = [ActorType: Int]()
+        for item in split(field) {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let type = ActorType(rawValue: String(parts[0])), let n = Int(parts[1]) { votes[type] = n }
+        }
+        return votes
     }
 }
 

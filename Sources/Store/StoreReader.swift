@@ -47,14 +47,9 @@ public struct StoreReader {
         var canonical = [String: String]()
         let rows = try Row.fetchCursor(db, sql: "SELECT id, name, mentions, aliases, votes, canonical FROM registry")
         while let row = try rows.next() {
-            var votes = [ActorType: Int]()
-            for item in ListField.split(row[4]) {
-                let parts = item.split(separator: "=", maxSplits: 1)
-                if parts.count == 2, let type = ActorType(rawValue: String(parts[0])), let n = Int(parts[1]) { votes[type] = n }
-            }
             let id: String = row[0]
             records.append(ActorRegistry.Record(id: id, name: row[1], mentions: row[2], aliases: ListField.split(row[3]),
-                                                typeVotes: votes))
+                                                typeVotes: ListField.votes(row[4])))
             canonical[id] = row[5]
         }
         return (ActorRegistry(records: records), canonical)
