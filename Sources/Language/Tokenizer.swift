@@ -112,40 +112,39 @@ public struct Tokenizer: Sendable {
         let n = bytes.count
         var i = start
         var letters = 0, upper = 0, lower = 0
-        var firstUpper = false, firstLower = false
+        var hasDigit = false
+        // The first character decides capitalisation; the caller found it to be a letter.
+        let (first, _) = UTF8Scan.scalar(bytes, start)
+        let firstUpper = first < 0x80 ? first <= 0x5A : UTF8Scan.isUppercase(first)
+        let firstLower = first < 0x80 ? !firstUpper : !firstUpper && UTF8Scan.isLowercase(first)
         while i < n {
-            // ASCII letters and digits, most of any text, take the short way: no decoding, no classifying.
-            let b = bytes[i]
-            if b >= 0x61 && b <= 0x7A || b >= 0x41 && b <= 0x5A {
-                let isUp = b <= 0x5A
-                if letters == 0 && i == start {
-                    firstUpper = isUp
-                    firstLower = !isUp
+            // ASCII letters and digits, most of any text, take the short way: no decoding, no classifying,
+            // and no bounds checks.
+            i = bytes.withUnsafeBufferPointer { p in
+                var j = i
+                while j < n {
+                    let b = p[j]
+                    if (b | 0x20) &- 0x61 < 26 {
+                        letters += 1
+                        if b & 0x20 == 0 { upper += 1 } else { lower += 1 }
+                    } else if b &- 0x30 < 10 {
+                        hasDigit = true
+                    } else {
+                        break
+                    }
+                    j += 1
                 }
-                letters += 1
-                if isUp { upper += 1 } else { lower += 1 }
-                i += 1
-                continue
+                return j
             }
-            if b >= 0x30 && b <= 0x39 {
-                flags.insert(.hasDigit)
-                i += 1
-                continue
-            }
+            guard i < n else { break }
             let (scalar, length) = UTF8Scan.scalar(bytes, i)
             let cls = UTF8Scan.classify(scalar)
             if cls == .letter {
-                let isUp = UTF8Scan.isUppercase(scalar)
-                let isLow = !isUp && UTF8Scan.isLowercase(scalar)
-                if letters == 0 && i == start {
-                    firstUpper = isUp
-                    firstLower = isLow
-                }
                 letters += 1
-                if isUp { upper += 1 } else if isLow { lower += 1 }
+                if UTF8Scan.isUppercase(scalar) { upper += 1 } else if UTF8Scan.isLowercase(scalar) { lower += 1 }
                 i += length
             } else if cls == .digit {
-                flags.insert(.hasDigit)
+                hasDigit = true
                 i += length
             } else if cls == .apostrophe, i + length < n {
                 // Possessive 's / ’s ends the word; any other apostrophe between letters stays inside.
@@ -158,6 +157,7 @@ public struct Tokenizer: Sendable {
                 break
             }
         }
+        if hasDigit { flags.insert(.hasDigit) }
         if firstUpper { flags.insert(.capitalized) }
         if firstLower { flags.insert(.lowercase) }
         if letters >= 2 && lower == 0 && upper >= 2 { flags.insert(.allCaps) }
