@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits UTF-8 text into tokens in one pass over the bytes.
 ///
 /// Decisions that matter downstream: possessive "'s"/"’s" is its own token (so "Takaichi’s" yields the name
@@ -227,32 +229,34 @@ public struct Tokenizer: Sendable {
     /// of similar medium length and do not end with sentence punctuation.
     public static func isHardWrapped(_ bytes: [UInt8]) -> Bool {
         var lines = 0, mediumLines = 0, terminalEnds = 0, longLines = 0
-        var lineStart = 0
-        var lastNonSpace: UInt8 = 0
-        var lineLength = 0
-        func endLine() {
-            if lineLength > 0 {
-                lines += 1
-                if lineLength >= 35 && lineLength <= 90 { mediumLines += 1 }
-                if lineLength > 100 { longLines += 1 }
-                if lastNonSpace == UInt8(ascii: ".") || lastNonSpace == UInt8(ascii: "?")
-                    || lastNonSpace == UInt8(ascii: "!") || lastNonSpace == UInt8(ascii: "\"") {
-                    terminalEnds += 1
+        // Line by line, each end found with memchr; a line's length runs to its last non-blank byte.
+        bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            let n = p.count
+            var start = 0
+            while start <= n {
+                let end: Int
+                if start < n, let newline = memchr(base + start, 10, n - start) {
+                    end = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    end = n
                 }
+                var last = end - 1
+                while last >= start, p[last] == 32 || p[last] == 13 || p[last] == 9 { last -= 1 }
+                let lineLength = last - start + 1
+                if lineLength > 0 {
+                    lines += 1
+                    if lineLength >= 35 && lineLength <= 90 { mediumLines += 1 }
+                    if lineLength > 100 { longLines += 1 }
+                    let lastNonSpace = p[last]
+                    if lastNonSpace == UInt8(ascii: ".") || lastNonSpace == UInt8(ascii: "?")
+                        || lastNonSpace == UInt8(ascii: "!") || lastNonSpace == UInt8(ascii: "\"") {
+                        terminalEnds += 1
+                    }
+                }
+                start = end + 1
             }
         }
-        for (i, b) in bytes.enumerated() {
-            if b == 10 {
-                endLine()
-                lineStart = i + 1
-                lineLength = 0
-                lastNonSpace = 0
-            } else if b != 32 && b != 13 && b != 9 {
-                lastNonSpace = b
-                lineLength = i - lineStart + 1
-            }
-        }
-        endLine()
         guard lines >= 4 else { return false }
         return mediumLines * 10 >= lines * 6 && terminalEnds * 2 <= lines && longLines * 10 <= lines
     }
