@@ -105,6 +105,19 @@ struct ByteSink: ~Copyable {
         count += bytes.count
     }
 
+    /// Room for `count` bytes at the end of the buffer (flushing it first if need be), to be filled and then
+    /// counted with `wrote`; nil for more than the buffer holds.
+    @inline(__always)
+    mutating func room(_ count: Int) -> UnsafeMutablePointer<UInt8>? {
+        guard count <= ByteSink.capacity else { return nil }
+        if self.count + count > ByteSink.capacity { flush() }
+        return buffer + self.count
+    }
+
+    /// Counts the `count` bytes just written at `room`'s pointer.
+    @inline(__always)
+    mutating func wrote(_ count: Int) { self.count += count }
+
     /// An integer's digits, written in place.
     mutating func appendDecimal(_ value: Int) {
         if count + DecimalText.length(of: value) > ByteSink.capacity { flush() }

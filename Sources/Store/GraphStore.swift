@@ -9,10 +9,14 @@ import Graph
 public final class GraphStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// For a read-only store: connections of their own for the export writers, which read the stored events
+    /// side by side (through `queue` they took turns).
+    private let eventReaders: ReadConnections?
 
-    private init(path: String, queue: DatabaseQueue) {
+    private init(path: String, queue: DatabaseQueue, readonly: Bool = false) {
         self.path = path
         self.queue = queue
+        eventReaders = readonly ? ReadConnections(path: path, configuration: GraphStore.configuration(readonly: true)) : nil
     }
 
     private static func configuration(readonly: Bool = false, scratch: Bool = false) -> Configuration {
@@ -55,7 +59,7 @@ public final class GraphStore: Sendable {
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
         }
         guard version == String(Schema.version) else { throw StoreError.incompatible(path, version) }
-        return GraphStore(path: path, queue: queue)
+        return GraphStore(path: path, queue: queue, readonly: readonly)
     }
 
     /// Runs `body` in one write transaction: all of it is stored, or none of it.
@@ -67,7 +71,10 @@ public final class GraphStore: Sendable {
         try queue.read { db in try body(StoreReader(db: db)) }
     }
 
-    public func close() throws { try queue.close() }
+    public func close() throws {
+        try eventReaders?.close()
+        try queue.close()
+    }
 
     /// The stored graph with each edge's first `evidencePerEdge` evidence sentences (all when nil) and its
     /// events read from the store a page at a time as they are visited, so the store must stay open while
@@ -80,7 +87,63 @@ public final class GraphStore: Sendable {
 
     /// The stored events, read a page at a time as they are visited (the store must stay open while they are).
     public func events() throws -> EventList {
-        EventList(stored: try read { try $0.count("graph_events") }) { [self] range in try read { try $0.events(in: range) } }
+        let count = try read { try $0.count("graph_events") }
+        guard let eventReaders else {
+            return EventList(stored: count) { [self] range in try read { try $0.events(in: range) } }
+        }
+        return EventList(stored: count) { range in
+            try eventReaders.read { try $0.events(in: range) }
+        }
+    }
+}
+
+/// Read-only connections to one store, opened as readers ask for them and kept for the next: each export
+/// writer that reads events at the same time as another gets its own.
+private final class ReadConnections: @unchecked Sendable {
+    private let path: String
+    private let configuration: Configuration
+    private let lock = NSLock()
+    private var idle = [DatabaseQueue]()
+    private var all = [DatabaseQueue]()
+
+    init(path: String, configuration: Configuration) {
+        self.path = path
+        self.configuration = configuration
+    }
+
+    func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        let queue = try take()
+        defer { give(queue) }
+        return try queue.read { db in try body(StoreReader(db: db)) }
+    }
+
+    private func take() throws -> DatabaseQueue {
+        lock.lock()
+        if let queue = idle.popLast() {
+            lock.unlock()
+            return queue
+        }
+        lock.unlock()
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        lock.lock()
+        all.append(queue)
+        lock.unlock()
+        return queue
+    }
+
+    private func give(_ queue: DatabaseQueue) {
+        lock.lock()
+        idle.append(queue)
+        lock.unlock()
+    }
+
+    func close() throws {
+        lock.lock()
+        let queues = all
+        all = []
+        idle = []
+        lock.unlock()
+        for queue in queues { try queue.close() }
     }
 }
 

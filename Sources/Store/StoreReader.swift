@@ -129,9 +129,22 @@ public struct StoreReader {
     public func events(in range: Range<Int>) throws -> [GraphEvent] {
         let bounds = [Int64(range.lowerBound), Int64(range.upperBound)]
         var actors = [[String]](repeating: [], count: range.count)
+        // The index on `event` gives each event's actors in the order they were stored, which is position order:
+        // read so, SQLite has no rows to sort. Should a position come out of turn, the sorted query is run.
+        var inOrder = true
         try RowScanner(db, """
-            SELECT event, actor FROM event_actors WHERE event >= ? AND event < ? ORDER BY event, position
-            """).forEach(bounds) { row in actors[row.int(0) - range.lowerBound].append(row.string(1)) }
+            SELECT event, position, actor FROM event_actors WHERE event >= ? AND event < ? ORDER BY event
+            """).forEach(bounds) { row in
+            let event = row.int(0) - range.lowerBound
+            if row.int(1) != actors[event].count { inOrder = false }
+            actors[event].append(row.string(2))
+        }
+        if !inOrder {
+            actors = [[String]](repeating: [], count: range.count)
+            try RowScanner(db, """
+                SELECT event, actor FROM event_actors WHERE event >= ? AND event < ? ORDER BY event, position
+                """).forEach(bounds) { row in actors[row.int(0) - range.lowerBound].append(row.string(1)) }
+        }
         var events = [GraphEvent]()
         events.reserveCapacity(range.count)
         try RowScanner(db, """
