@@ -205,10 +205,13 @@ public struct StoreWriter {
         let d = prepared.document
         var result = PutResult.inserted
         // Cached statements: an uncached one is compiled again for each of a corpus's documents.
-        let existing = try db.cachedStatement(sql: "SELECT rowid, hash FROM documents WHERE id = ?")
-        if let row = try Row.fetchOne(existing, arguments: [d.id]) {
-            if row[1] as String == prepared.hash { return .unchanged }
-            try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [row[0] as Int64])
+        var existing: (row: Int64, hash: String)?
+        try RowScanner(db, "SELECT rowid, hash FROM documents WHERE id = ?").forEach(text: d.id) { row in
+            existing = (row.int64(0), row.string(1))
+        }
+        if let existing {
+            if existing.hash == prepared.hash { return .unchanged }
+            try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [existing.row])
             result = .replaced
         }
         try RowInserter(db, """

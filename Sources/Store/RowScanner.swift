@@ -18,6 +18,26 @@ struct RowScanner {
         sqlite3_reset(handle)
         defer { sqlite3_reset(handle) }
         for (i, value) in arguments.enumerated() { sqlite3_bind_int64(handle, Int32(i + 1), value) }
+        try step(body)
+    }
+
+    /// Runs the statement with `text` bound to its one parameter (SQLite keeps a copy), handing each row to `body`.
+    func forEach(text: String, _ body: (Columns) throws -> Void) throws {
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        var text = text
+        text.withUTF8 { utf8 in
+            // An empty buffer may have no address, and a null pointer would bind NULL, not "".
+            let base = utf8.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+            _ = sqlite3_bind_text(handle, 1, base.assumingMemoryBound(to: CChar.self), Int32(utf8.count),
+                                  RowScanner.transient)
+        }
+        try step(body)
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private func step(_ body: (Columns) throws -> Void) throws {
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
