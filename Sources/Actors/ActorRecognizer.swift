@@ -217,8 +217,12 @@ struct RecognitionPass {
     // MARK: Pass 1
 
     mutating func findCandidates() {
+        // The tests below read through a constant: called on `self` from this mutating method, each of them
+        // copied the whole pass (one memcpy per word of the corpus). The copy shares every buffer; only the
+        // candidates and headlines, which start empty, are written through `self`.
+        let view = self
         for (si, sentence) in sentences.enumerated() {
-            if isHeadline(sentence) {
+            if view.isHeadline(sentence) {
                 headlineSentences.append(si)
                 matchHeadline(sentence, index: si)
                 continue
@@ -227,35 +231,36 @@ struct RecognitionPass {
             let end = sentence.tokens.upperBound
             var atStart = true
             while i < end {
-                let t = tokens[i]
+                let t = view.tokens[i]
                 if t.kind != .word {
-                    if isPunct(i, UInt8(ascii: ":")) || isOpeningQuote(i) || (isHyphen(i) && t.hasSpaceBefore) {
+                    if view.isPunct(i, UInt8(ascii: ":")) || view.isOpeningQuote(i)
+                        || (view.isHyphen(i) && t.hasSpaceBefore) {
                         atStart = true
                     }
                     i += 1
                     continue
                 }
                 // Photo credits ("Photo: AFP") name no actor of the story.
-                if isPunct(i + 1, UInt8(ascii: ":")), Self.creditWords.contains(key(i)) {
-                    i = endOfLine(from: i, limit: end)
+                if view.isPunct(i + 1, UInt8(ascii: ":")), Self.creditWords.contains(view.key(i)) {
+                    i = view.endOfLine(from: i, limit: end)
                     continue
                 }
                 // All-caps kickers ("CAUSE UNKNOWN: ...").
                 if atStart, t.isAllCaps {
                     var j = i
-                    while j < end, tokens[j].kind == .word, tokens[j].isAllCaps { j += 1 }
-                    if isPunct(j, UInt8(ascii: ":")), j - i >= 2 || known(key(i)) == nil {
+                    while j < end, view.tokens[j].kind == .word, view.tokens[j].isAllCaps { j += 1 }
+                    if view.isPunct(j, UInt8(ascii: ":")), j - i >= 2 || view.known(view.key(i)) == nil {
                         i = j + 1
                         atStart = true
                         continue
                     }
                 }
-                guard startsName(i, atStart: atStart, end: end) else {
+                guard view.startsName(i, atStart: atStart, end: end) else {
                     atStart = false
                     i += 1
                     continue
                 }
-                let runEnd = extendRun(from: i, end: end)
+                let runEnd = view.extendRun(from: i, end: end)
                 processRun(i..<runEnd, sentence: si, atStart: atStart)
                 atStart = false
                 i = runEnd

@@ -119,7 +119,8 @@ public struct JSONOutput: @unchecked Sendable {
         var at = base + count
         if commas & 1 != 0 { at.pointee = UInt8(ascii: ","); at += 1 }
         at.pointee = UInt8(ascii: "\"")
-        (at + 1).update(from: name.utf8Start, count: length)
+        // Byte by byte: keys are a few letters, and `update(from:count:)` called memcpy for each.
+        for i in 0..<length { at[1 + i] = name.utf8Start[i] }
         at += length + 1
         at[0] = UInt8(ascii: "\"")
         at[1] = UInt8(ascii: ":")
