@@ -48,6 +48,8 @@ struct WordInfo: Sendable {
 /// whitespace collapsed — the same form `ActorRecognizer` builds from tokens.
 struct ActorLexicon: Sendable {
     var gazetteer: [String: GazetteerEntry] = [:]
+    /// `gazetteer` probed without Swift's seeded `String` hashing: it is looked up for every name candidate.
+    var gazetteerTable = WordMap<GazetteerEntry, ExactBytes>([:])
     /// ISO 3166-1 alpha-3 codes, matched only in all-caps form inside mixed-case text.
     var isoCodes: [String: String] = [:]
     var cues: [String: ActorType] = [:]
@@ -148,6 +150,7 @@ struct ActorLexicon: Sendable {
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
         lexicon.words = words
         lexicon.wordTable = WordMap(words)
+        lexicon.gazetteerTable = WordMap(lexicon.gazetteer)
         return lexicon
     }
 

@@ -113,16 +113,16 @@ struct RecognitionPass {
 
     // MARK: Token tests
 
-    static let connectors: Set<String> = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
+    static let connectors: WordSet = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
                                           "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten", "y"]
-    static let joiners: Set<String> = ["of", "and", "for"]
-    static let reportingVerbs: Set<String> = ["said", "says", "told", "added", "stated", "says", "warned",
+    static let joiners: WordSet = ["of", "and", "for"]
+    static let reportingVerbs: WordSet = ["said", "says", "told", "added", "stated", "says", "warned",
                                               "explained", "declared", "announced", "insisted", "noted", "wrote"]
-    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "across", "outside"]
-    static let leaderNouns: Set<String> = ["leader", "president", "premier", "head of state", "prime minister"]
-    static let placeNouns: Set<String> = ["city", "town", "village", "islands", "island", "province", "region", "state",
+    static let placePrepositions: WordSet = ["in", "at", "near", "from", "across", "outside"]
+    static let leaderNouns: WordSet = ["leader", "president", "premier", "head of state", "prime minister"]
+    static let placeNouns: WordSet = ["city", "town", "village", "islands", "island", "province", "region", "state",
                                           "capital", "port", "district", "county", "area", "suburb", "border"]
-    static let creditWords: Set<String> = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
+    static let creditWords: WordSet = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
 
     func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }
 
@@ -143,7 +143,7 @@ struct RecognitionPass {
 
     func known(_ k: String) -> GazetteerEntry? {
         if !userGazetteer.isEmpty, let entry = userGazetteer[k] { return entry }
-        return lexicon.gazetteer[k]
+        return lexicon.gazetteerTable[k]
     }
 
     func info(_ i: Int) -> WordInfo {

@@ -1,3 +1,5 @@
+import Language
+
 /// Word lists of the temporal tagger. Keys are lowercase, without an abbreviation's final period
 /// ("Sept." → "sept", "a.m." → "a.m").
 ///
@@ -9,7 +11,7 @@ enum Lexicon {
         "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     /// Month abbreviations that are ordinary words unless written with their period.
-    static let ambiguousMonthAbbreviations: Set<String> = ["mar", "jan", "jun", "jul", "aug", "sep", "dec", "apr", "oct", "nov", "feb", "sept"]
+    static let ambiguousMonthAbbreviations: WordSet = ["mar", "jan", "jun", "jul", "aug", "sep", "dec", "apr", "oct", "nov", "feb", "sept"]
 
     /// ISO weekday numbers (1 = Monday).
     static let weekdays: [String: Int] = [
@@ -35,7 +37,7 @@ enum Lexicon {
         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
     ]
-    static let tens: Set<String> = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    static let tens: WordSet = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
     static let ordinals: [String: Int] = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -49,7 +51,7 @@ enum Lexicon {
     ]
 
     /// Unspecific quantities: "several years" → PXY.
-    static let fuzzyQuantities: Set<String> = ["several", "few", "many", "some", "numerous", "various"]
+    static let fuzzyQuantities: WordSet = ["several", "few", "many", "some", "numerous", "various"]
 
     static let units: [String: TimeUnit] = [
         "second": .second, "seconds": .second, "sec": .second, "secs": .second,
@@ -64,45 +66,45 @@ enum Lexicon {
         "century": .century, "centuries": .century,
         "millennium": .millennium, "millennia": .millennium,
     ]
-    static let pluralUnits: Set<String> = [
+    static let pluralUnits: WordSet = [
         "seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades", "centuries",
         "millennia", "fortnights", "secs", "mins", "hrs", "yrs",
     ]
 
     /// Words that may stand between a number and its unit without changing the duration ("five trading days").
-    static let unitAdjectives: Set<String> = [
+    static let unitAdjectives: WordSet = [
         "more", "additional", "straight", "consecutive", "trading", "business", "working", "full", "calendar",
         "long", "successive", "further", "extra", "whole", "fiscal", "school",
     ]
 
     /// Approximators kept in the extent: "about two years", "nearly a decade".
-    static let approximators: Set<String> = [
+    static let approximators: WordSet = [
         "about", "around", "approximately", "nearly", "almost", "roughly", "some", "over", "within", "under",
         "only", "just", "barely", "fully", "merely", "another",
     ]
-    static let twoWordApproximators: Set<String> = [
+    static let twoWordApproximators: WordSet = [
         "at least", "more than", "less than", "fewer than", "up to", "as many", "no more", "no less", "as much",
         "at most", "as long", "in about", "for about", "well over", "close to", "as early", "as late", "as soon",
     ]
 
     /// Clock time zones that may follow a time of day.
-    static let timeZones: Set<String> = [
+    static let timeZones: WordSet = [
         "gmt", "utc", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst", "cet", "cest", "jst", "ist",
         "et", "pt", "ct", "mt", "hkt", "sgt", "aest", "aedt", "msk",
     ]
 
     /// Auxiliaries and verbs whose nearness marks a clause as future ("will meet on Monday").
-    static let futureMarkers: Set<String> = [
+    static let futureMarkers: WordSet = [
         "will", "'ll", "shall", "won't", "wo", "scheduled", "due", "slated", "upcoming", "would", "forthcoming", "await",
         "awaits", "awaiting", "ahead", "until", "till", "next", "tomorrow",
     ]
     /// Words that mark the future only when "to" follows ("set to resume", "is to hold", "going to").
-    static let futureWithTo: Set<String> = [
+    static let futureWithTo: WordSet = [
         "set", "is", "are", "going", "likely", "able", "ready", "prepared", "hopes", "wants", "aims", "plan", "plans",
         "planned", "planning", "expected", "expects", "expect", "intends", "intend", "intended", "scheduled", "due",
     ]
     /// Words after "to" that show it is not an infinitive.
-    static let notVerbsAfterTo: Set<String> = [
+    static let notVerbsAfterTo: WordSet = [
         "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
         "him", "them", "us", "me", "it", "which", "what", "whom", "some", "all", "any", "each", "every", "date",
         "court", "power", "office", "work", "school", "war", "sea", "death", "prison", "jail", "market", "press",
@@ -110,7 +112,7 @@ enum Lexicon {
     ]
 
     /// Past-tense forms that do not end in -ed.
-    static let irregularPast: Set<String> = [
+    static let irregularPast: WordSet = [
         "said", "was", "were", "had", "did", "met", "told", "went", "came", "took", "made", "gave", "began",
         "left", "held", "saw", "found", "got", "became", "brought", "bought", "sold", "paid", "put", "set",
         "led", "won", "lost", "fell", "rose", "struck", "hit", "shot", "spoke", "wrote", "ran", "sent",
@@ -122,7 +124,7 @@ enum Lexicon {
         "swept", "sank", "wept", "fled", "bled", "fed", "hung", "dug", "clung", "stuck", "struck", "strove",
     ]
     /// -ed words that point forward rather than back.
-    static let edNotPast: Set<String> = [
+    static let edNotPast: WordSet = [
         "scheduled", "expected", "planned", "intended", "proposed", "slated", "anticipated", "required",
         "needed", "red", "bed", "fed", "led", "united", "limited", "based", "related", "listed", "speed",
         "need", "feed", "seed", "indeed", "hundred", "proceed", "succeed", "exceed", "weed", "reed", "breed",

@@ -215,7 +215,7 @@ struct TaggerRun {
     }
     /// Words after which a four-digit number outside 1900–2100 is read as a year ("in 1881", "since 1871",
     /// "(1879-1968)", "between 1202 and 1204").
-    static let yearIntroducers: Set<String> = [
+    static let yearIntroducers: WordSet = [
         "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "year", "circa", "early", "late",
         "mid", "fiscal", "between", "(",
     ]
@@ -229,9 +229,9 @@ struct TaggerRun {
         else { return false }
         return TaggerRun.yearIntroducers.contains(key(i - 3))
     }
-    static let beForms: Set<String> = ["be", "been", "being", "is", "are", "'s", "was", "were", "still"]
-    static let afterDayNumber: Set<String> = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
-    static let afterClockNumber: Set<String> = ["am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs"]
+    static let beForms: WordSet = ["be", "been", "being", "is", "are", "'s", "was", "were", "still"]
+    static let afterDayNumber: WordSet = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
+    static let afterClockNumber: WordSet = ["am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs"]
 
     enum P {
         static let modified: UInt16 = 1, lexical: UInt16 = 2, relative: UInt16 = 4, duration: UInt16 = 8
@@ -277,19 +277,19 @@ struct TaggerRun {
     }()
 
     /// Words after "the", "a", "this"... that can continue an expression.
-    static let secondWords: Set<String> = {
-        var words = Set(startMasks.keys)
-        words.formUnion(Lexicon.units.keys)
-        words.formUnion(Lexicon.seasons.keys)
-        words.formUnion(Lexicon.dayParts.keys)
-        words.formUnion(["weekend", "period", "present", "near", "foreseeable", "distant", "immediate", "short", "long",
-                         "medium", "full", "least", "'s", "financial", "calendar"])
-        words.formUnion(boundaryWords)
-        return words
+    static let secondWords: WordSet = {
+        var words = Array(startMasks.keys)
+        words += Lexicon.units.keys
+        words += Lexicon.seasons.keys
+        words += Lexicon.dayParts.keys
+        words += ["weekend", "period", "present", "near", "foreseeable", "distant", "immediate", "short", "long",
+                  "medium", "full", "least", "'s", "financial", "calendar"]
+        words += boundaryWords
+        return WordSet(words)
     }()
-    static let boundaryWords: Set<String> = ["end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter"]
-    static let approximatorHeads: Set<String> = Set(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[0]) })
-    static let compounds: Set<String> = [
+    static let boundaryWords: WordSet = ["end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter"]
+    static let approximatorHeads = WordSet(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[0]) })
+    static let compounds: WordSet = [
         "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
         "mid-day", "late-afternoon", "month-end", "quarter-end",
     ]
@@ -302,26 +302,26 @@ struct TaggerRun {
 
     // Word lists the grammar tests tokens against, built once: an array literal at the call site is
     // allocated and freed on every call (a quarter of a million times on 3,000 articles).
-    static let dayListJoiners: Set<String> = ["and", "or", "to", "through", "-", "–"]
-    static let rangeEndWords: Set<String> = ["through", "until", "till", "thru", "to"]
-    static let relativeWordsAfterThe: Set<String> = ["past", "last", "next", "first", "previous", "coming"]
-    static let timeOfDayWords: Set<String> = ["noon", "midnight", "midday", "mid"]
-    static let asSoonAsWords: Set<String> = ["soon", "early", "late"]
-    static let wordsBeforeMonth: Set<String> = [
+    static let dayListJoiners: WordSet = ["and", "or", "to", "through", "-", "–"]
+    static let rangeEndWords: WordSet = ["through", "until", "till", "thru", "to"]
+    static let relativeWordsAfterThe: WordSet = ["past", "last", "next", "first", "previous", "coming"]
+    static let timeOfDayWords: WordSet = ["noon", "midnight", "midday", "mid"]
+    static let asSoonAsWords: WordSet = ["soon", "early", "late"]
+    static let wordsBeforeMonth: WordSet = [
         "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "through",
         "from", "between", "during", "before", "after", "-", "and", "to", "or", "end", "each", "every", "the",
         "on", "mid-",
     ]
-    static let wordsBeforeNonYearNumber: Set<String> = [
+    static let wordsBeforeNonYearNumber: WordSet = [
         "$", "#", "no", "number", "nos", "flight", "route", "room", "article", "section", "rule", "resolution",
         "model", "€", "£", "¥", "us$", "a$", "c$", "hk$", "bill", "chapter", "page", "pages", "channel", "boeing",
         "airbus",
     ]
-    static let hyphenPrefixesBeforeYear: Set<String> = ["mid", "pre", "post", "early", "late"]
-    static let notPluralAfterNumber: Set<String> = [
+    static let hyphenPrefixesBeforeYear: WordSet = ["mid", "pre", "post", "early", "late"]
+    static let notPluralAfterNumber: WordSet = [
         "was", "is", "has", "as", "its", "this", "his", "plus", "versus", "levels", "highs", "lows", "s",
     ]
-    static let countedNouns: Set<String> = [
+    static let countedNouns: WordSet = [
         "tons", "tonnes", "points", "feet", "metres", "meters", "miles", "people", "men", "women", "troops", "yen",
         "dlrs", "mln", "billion", "million", "barrels", "bpd", "kilometres", "kilometers", "km", "mw", "cc",
         "shares", "units", "votes", "jobs", "employees", "workers", "cars", "homes", "acres", "pounds",
@@ -329,43 +329,43 @@ struct TaggerRun {
         "vehicles", "copies", "passengers", "refugees", "prisoners", "police", "officers", "rooms", "beds",
         "stores", "pupils",
     ]
-    static let quantityLeadIns: Set<String> = [
+    static let quantityLeadIns: WordSet = [
         "about", "some", "nearly", "than", "approximately", "roughly", "almost", "around", "of", "only", "to",
     ]
-    static let calendarUnits: Set<String> = ["year", "month", "week", "day", "quarter"]
-    static let relativeWordsAfterDeterminer: Set<String> = [
+    static let calendarUnits: WordSet = ["year", "month", "week", "day", "quarter"]
+    static let relativeWordsAfterDeterminer: WordSet = [
         "past", "last", "next", "previous", "following", "coming", "current", "latest", "same", "prior",
         "preceding", "recent", "upcoming", "ensuing", "full", "year-ago", "year-earlier", "comparable",
         "corresponding",
     ]
-    static let relativeDeterminers: Set<String> = [
+    static let relativeDeterminers: WordSet = [
         "this", "last", "next", "past", "coming", "previous", "following", "current", "latest", "that", "same",
         "upcoming", "recent", "early", "late",
     ]
-    static let prepositionsBeforeYear: Set<String> = ["in", "of", "for", "during", "through", "throughout", "over"]
-    static let prepositionsBeforeWeek: Set<String> = ["for", "during", "of", "over"]
-    static let wordsAfterQuarter: Set<String> = ["of", "ended", "ending", "to", "through"]
-    static let durationQualifiers: Set<String> = [
+    static let prepositionsBeforeYear: WordSet = ["in", "of", "for", "during", "through", "throughout", "over"]
+    static let prepositionsBeforeWeek: WordSet = ["for", "during", "of", "over"]
+    static let wordsAfterQuarter: WordSet = ["of", "ended", "ending", "to", "through"]
+    static let durationQualifiers: WordSet = [
         "past", "last", "next", "first", "coming", "previous", "following", "latest", "final", "remaining",
         "other", "initial", "ensuing", "preceding", "recent", "additional", "further", "succeeding", "same",
         "year-earlier", "year-ago", "comparable", "prior", "early",
     ]
-    static let possessiveDeterminers: Set<String> = ["the", "its", "their", "his", "her"]
-    static let notPluralBeforeDuration: Set<String> = [
+    static let possessiveDeterminers: WordSet = ["the", "its", "their", "his", "her"]
+    static let notPluralBeforeDuration: WordSet = [
         "was", "has", "is", "as", "this", "its", "his", "less", "plus", "thus", "us", "across", "towards", "pass",
         "process",
     ]
-    static let amountWords: Set<String> = [
+    static let amountWords: WordSet = [
         "million", "billion", "trillion", "percent", "%", "pct", "times", "twice", "once", "thrice", "dollars",
         "cents", "mln", "bln", "dlrs", "tons", "tonnes", "barrels", "bpd", "pounds", "yen", "francs", "marks",
         "euros", "each", "people", "visitors", "passengers", "units", "cars", "vehicles", "copies", "shares",
     ]
-    static let yearDeterminers: Set<String> = ["this", "last", "next"]
-    static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
-    static let weekdayListJoiners: Set<String> = ["and", "or", ",", "through", "to", "-", "and/or"]
-    static let futurePrepositions: Set<String> = ["before", "for", "until", "till"]
-    static let clockPrepositions: Set<String> = ["at", "by", "until", "before", "after", "around", "about", "from", "since"]
-    static let wordsBeforeAdjectiveDaily: Set<String> = [
+    static let yearDeterminers: WordSet = ["this", "last", "next"]
+    static let ordinalSuffixes: WordSet = ["st", "nd", "rd", "th"]
+    static let weekdayListJoiners: WordSet = ["and", "or", ",", "through", "to", "-", "and/or"]
+    static let futurePrepositions: WordSet = ["before", "for", "until", "till"]
+    static let clockPrepositions: WordSet = ["at", "by", "until", "before", "after", "around", "about", "from", "since"]
+    static let wordsBeforeAdjectiveDaily: WordSet = [
         "average", "party", "the", "a", "national", "local", "business", "financial", "biggest", "largest",
         "leading",
     ]
