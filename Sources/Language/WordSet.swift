@@ -21,3 +21,27 @@ public struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
     public func makeIterator() -> IndexingIterator<[String]> { words.makeIterator() }
 }
+
+/// A fixed table from words to values, probed with a `String`, for the same reason as `WordSet`: the
+/// grammar's month, weekday, number and unit names are looked up many times per sentence.
+public struct WordTable<Value: Sendable>: Sendable, Sequence, ExpressibleByDictionaryLiteral {
+    @usableFromInline let map: WordMap<Value, ExactBytes>
+    /// The entries, in the order given.
+    public let entries: [(key: String, value: Value)]
+
+    public init(_ entries: [(key: String, value: Value)]) {
+        var seen = Set<String>()
+        self.entries = entries.filter { seen.insert($0.key).inserted }
+        map = WordMap(Dictionary(uniqueKeysWithValues: self.entries.map { ($0.key, $0.value) }))
+    }
+
+    public init(dictionaryLiteral elements: (String, Value)...) { self.init(elements.map { (key: $0.0, value: $0.1) }) }
+
+    @inlinable
+    public subscript(_ word: String) -> Value? { map[word] }
+
+    public var keys: [String] { entries.map(\.key) }
+    public var count: Int { entries.count }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: Value)]> { entries.makeIterator() }
+}

@@ -5,7 +5,7 @@ import Language
 ///
 /// Source: compiled for NewsGraph from English news usage and the TimeML / TIMEX3 annotation guidelines.
 enum Lexicon {
-    static let months: [String: Int] = [
+    static let months: WordTable<Int> = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
         "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
         "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -14,24 +14,24 @@ enum Lexicon {
     static let ambiguousMonthAbbreviations: WordSet = ["mar", "jan", "jun", "jul", "aug", "sep", "dec", "apr", "oct", "nov", "feb", "sept"]
 
     /// ISO weekday numbers (1 = Monday).
-    static let weekdays: [String: Int] = [
+    static let weekdays: WordTable<Int> = [
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
         "mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
     ]
-    static let pluralWeekdays: [String: Int] = [
+    static let pluralWeekdays: WordTable<Int> = [
         "mondays": 1, "tuesdays": 2, "wednesdays": 3, "thursdays": 4, "fridays": 5, "saturdays": 6, "sundays": 7,
     ]
 
-    static let seasons: [String: String] = [
+    static let seasons: WordTable<String> = [
         "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
     ]
 
     /// Parts of the day and their TIMEX3 codes.
-    static let dayParts: [String: String] = [
+    static let dayParts: WordTable<String> = [
         "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     ]
 
-    static let numberWords: [String: Int] = [
+    static let numberWords: WordTable<Int> = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
         "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -39,7 +39,7 @@ enum Lexicon {
     ]
     static let tens: WordSet = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
-    static let ordinals: [String: Int] = [
+    static let ordinals: WordTable<Int> = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
         "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
@@ -53,7 +53,7 @@ enum Lexicon {
     /// Unspecific quantities: "several years" → PXY.
     static let fuzzyQuantities: WordSet = ["several", "few", "many", "some", "numerous", "various"]
 
-    static let units: [String: TimeUnit] = [
+    static let units: WordTable<TimeUnit> = [
         "second": .second, "seconds": .second, "sec": .second, "secs": .second,
         "minute": .minute, "minutes": .minute, "min": .minute, "mins": .minute,
         "hour": .hour, "hours": .hour, "hr": .hour, "hrs": .hour,

@@ -370,7 +370,7 @@ struct TaggerRun {
         "leading",
     ]
 
-    static let spokenDecades = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    static let spokenDecades: WordTable<Int> = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                                 "eighties": 8, "nineties": 9]
 
     // MARK: - Token access
