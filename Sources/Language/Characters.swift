@@ -25,6 +25,9 @@ public enum UTF8Scan {
         return (0xFFFD, 1)
     }
 
+    /// `classify` of each ASCII byte: the tokenizer looks up every character of the text, most of them ASCII.
+    public static let asciiClasses: [CharClass] = (0..<128).map { classify(UInt32($0)) }
+
     public static func classify(_ scalar: UInt32) -> CharClass {
         if scalar < 0x80 {
             switch scalar {

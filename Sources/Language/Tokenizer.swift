@@ -43,9 +43,11 @@ public struct Tokenizer: Sendable {
         var newlines = 0
         var indentAfterNewline = false
 
+        let asciiClasses = UTF8Scan.asciiClasses
         while i < n {
-            let (scalar, length) = UTF8Scan.scalar(bytes, i)
-            let cls = UTF8Scan.classify(scalar)
+            let lead = bytes[i]
+            let (scalar, length) = lead < 0x80 ? (UInt32(lead), 1) : UTF8Scan.scalar(bytes, i)
+            let cls = lead < 0x80 ? asciiClasses[Int(lead)] : UTF8Scan.classify(scalar)
             switch cls {
             case .space:
                 pendingFlags.insert(.spaceBefore)
