@@ -118,7 +118,7 @@ public struct Tokenizer: Sendable {
         var letters = 0, upper = 0, lower = 0
         var hasDigit = false
         // The first character decides capitalisation; the caller found it to be a letter.
-        let (first, _) = UTF8Scan.scalar(bytes, start)
+        let first = bytes[start] < 0x80 ? UInt32(bytes[start]) : UTF8Scan.scalar(bytes, start).value
         let firstUpper = first < 0x80 ? first <= 0x5A : UTF8Scan.isUppercase(first)
         let firstLower = first < 0x80 ? !firstUpper : !firstUpper && UTF8Scan.isLowercase(first)
         while i < n {
@@ -140,7 +140,8 @@ public struct Tokenizer: Sendable {
                 }
                 return j
             }
-            guard i < n else { break }
+            // Any other ASCII character but an apostrophe ends the word.
+            guard i < n, bytes[i] >= 0x80 || bytes[i] == UInt8(ascii: "'") else { break }
             let (scalar, length) = UTF8Scan.scalar(bytes, i)
             let cls = UTF8Scan.classify(scalar)
             if cls == .letter {
