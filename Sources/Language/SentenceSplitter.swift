@@ -19,6 +19,7 @@ public struct SentenceSplitter: Sendable {
         "and", "in", "on", "at", "for", "his", "her", "its", "their", "our", "there", "as", "if", "when", "while",
         "after", "before", "meanwhile", "however", "also", "some", "many", "most", "no", "not", "officials",
     ]
+    /// Lengths 3–8, first letters s, r, a: `mayBeReportingVerb` tests those before the words themselves.
     private static let reportingVerbs = ["said", "says", "say", "reported", "added", "stated"].map { Array($0.utf8) }
 
     public func split(_ text: Text, tokens: [Token]) -> [Sentence] {
@@ -63,7 +64,7 @@ public struct SentenceSplitter: Sendable {
                    SentenceSplitter.openers.contains(text.lowercasedKey(next.range)) {
                     close(i + 1)
                 }
-            } else if token.kind == .word, i > start + 1, i + 2 < tokens.count,
+            } else if token.kind == .word, i > start + 1, i + 2 < tokens.count, mayBeReportingVerb(bytes, token.range),
                       text.lowercased(token.range, isOneOf: SentenceSplitter.reportingVerbs) {
                 let next = tokens[i + 1], after = tokens[i + 2]
                 let article = text.lowercasedKey(next.range)
@@ -76,6 +77,15 @@ public struct SentenceSplitter: Sendable {
         }
         close(tokens.count)
         return sentences
+    }
+
+    /// A cheap first test for `reportingVerbs` ("said", "reported", "added" …), which every word meets: their
+    /// lengths and first letters.
+    @inline(__always)
+    private func mayBeReportingVerb(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        guard range.count >= 3, range.count <= 8 else { return false }
+        let first = bytes[range.lowerBound] | 0x20
+        return first == UInt8(ascii: "s") || first == UInt8(ascii: "r") || first == UInt8(ascii: "a")
     }
 
     private func isTerminal(_ bytes: [UInt8], _ token: Token) -> Bool {
