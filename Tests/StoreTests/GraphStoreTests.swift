@@ -71,6 +71,36 @@ import Testing
         #expect(stored.nodes == direct.nodes)
     }
 
+    /// Stored events are read with their actors in position order, and a read-only store reads them through
+    /// connections of its own. Reading relies on the rows being stored in position order; when they are not
+    /// (here swapped by hand), it sorts.
+    @Test func storedEventsComeBackWithTheirActorsInOrder() throws {
+        let (store, path) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var graph = GraphBuilder().build([])
+        graph.events = EventList((0..<5).map { i in
+            GraphEvent(id: "e\(i)", document: "d", type: "meet", cameo: nil, trigger: "met", date: "2025-10-2\(i)",
+                       end: nil, dateText: nil, actors: ["alice-\(i)", "bob", "carol"], sentence: "Alice met Bob.")
+        })
+        try store.transaction { try $0.replaceGraph(graph) }
+        try store.close()
+        let expected = try graph.events.all()
+        let readOnly = try GraphStore.open(at: path, readonly: true)
+        #expect(try readOnly.events().all() == expected)
+        try readOnly.close()
+        // Event 2's actors stored out of turn: same positions, rows in another order.
+        let writable = try GraphStore.open(at: path)
+        try writable.transaction { w in
+            try w.db.execute(sql: "DELETE FROM event_actors WHERE event = 2")
+            for (actor, position) in [("carol", 2), ("bob", 1), ("alice-2", 0)] {
+                try w.db.execute(sql: "INSERT INTO event_actors(event, actor, position) VALUES (2, ?, ?)",
+                                 arguments: [actor, position])
+            }
+        }
+        #expect(try writable.events().all()[2].actors == ["alice-2", "bob", "carol"])
+        try writable.close()
+    }
+
     @Test func failedTransactionLeavesStoreAsItWas() throws {
         struct Boom: Error {}
         let (store, path) = try temporaryStore()
