@@ -16,7 +16,8 @@ public final class GraphStore: Sendable {
     private init(path: String, queue: DatabaseQueue, readonly: Bool = false) {
         self.path = path
         self.queue = queue
-        eventReaders = readonly ? ReadConnections(path: path, configuration: GraphStore.configuration(readonly: true)) : nil
+        eventReaders = readonly
+            ? ReadConnections(path: path, configuration: GraphStore.configuration(readonly: true)) : nil
     }
 
     private static func configuration(readonly: Bool = false, scratch: Bool = false) -> Configuration {

@@ -30,8 +30,8 @@ struct RowInserter {
         for value in arena.pointee.pending {
             let start = UnsafeRawPointer(arena.pointee.bytes + value.offset)
             if value.isText {
-                _ = sqlite3_bind_text(handle, value.index, start.assumingMemoryBound(to: CChar.self), Int32(value.count),
-                                      RowInserter.inPlace)
+                _ = sqlite3_bind_text(handle, value.index, start.assumingMemoryBound(to: CChar.self),
+                                      Int32(value.count), RowInserter.inPlace)
             } else {
                 _ = sqlite3_bind_blob(handle, value.index, start, Int32(value.count), RowInserter.inPlace)
             }

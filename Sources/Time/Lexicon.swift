@@ -11,7 +11,9 @@ enum Lexicon {
         "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     /// Month abbreviations that are ordinary words unless written with their period.
-    static let ambiguousMonthAbbreviations: WordSet = ["mar", "jan", "jun", "jul", "aug", "sep", "dec", "apr", "oct", "nov", "feb", "sept"]
+    static let ambiguousMonthAbbreviations: WordSet = [
+        "mar", "jan", "jun", "jul", "aug", "sep", "dec", "apr", "oct", "nov", "feb", "sept",
+    ]
 
     /// ISO weekday numbers (1 = Monday).
     static let weekdays: WordTable<Int> = [

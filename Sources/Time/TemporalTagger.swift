@@ -231,7 +231,9 @@ struct TaggerRun {
     }
     static let beForms: WordSet = ["be", "been", "being", "is", "are", "'s", "was", "were", "still"]
     static let afterDayNumber: WordSet = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
-    static let afterClockNumber: WordSet = ["am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs"]
+    static let afterClockNumber: WordSet = [
+        "am", "pm", "a.m", "p.m", "a", "o'clock", "in", "gmt", "utc", "hours", "hrs",
+    ]
 
     enum P {
         static let modified: UInt16 = 1, lexical: UInt16 = 2, relative: UInt16 = 4, duration: UInt16 = 8
@@ -287,7 +289,9 @@ struct TaggerRun {
         words += boundaryWords
         return WordSet(words)
     }()
-    static let boundaryWords: WordSet = ["end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter"]
+    static let boundaryWords: WordSet = [
+        "end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter",
+    ]
     static let approximatorHeads = WordSet(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[0]) })
     static let compounds: WordSet = [
         "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
@@ -370,8 +374,10 @@ struct TaggerRun {
         "leading",
     ]
 
-    static let spokenDecades: WordTable<Int> = ["twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                                "eighties": 8, "nineties": 9]
+    static let spokenDecades: WordTable<Int> = [
+        "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+        "nineties": 9,
+    ]
 
     // MARK: - Token access
 
