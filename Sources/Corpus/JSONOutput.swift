@@ -111,20 +111,8 @@ public struct JSONOutput: @unchecked Sendable {
     /// code, none of which needs escaping, so their bytes go out as they are (an `extract` line has a dozen
     /// keys per mention).
     public mutating func key(_ name: StaticString) {
-        let length = name.utf8CodeUnitCount
-        assert(!UnsafeBufferPointer(start: name.utf8Start, count: length).contains {
-            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
-        }, "key needs escaping")
-        reserve(length + 4)
-        var at = base + count
-        if commas & 1 != 0 { at.pointee = UInt8(ascii: ","); at += 1 }
-        at.pointee = UInt8(ascii: "\"")
-        // Byte by byte: keys are a few letters, and `update(from:count:)` called memcpy for each.
-        for i in 0..<length { at[1 + i] = name.utf8Start[i] }
-        at += length + 1
-        at[0] = UInt8(ascii: "\"")
-        at[1] = UInt8(ascii: ":")
-        count = at + 2 - base
+        reserve(name.utf8CodeUnitCount + 4)
+        count += JSONString.writeKey(name, comma: commas & 1 != 0, to: base + count)
         commas &= ~1
     }
 
@@ -183,11 +171,7 @@ public struct JSONOutput: @unchecked Sendable {
             // Most values need no escape: the quotes and the bytes go in as they are.
             if JSONString.needsNoEscape(utf8) {
                 reserve(utf8.count + 2)
-                let out = base + count
-                out[0] = UInt8(ascii: "\"")
-                if let source = utf8.baseAddress { (out + 1).update(from: source, count: utf8.count) }
-                out[utf8.count + 1] = UInt8(ascii: "\"")
-                count += utf8.count + 2
+                count += JSONString.writePlain(utf8, to: base + count)
             } else {
                 JSONString.write(utf8) { append($0) }
             }

@@ -31,6 +31,36 @@ public enum JSONString {
         emit(quote)
     }
 
+    /// Writes `"name":`, after a comma when `comma`, at `out`, which has room for `name.utf8CodeUnitCount + 4`
+    /// bytes, and returns how many it wrote. Names are literals in the code, none needing an escape; they are
+    /// copied byte by byte (a few letters: `update(from:count:)` called memcpy for each). Both JSON sinks,
+    /// `JSONOutput` and the exports' `ByteSink`, write their keys with it.
+    @inlinable @inline(__always)
+    public static func writeKey(_ name: StaticString, comma: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let length = name.utf8CodeUnitCount
+        assert(!UnsafeBufferPointer(start: name.utf8Start, count: length).contains {
+            $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+        }, "key needs escaping")
+        var at = out
+        if comma { at.pointee = UInt8(ascii: ","); at += 1 }
+        at.pointee = UInt8(ascii: "\"")
+        for i in 0..<length { at[1 + i] = name.utf8Start[i] }
+        at += length + 1
+        at[0] = UInt8(ascii: "\"")
+        at[1] = UInt8(ascii: ":")
+        return at + 2 - out
+    }
+
+    /// Writes `utf8` between quotes at `out`, which has room for `utf8.count + 2` bytes, and returns that count:
+    /// the form of a string that `needsNoEscape`, most of those written.
+    @inlinable @inline(__always)
+    public static func writePlain(_ utf8: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        out[0] = UInt8(ascii: "\"")
+        if let source = utf8.baseAddress { (out + 1).update(from: source, count: utf8.count) }
+        out[utf8.count + 1] = UInt8(ascii: "\"")
+        return utf8.count + 2
+    }
+
     /// Whether no byte needs an escape, so the string goes out between quotes as it is.
     /// Eight bytes at a time: the byte-at-a-time loop was ~5 instructions a byte over every string written.
     @inline(__always)

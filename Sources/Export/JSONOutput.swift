@@ -9,10 +9,7 @@ extension ByteSink {
             // Most values need no escape: quotes and bytes go in with one room check (the chunked writer
             // cost ~500 instructions a string).
             if JSONString.needsNoEscape(utf8), let out = room(utf8.count + 2) {
-                out[0] = UInt8(ascii: "\"")
-                if let source = utf8.baseAddress { (out + 1).update(from: source, count: utf8.count) }
-                out[utf8.count + 1] = UInt8(ascii: "\"")
-                wrote(utf8.count + 2)
+                wrote(JSONString.writePlain(utf8, to: out))
             } else {
                 JSONString.write(utf8) { append(bytes: $0) }
             }
@@ -41,22 +38,8 @@ extension ByteSink {
 
     /// `"key":` (keys are our own ASCII literals and need no escaping).
     mutating func jsonKey(_ key: StaticString, first: Bool = false) {
-        let length = key.utf8CodeUnitCount
-        guard var out = room(length + 4) else {
-            if !first { append(UInt8(ascii: ",")) }
-            append(UInt8(ascii: "\""))
-            append(key)
-            append(UInt8(ascii: "\""))
-            append(UInt8(ascii: ":"))
-            return
-        }
-        let start = out
-        if !first { out.pointee = UInt8(ascii: ","); out += 1 }
-        out.pointee = UInt8(ascii: "\"")
-        for i in 0..<length { out[1 + i] = key.utf8Start[i] }
-        out += length + 1
-        out[0] = UInt8(ascii: "\"")
-        out[1] = UInt8(ascii: ":")
-        wrote(out + 2 - start)
+        // A key is a literal of a few letters: it always fits the sink's buffer.
+        guard let out = room(key.utf8CodeUnitCount + 4) else { preconditionFailure("JSON key longer than the buffer") }
+        wrote(JSONString.writeKey(key, comma: !first, to: out))
     }
 }
