@@ -2,24 +2,19 @@
 /// many times per sentence. `Set<String>` pays Swift's seeded hashing (~350 instructions a probe); this
 /// probes a `WordMap`, whose hash is a short loop over the bytes. Iterates in the order it was given.
 public struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
-    @usableFromInline let map: WordMap<Bool, ExactBytes>
-    /// The words, each once, in the order first given.
-    public let words: [String]
+    /// The words, each mapped to nothing of interest: a `WordTable` keeps them once, in order.
+    @usableFromInline let table: WordTable<Bool>
 
-    public init(_ words: some Sequence<String>) {
-        var seen = Set<String>()
-        self.words = words.filter { seen.insert($0).inserted }
-        map = WordMap(Dictionary(uniqueKeysWithValues: self.words.map { ($0, true) }))
-    }
+    public init(_ words: some Sequence<String>) { table = WordTable(words.map { (key: $0, value: true) }) }
 
     public init(arrayLiteral elements: String...) { self.init(elements) }
 
     @inlinable
-    public func contains(_ word: String) -> Bool { map[word] != nil }
+    public func contains(_ word: String) -> Bool { table[word] != nil }
 
-    public var count: Int { words.count }
+    public var count: Int { table.count }
 
-    public func makeIterator() -> IndexingIterator<[String]> { words.makeIterator() }
+    public func makeIterator() -> IndexingIterator<[String]> { table.keys.makeIterator() }
 }
 
 /// A fixed table from words to values, probed with a `String`, for the same reason as `WordSet`: the
