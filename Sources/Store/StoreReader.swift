@@ -104,16 +104,7 @@ public struct StoreReader {
                              aliases: (aliases[row[0]] ?? []).filter { $0 != name }, mentions: row[4], documents: row[5],
                              first: row[6], last: row[7], metrics: metrics, windows: row[14])
         })
-        // Evidence by edge ends, in document order, the first `keep` of each; rows name the ends by serial.
-        var indexOfSerial = [Int64: Int64]()
-        for (i, serial) in try serials().enumerated() { indexOfSerial[Int64(serial)] = Int64(i) }
-        var evidence = [Int64: [Evidence]]()
-        try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid").forEach { row in
-            guard let a = indexOfSerial[row.int64(0)], let b = indexOfSerial[row.int64(1)] else { return }
-            let pair = min(a, b) << 32 | max(a, b)
-            if let keep, evidence[pair, default: []].count >= keep { return }
-            evidence[pair, default: []].append(Evidence(document: row.string(2), sentence: row.string(3), date: row.text(4)))
-        }
+        let evidence = try firstEvidence(keep: keep)
         graph.edges = try Array(Row.fetchCursor(db, sql: """
             SELECT source, target, weight, documents, first, last, association, event_types FROM edges ORDER BY idx
             """).map { row in
@@ -123,6 +114,56 @@ public struct StoreReader {
                              evidence: evidence[source << 32 | target] ?? [])
         })
         return graph
+    }
+
+    /// Evidence sentences by edge ends (node indices, lower first, as `a << 32 | b`), in document order: the
+    /// first `keep` of each edge, or all of them. Rows name the ends by serial.
+    ///
+    /// With `keep`, the rows to read are picked from the `evidence_pair` index alone (ends and rowid), and the
+    /// table is read only up to the last of them, each other row passed over without a lookup: the first
+    /// sentences of a link come early in a corpus that repeats its actors. On 16 copies of Reuters (2.7 million
+    /// rows, a fifth of them kept, the last about a third of the way in) this took 1.8–2.1 s against 3.0–3.8 s
+    /// for reading every row.
+    func firstEvidence(keep: Int?) throws -> [Int64: [Evidence]] {
+        var indexOfSerial = [Int64: Int64]()
+        for (i, serial) in try serials().enumerated() { indexOfSerial[Int64(serial)] = Int64(i) }
+        func pair(_ row: RowScanner.Columns) -> Int64? {
+            guard let a = indexOfSerial[row.int64(0)], let b = indexOfSerial[row.int64(1)] else { return nil }
+            return min(a, b) << 32 | max(a, b)
+        }
+        var evidence = [Int64: [Evidence]]()
+        func append(_ pair: Int64, _ row: RowScanner.Columns, from column: Int32) {
+            evidence[pair, default: []].append(Evidence(document: row.string(column), sentence: row.string(column + 1),
+                                                        date: row.text(column + 2)))
+        }
+        guard let keep else {
+            try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid").forEach { row in
+                if let pair = pair(row) { append(pair, row, from: 2) }
+            }
+            return evidence
+        }
+        // Within one pair of ends the index is in rowid order, which is document order.
+        var picked = [(rowid: Int64, pair: Int64)]()
+        var current: (source: Int64, target: Int64, pair: Int64?, count: Int) = (-1, -1, nil, 0)
+        try RowScanner(db, "SELECT source, target, rowid FROM evidence ORDER BY source, target, rowid").forEach { row in
+            let (source, target) = (row.int64(0), row.int64(1))
+            if source != current.source || target != current.target {
+                current = (source, target, pair(row), 0)
+            }
+            guard let pair = current.pair, current.count < keep else { return }
+            current.count += 1
+            picked.append((row.int64(2), pair))
+        }
+        picked.sort { $0.rowid < $1.rowid }
+        guard let first = picked.first, let last = picked.last else { return evidence }
+        var next = 0
+        try RowScanner(db, "SELECT rowid, document, sentence, date FROM evidence WHERE rowid BETWEEN ? AND ? ORDER BY rowid")
+            .forEach([first.rowid, last.rowid]) { row in
+                guard next < picked.count, row.int64(0) == picked[next].rowid else { return }
+                append(picked[next].pair, row, from: 1)
+                next += 1
+            }
+        return evidence
     }
 
     /// The stored events with positions in `range` (their `idx`), in order.
