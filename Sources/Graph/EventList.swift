@@ -10,7 +10,7 @@ public struct EventList: Sendable {
 
     private enum Source: Sendable {
         case memory([GraphEvent])
-        case pages(count: Int, pageSize: Int, read: PageReader)
+        case pages(count: Int, pageSize: Int, readsAhead: Bool, read: PageReader)
     }
 
     private let source: Source
@@ -23,8 +23,12 @@ public struct EventList: Sendable {
     }
 
     /// `count` events at positions 0..<count, read `pageSize` at a time by `read`.
-    public init(stored count: Int, pageSize: Int = 4_096, read: @escaping PageReader) {
-        source = .pages(count: count, pageSize: max(1, pageSize), read: read)
+    ///
+    /// With `readsAhead`, a visit reads the next page on a thread of its own while the current one is visited
+    /// (`PageReadAhead`): `read` must then be callable from any thread. Decoding a page from the store costs
+    /// about what writing it to graph.json does, so the two then share the cores instead of taking turns.
+    public init(stored count: Int, pageSize: Int = 4_096, readsAhead: Bool = false, read: @escaping PageReader) {
+        source = .pages(count: count, pageSize: max(1, pageSize), readsAhead: readsAhead, read: read)
         transform = nil
     }
 
@@ -38,12 +42,16 @@ public struct EventList: Sendable {
         switch source {
         case .memory(let events):
             for event in events { try visit(event, body) }
-        case .pages(let count, let pageSize, let read):
-            var start = 0
-            while start < count {
-                let end = min(count, start + pageSize)
-                for event in try read(start..<end) { try visit(event, body) }
-                start = end
+        case .pages(let count, let pageSize, let readsAhead, let read):
+            let pages = stride(from: 0, to: count, by: pageSize).map { $0..<min(count, $0 + pageSize) }
+            if readsAhead && pages.count > 1 {
+                try PageReadAhead.forEach(pages, read: read) { page in
+                    for event in page { try visit(event, body) }
+                }
+            } else {
+                for range in pages {
+                    for event in try read(range) { try visit(event, body) }
+                }
             }
         }
     }
@@ -68,7 +76,7 @@ public struct EventList: Sendable {
         if transform == nil {
             switch source {
             case .memory(let events): return events.count
-            case .pages(let count, _, _): return count
+            case .pages(let count, _, _, _): return count
             }
         }
         var n = 0

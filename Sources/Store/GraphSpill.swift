@@ -37,7 +37,9 @@ public final class GraphSpill: @unchecked Sendable {
 
     /// The spilled events, read a page at a time as they are visited.
     public var eventList: EventList {
-        EventList(stored: events.count, pageSize: Self.pageSize) { [self] range in try readEvents(range) }
+        EventList(stored: events.count, pageSize: Self.pageSize, readsAhead: true) { [self] range in
+            try readEvents(range)
+        }
     }
 
     func readEvents(_ range: Range<Int>) throws -> [GraphEvent] {

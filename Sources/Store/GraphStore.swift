@@ -92,7 +92,7 @@ public final class GraphStore: Sendable {
         guard let eventReaders else {
             return EventList(stored: count) { [self] range in try read { try $0.events(in: range) } }
         }
-        return EventList(stored: count) { range in
+        return EventList(stored: count, readsAhead: true) { range in
             try eventReaders.read { try $0.events(in: range) }
         }
     }

@@ -1,4 +1,5 @@
 import Actors
+import Foundation
 import Testing
 @testable import Graph
 
@@ -177,6 +178,49 @@ func contribution(_ id: String, date: String?, actors: [(String, ActorType)], se
         #expect(try renamed.all().allSatisfy { $0.trigger == "saw" })
     }
 
+    @Test func pagesReadAheadComeInOrder() throws {
+        let all = (0..<100).map { event($0, date: $0 % 3 == 0 ? "2025-10-2\($0 % 4)" : nil) }
+        let list = EventList(stored: all.count, pageSize: 7, readsAhead: true) { Array(all[$0]) }
+        #expect(try list.all() == all)
+        #expect(try list.compactMap { $0.date == nil ? nil : $0 }.all() == all.filter { $0.date != nil })
+    }
+
+    struct Stop: Error {}
+
+    /// A visit that stops early stops the reader too, and returns only once it has: nothing reads after.
+    @Test func aVisitThatStopsStopsTheReaderBeforeItReturns() throws {
+        let all = (0..<100).map { event($0, date: nil) }
+        let log = ReadLog()
+        let list = EventList(stored: all.count, pageSize: 5, readsAhead: true) { range in
+            log.started()
+            Thread.sleep(forTimeInterval: 0.02)  // a slow page: the visit stops while one is being read
+            log.ended()
+            return Array(all[range])
+        }
+        var visited = 0
+        #expect(throws: Stop.self) {
+            try list.forEach { _ in
+                visited += 1
+                if visited == 12 { throw Stop() }
+            }
+        }
+        log.returned()
+        Thread.sleep(forTimeInterval: 0.1)
+        #expect(log.readsAfterReturn == 0)
+        #expect(log.pages <= 3 + 2)  // the pages visited and at most the two read ahead
+    }
+
+    @Test func aFailedReadIsThrownInItsPagesTurn() throws {
+        let all = (0..<20).map { event($0, date: nil) }
+        let list = EventList(stored: all.count, pageSize: 4, readsAhead: true) { range in
+            if range.lowerBound == 12 { throw Stop() }
+            return Array(all[range])
+        }
+        var visited = [String]()
+        #expect(throws: Stop.self) { try list.forEach { visited.append($0.id) } }
+        #expect(visited == (0..<12).map { "e\($0)" })
+    }
+
     @Test func aTimelineKeepingAFewPerDateCountsThemAll() throws {
         let events = (0..<10).map { event($0, date: $0 < 6 ? "2025-10-21" : ($0 < 8 ? "2025-10" : nil)) }
         let few = try Timeline(events: EventList(events), keepingPerDate: 2)
@@ -188,6 +232,17 @@ func contribution(_ id: String, date: String?, actors: [(String, ActorType)], se
         let none = try Timeline(events: EventList(events), keepingPerDate: 0)
         #expect(none.entries.allSatisfy(\.events.isEmpty) && none.datedCount == 8)
     }
+}
+
+/// Pages read, and reads that ended after the visit returned.
+private final class ReadLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hasReturned = false
+    private(set) var pages = 0
+    private(set) var readsAfterReturn = 0
+    func started() { lock.withLock { pages += 1 } }
+    func ended() { lock.withLock { if hasReturned { readsAfterReturn += 1 } } }
+    func returned() { lock.withLock { hasReturned = true } }
 }
 
 private final class Counter: @unchecked Sendable {
