@@ -78,9 +78,15 @@ public enum DOTWriter {
 
     public static func timeline(_ graph: ActorGraph) throws -> String { try timeline(graph, options: DOTOptions()) }
 
-    /// Reads the events once, keeping per date only the few it draws (and every date's count).
-    public static func timeline(_ graph: ActorGraph, options: DOTOptions) throws -> String {
-        let timeline = try Timeline(events: graph.events, keepingPerDate: max(1, options.maxEventsPerDate))
+    /// The events `timeline.dot` draws per date; the rest are counted.
+    public static func eventsKeptPerDate(_ options: DOTOptions) -> Int { max(1, options.maxEventsPerDate) }
+
+    /// Reads the events once, keeping per date only the few it draws (and every date's count); or takes that
+    /// timeline from `counted`, which makes it from the graph's events without reading them all (a store).
+    public static func timeline(_ graph: ActorGraph, options: DOTOptions,
+                                counted: ((_ keepingPerDate: Int) throws -> Timeline)? = nil) throws -> String {
+        let keep = eventsKeptPerDate(options)
+        let timeline = try counted?(keep) ?? Timeline(events: graph.events, keepingPerDate: keep)
         var names = [String: String](minimumCapacity: graph.nodes.count)
         for node in graph.nodes { names[node.id] = node.name }
 
@@ -109,7 +115,7 @@ public enum DOTWriter {
                 text += "\(indent)\(quoted(id)) [label=\(quoted(header)), shape=plaintext, style=\"\", fontsize=11, fontname=\"Helvetica-Bold\"];\n"
                 members.append(id)
             }
-            let shown = events.prefix(max(1, options.maxEventsPerDate))
+            let shown = events.prefix(keep)
             for (j, event) in shown.enumerated() {
                 let eid = "\(id)_\(j)"
                 text += "\(indent)\(quoted(eid)) [label=\(quoted(eventLabel(event)))];\n"
@@ -151,7 +157,7 @@ public enum DOTWriter {
         if timeline.undatedCount > 0 {
             // One node listing the undated events, one per line: Graphviz does not keep the order of a
             // rank=same chain inside a cluster, and the list reads just as well.
-            let shown = timeline.undated.prefix(max(1, options.maxEventsPerDate))
+            let shown = timeline.undated.prefix(keep)
             var lines = shown.map { eventLabel($0).replacingNewlines(with: " — ") }
             if timeline.undatedCount > shown.count { lines.append("+\(timeline.undatedCount - shown.count) more") }
             out += "  subgraph \"cluster_undated\" {\n"
@@ -167,10 +173,11 @@ public enum DOTWriter {
         return out
     }
 
-    /// Writes both files atomically: `graph.dot` and `timeline.dot` in `folder`.
-    public static func write(_ graph: ActorGraph, toFolder folder: String, options: DOTOptions = DOTOptions()) throws {
+    /// Writes both files atomically: `graph.dot` and `timeline.dot` in `folder` (see `timeline` for `counted`).
+    public static func write(_ graph: ActorGraph, toFolder folder: String, options: DOTOptions = DOTOptions(),
+                             counted: ((_ keepingPerDate: Int) throws -> Timeline)? = nil) throws {
         try AtomicFile.write(self.graph(graph, options: options), to: folder + "/graph.dot")
-        try AtomicFile.write(try timeline(graph, options: options), to: folder + "/timeline.dot")
+        try AtomicFile.write(try timeline(graph, options: options, counted: counted), to: folder + "/timeline.dot")
     }
 
     /// A DOT double-quoted string: `\` and `"` escaped, line breaks as `\n`, forbidden characters dropped.

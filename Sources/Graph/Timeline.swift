@@ -117,6 +117,12 @@ public struct Timeline: Sendable {
         self = builder.timeline
     }
 
+    /// Whether events with this date value are dated: it names a calendar period. Events without a date, or
+    /// with one that names none, are the undated.
+    public static func isDated(_ date: String?) -> Bool {
+        date.flatMap { CalendarPeriod(timex: $0) } != nil
+    }
+
     /// The number of dated events.
     public var datedCount: Int { entries.reduce(0) { $0 + $1.count } }
 
@@ -141,11 +147,16 @@ public struct Timeline: Sendable {
             if keep.map({ undated.count < $0 }) ?? true { undated.append(event) }
         }
 
-        /// Counts `count` events dated `date` without keeping any (a builder keeping none per date): a stored
-        /// graph's summary counts its events from one grouped query instead of reading each.
+        /// Counts `count` events dated `date` without handing them over: a stored graph's timeline is counted
+        /// from its dates alone, and only the events it keeps are read whole (`keepCounted`).
         public mutating func add(date: String?, count: Int) {
-            precondition(keep == 0, "events counted by date are not kept")
             if let i = entry(for: date) { entries[i].count += count } else { undatedCount += count }
+        }
+
+        /// Keeps an event already counted by `add(date:count:)`, after those kept for its date before it. The
+        /// caller picks which (the first few of each date, as `add(_:)` would).
+        public mutating func keepCounted(_ event: GraphEvent) {
+            if let i = entry(for: event.date) { entries[i].events.append(event) } else { undated.append(event) }
         }
 
         /// The entry of a date value, made on first sight; nil for none or a value that names no calendar

@@ -86,6 +86,13 @@ public final class GraphStore: Sendable {
         return graph
     }
 
+    /// `StoreReader.eventTimeline(keepingPerDate:naming:)`, on a connection of its own in a read-only store
+    /// (an export writer's, beside those reading events).
+    public func eventTimeline(keepingPerDate keep: Int, naming actors: Set<String>?) throws -> Timeline {
+        guard let eventReaders else { return try read { try $0.eventTimeline(keepingPerDate: keep, naming: actors) } }
+        return try eventReaders.read { try $0.eventTimeline(keepingPerDate: keep, naming: actors) }
+    }
+
     /// The stored events, read a page at a time as they are visited (the store must stay open while they are).
     public func events() throws -> EventList {
         let count = try read { try $0.count("graph_events") }

@@ -101,6 +101,49 @@ import Testing
         try writable.close()
     }
 
+    /// The stored timeline counts what reading every event would: the same dates, counts and kept events (the
+    /// first of each date, with only the named actors), undated and unreadable dates together.
+    @Test func aStoredTimelineCountsWhatReadingEveryEventWould() throws {
+        let (store, path) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let dates: [String?] = ["2025-10-21", nil, "2025-10", "2025-10-21", "PRESENT_REF", "2025-10-21", "2024",
+                                "2025-10-21", nil, "2025-10", "XXXX-WXX", "2025-10-21", "2024-Q3", nil]
+        let cast = [["alice", "bob"], ["carol"], ["bob", "dave"], ["dave"], ["alice"], ["erin", "carol", "bob"]]
+        var graph = GraphBuilder().build([])
+        // Positions 0…13 over again, so each date's first events are not the first rows the index gives.
+        graph.events = EventList((0..<28).map { i in
+            GraphEvent(id: "e\(i)", document: "d\(i / 4)", type: ["meet", "sign", "attack"][i % 3], cameo: nil,
+                       trigger: "met", date: dates[i % dates.count], end: nil, dateText: nil, actors: cast[i % cast.count],
+                       sentence: "Sentence \(i).")
+        })
+        try store.transaction { try $0.replaceGraph(graph) }
+        try store.close()
+        let readOnly = try GraphStore.open(at: path, readonly: true)
+        defer { try? readOnly.close() }
+        func described(_ t: Timeline) -> [String] {
+            func events(_ list: [GraphEvent]) -> String {
+                list.map { "\($0.id):\($0.actors.joined(separator: "+"))" }.joined(separator: " ")
+            }
+            return t.entries.map { "\($0.date) \($0.count) \(events($0.events))" }
+                + ["undated \(t.undatedCount) \(events(t.undated))"]
+        }
+        for (keep, actors) in [(2, Set(["bob", "carol"])), (1, nil), (3, Set(["dave"])), (5, Set(["nobody"]))] {
+            let filtered = try readOnly.events().compactMap { event in
+                guard let actors else { return event }
+                var e = event
+                e.actors = event.actors.filter { actors.contains($0) }
+                return e.actors.isEmpty ? nil : e
+            }
+            let expected = try Timeline(events: filtered, keepingPerDate: keep)
+            let counted = try readOnly.eventTimeline(keepingPerDate: keep, naming: actors)
+            #expect(described(counted) == described(expected), "keep \(keep), actors \(actors ?? [])")
+        }
+        // Not vacuous: dates with more events than kept, and undated events of both kinds.
+        let all = try readOnly.eventTimeline(keepingPerDate: 2, naming: nil)
+        #expect(all.entries.contains { $0.count > $0.events.count && $0.events.count == 2 })
+        #expect(all.undatedCount == 10 && all.undated.map(\.id) == ["e1", "e4"])
+    }
+
     @Test func failedTransactionLeavesStoreAsItWas() throws {
         struct Boom: Error {}
         let (store, path) = try temporaryStore()
