@@ -195,55 +195,64 @@ public enum Workspace {
     ///
     /// The graph is summed one document at a time (`sumGraph`): evidence sentences go to the store as they are
     /// found, each edge keeping only its first few, and events go to the store and to a temporary file, so
-    /// memory follows actors and edges, not the corpus. This thread, the store connection's, then writes
-    /// actors, edges and indexes while the exports are written on the other cores, reading events from the file.
+    /// memory follows actors and edges, not the corpus. The exports, which need only the summed graph and that
+    /// file, begin as soon as the analytics are done, while this thread (the store connection's) still indexes
+    /// the evidence and event rows and then writes actors, edges and their indexes.
     static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions, actors: ActorRegistry? = nil,
                            summary: inout BuildSummary, progress: ProgressBar?) throws {
         progress?.stage("building the graph and its analytics")
         let spill = try GraphSpill(beside: options.storePath + ".spill-\(getpid())")
         defer { spill.remove() }
+        let exporting = DispatchGroup()
+        let exportError = ErrorSlots(count: 1)
+        defer { exporting.wait() }  // before the spill they read is removed, whatever happens
         let lastDocument = try writer.reader.lastDocumentRow()
-        var (graph, timeline, registry, canonicalID) = try sumGraph(reader: writer.reader, rows: try writer.beginGraph(),
-                                                                    spill: spill, builder: options.graphBuilder, actors: actors)
-        try spill.finishWriting()
-        graph.events = spill.eventList
-        summary.timer.lap("sum the graph and its analytics; evidence and event rows stored beside")
+        let (shown, timeline, registry, canonicalID) = try sumGraph(
+            reader: writer.reader, rows: try writer.beginGraph(), spill: spill, builder: options.graphBuilder,
+            actors: actors
+        ) { summed in
+            // On the summing thread, once the analytics are done.
+            try spill.finishWriting()
+            var graph = summed
+            graph.events = spill.eventList
+            let shown = options.filter.isEmpty ? graph : try options.filter.apply(to: graph)
+            let staging = { var o = options; o.outputFolder = $0; return o }(try exports.create())
+            DispatchQueue.global().async(group: exporting) {
+                do { try writeExports(shown, options: staging) } catch { exportError.set(0, error) }
+            }
+            return SummedGraph(graph: graph, shown: shown)
+        }
+        summary.timer.lap("sum the graph and its analytics (exports begin); evidence and event rows stored, indexed")
 
         progress?.stage("storing the graph; writing GraphML, GEXF, JSON and DOT")
-        let shown = options.filter.isEmpty ? graph : try options.filter.apply(to: graph)
-        let staging = { var o = options; o.outputFolder = $0; return o }(try exports.create())
-        let done = DispatchGroup()
-        let exportError = ErrorSlots(count: 1)
-        DispatchQueue.global().async(group: done) {
-            do { try writeExports(shown, options: staging) } catch { exportError.set(0, error) }
-        }
         let stored = Result {
-            try writer.finishGraph(graph)
+            try writer.finishGraph(shown.graph)
             try writer.storeRegistry(registry.records, canonical: canonicalID)
-            try writer.setSummedGraph(through: lastDocument, window: options.window.rawValue, windows: graph.windows)
+            try writer.setSummedGraph(through: lastDocument, window: options.window.rawValue, windows: shown.graph.windows)
         }
-        done.wait()
+        exporting.wait()
         try stored.get()
         if let error = exportError.first { throw error }
         summary.timer.lap("store actors, links, indexes; GraphML, GEXF, JSON, DOT beside it")
-        try summarize(&summary, shown: shown, timeline: options.filter.isEmpty ? timeline : nil,
+        try summarize(&summary, shown: shown.shown, timeline: options.filter.isEmpty ? timeline : nil,
                       totals: try writer.reader.documentTotals())
     }
 
     /// Sums the graph on a worker thread from the contributions this thread reads (`SummingPipeline`), and
     /// writes the evidence and event rows the worker finds through `rows` as they come, then indexes them
-    /// while the worker computes the analytics. The worker also spills the events (the exports read them
-    /// from there) and tallies them for the summary's timeline. `actors`, when given, already holds
-    /// every document's actors; otherwise they are read first.
+    /// while the worker computes the analytics and hands the graph to `whenSummed` (which returns what
+    /// `sumGraph` returns as the graph). The worker also spills the events (the exports read them from
+    /// there) and tallies them for the summary's timeline. `actors`, when given, already holds every
+    /// document's actors; otherwise they are read first.
     private static func sumGraph(reader: StoreReader, rows: GraphRowWriter, spill: GraphSpill, builder: GraphBuilder,
-                                 actors: ActorRegistry?)
-        throws -> (ActorGraph, Timeline, ActorRegistry, canonicalID: [String: String]) {
+                                 actors: ActorRegistry?, whenSummed: @escaping @Sendable (ActorGraph) throws -> SummedGraph)
+        throws -> (SummedGraph, Timeline, ActorRegistry, canonicalID: [String: String]) {
         var registry = actors ?? ActorRegistry()
         if actors == nil {
             try reader.forEachContribution(actorsOnly: true) { registry.add($0.actors, mentions: $0.mentionCounts) }
         }
         let pipeline = SummingPipeline<EncodedContribution, FoundRow>()
-        let outcome = WorkerOutcome<(ActorGraph, Timeline, [String: String])>()
+        let outcome = WorkerOutcome<(SummedGraph, Timeline, [String: String])>()
         Thread.detachNewThread { [registry] in
             outcome.set(Result {
                 // The summary's timeline counts are kept as the events go by, which spares reading them again.
@@ -258,7 +267,7 @@ public enum Workspace {
                 var summation = GraphSummation(builder, registry: registry)
                 while let next = pipeline.next() { try summation.add(try next.decode(), sink: sink) }
                 pipeline.finishSending()  // what remains is analytics, which send nothing
-                return (summation.finish(), tally.timeline, summation.canonicalID)
+                return (try whenSummed(summation.finish()), tally.timeline, summation.canonicalID)
             })
             pipeline.finishWork()
         }
@@ -285,8 +294,14 @@ public enum Workspace {
             pipeline.waitForWorker()
             throw error
         }
-        let (graph, timeline, canonicalID) = try outcome.get()
-        return (graph, timeline, registry, canonicalID)
+        let (summed, timeline, canonicalID) = try outcome.get()
+        return (summed, timeline, registry, canonicalID)
+    }
+
+    /// The summed graph, with its events, and the part the exports show (all of it unless filtered).
+    struct SummedGraph: Sendable {
+        var graph: ActorGraph
+        var shown: ActorGraph
     }
 
     enum GraphUpdate {
