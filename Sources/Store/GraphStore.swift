@@ -59,7 +59,10 @@ public final class GraphStore: Sendable {
         let version = try queue.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
         }
-        guard version == String(Schema.version) else { throw StoreError.incompatible(path, version) }
+        guard let version, Schema.readable.contains(version) else { throw StoreError.incompatible(path, version) }
+        if !readonly, version != String(Schema.version) {
+            try queue.write { db in try Schema.migrate(db, from: version) }
+        }
         return GraphStore(path: path, queue: queue, readonly: readonly)
     }
 
@@ -220,14 +223,18 @@ public struct StoreWriter {
         if let existing {
             if existing.hash == prepared.hash { return .unchanged }
             try db.execute(sql: "DELETE FROM documents WHERE rowid = ?", arguments: [existing.row])
+            try db.execute(sql: "DELETE FROM document_bodies WHERE rowid = ?", arguments: [existing.row])
             result = .replaced
         }
         try RowInserter(db, """
-            INSERT INTO documents(id, title, date, source, url, hash, text, sentences, mentions, contribution)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO documents(id, title, date, source, url, hash, sentences, mentions) VALUES (?,?,?,?,?,?,?,?)
             """).insert { b in
             b.text(d.id); b.text(d.title); b.text(d.date?.description); b.text(d.source); b.text(d.url); b.text(prepared.hash)
-            b.text(d.text); b.int(prepared.sentences); b.int(prepared.mentions); b.blob(prepared.contribution)
+            b.int(prepared.sentences); b.int(prepared.mentions)
+        }
+        let row = db.lastInsertedRowID
+        try RowInserter(db, "INSERT INTO document_bodies(rowid, text, contribution) VALUES (?,?,?)").insert { b in
+            b.int64(row); b.text(d.text); b.blob(prepared.contribution)
         }
         return result
     }

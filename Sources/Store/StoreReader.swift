@@ -28,7 +28,8 @@ public struct StoreReader {
     public func forEachEncodedContribution(after: Int64? = nil, _ body: (EncodedContribution) throws -> Void) throws {
         // Columns are read by position throughout: GRDB's by-name lookup costs a string comparison per column.
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, title, date, source, contribution FROM documents WHERE rowid > ? ORDER BY rowid
+            SELECT d.id, d.title, d.date, d.source, b.contribution
+            FROM documents d JOIN document_bodies b ON b.rowid = d.rowid WHERE d.rowid > ? ORDER BY d.rowid
             """, arguments: [after ?? 0])
         while let row = try rows.next() {
             try body(EncodedContribution(document: GraphDocument(id: row[0], title: row[1], date: row[2], source: row[3]),

@@ -77,7 +77,7 @@ import Testing
         let path = folder + "/newsgraph.sqlite"
         let queue = try DatabaseQueue(path: path)
         let damaged = try queue.write { db -> String in
-            try db.execute(sql: "UPDATE documents SET contribution = x'FF01' WHERE rowid = 1")
+            try db.execute(sql: "UPDATE document_bodies SET contribution = x'FF01' WHERE rowid = 1")
             return try String.fetchOne(db, sql: "SELECT id FROM documents WHERE rowid = 1") ?? ""
         }
         try queue.close()

@@ -47,10 +47,11 @@ import Testing
         #expect(try store.transaction { try $0.put(first) } == .unchanged)
         let changed = annotated("a", "Then Alice met Dave.")
         #expect(try store.transaction { try $0.put(changed) } == .replaced)
-        let (documents, totals, actors) = try store.read { r in
-            (try r.count("documents"), try r.documentTotals(), try r.contributions().map(\.actors.count))
+        let (documents, bodies, totals, actors) = try store.read { r in
+            (try r.count("documents"), try r.count("document_bodies"), try r.documentTotals(),
+             try r.contributions().map(\.actors.count))
         }
-        #expect(documents == 1 && totals.sentences == 1 && totals.mentions == 2 && actors == [2])
+        #expect(documents == 1 && bodies == 1 && totals.sentences == 1 && totals.mentions == 2 && actors == [2])
     }
 
     @Test func contributionsRoundTripThroughTheStore() throws {
@@ -69,6 +70,56 @@ import Testing
         let stored = try store.read { try $0.graph() }
         #expect(stored.edges == direct.edges)
         #expect(stored.nodes == direct.nodes)
+    }
+
+    /// A store of schema 4 (each document's text and contribution in its `documents` row) is read as it is by a
+    /// read-only open, and migrated by a writable one, its documents and contributions unchanged.
+    @Test func aSchema4StoreIsReadAsItIsAndMigratedWhenWritten() throws {
+        let (store, path) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let docs = [annotated("a", "Then Alice met Bob. Later Carol called Bob."), annotated("b", "So Bob saw Alice.")]
+        try store.transaction { w in
+            for d in docs { try w.put(d) }
+            try w.replaceGraph(GraphBuilder().build(docs.map(DocumentContribution.init)))
+        }
+        func described(_ s: GraphStore) throws -> [String] {
+            try s.read { r in
+                try r.graphWithoutEvents(evidencePerEdge: nil).documents.map { "\($0.id) \($0.title ?? "-") \($0.date ?? "-")" }
+                    + ["\(try r.documentTotals())"]
+            }
+        }
+        let expected = try described(store)
+        let contributions = try store.read { try $0.contributions().map(\.actors) }
+        // Back to schema 4's layout.
+        try store.transaction { w in
+            try w.db.execute(sql: """
+                CREATE TABLE documents_4(
+                    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, date TEXT, source TEXT, url TEXT,
+                    hash TEXT NOT NULL, text TEXT NOT NULL, sentences INTEGER NOT NULL, mentions INTEGER NOT NULL,
+                    contribution BLOB NOT NULL)
+                """)
+            try w.db.execute(sql: """
+                INSERT INTO documents_4 SELECT d.rowid, id, title, date, source, url, hash, text, sentences, mentions,
+                    contribution FROM documents d JOIN document_bodies b ON b.rowid = d.rowid
+                """)
+            try w.db.execute(sql: "DROP TABLE documents")
+            try w.db.execute(sql: "DROP TABLE document_bodies")
+            try w.db.execute(sql: "ALTER TABLE documents_4 RENAME TO documents")
+            try w.setMeta("schema", "4")
+        }
+        try store.close()
+        func schema(_ s: GraphStore) throws -> String? { try s.read { try $0.meta("schema") } }
+
+        let readOnly = try GraphStore.open(at: path, readonly: true)
+        #expect(try schema(readOnly) == "4" && described(readOnly) == expected)
+        try readOnly.close()
+
+        let writable = try GraphStore.open(at: path)
+        #expect(try schema(writable) == "5" && described(writable) == expected)
+        #expect(try writable.read { try $0.contributions().map(\.actors) } == contributions)
+        #expect(try writable.transaction { try $0.put(annotated("c", "Then Dave met Erin.")) } == .inserted)
+        #expect(try writable.read { try $0.count("document_bodies") } == 3)
+        try writable.close()
     }
 
     /// Stored events are read with their actors in position order, and a read-only store reads them through
