@@ -200,10 +200,12 @@ public struct StoreReader {
         return events
     }
 
-    /// The stored events' timeline, counts only: one grouped query instead of reading every event.
+    /// The stored events' timeline, counts only: one grouped query instead of reading every event. Grouped by
+    /// `date IS NULL, date`, the same groups as by date, SQLite counts in `graph_events_order`'s order instead
+    /// of sorting 1.9 million dates into a temporary tree (1.25 s → 0.33 s on 16 copies of Reuters).
     public func eventTimeline() throws -> Timeline {
         var builder = Timeline.Builder(keepingPerDate: 0)
-        let rows = try Row.fetchCursor(db, sql: "SELECT date, count(*) FROM graph_events GROUP BY date")
+        let rows = try Row.fetchCursor(db, sql: "SELECT date, count(*) FROM graph_events GROUP BY date IS NULL, date")
         while let row = try rows.next() { builder.add(date: row[0], count: row[1]) }
         return builder.timeline
     }
