@@ -228,7 +228,8 @@ public enum Workspace {
         let stored = Result {
             try writer.finishGraph(shown.graph)
             try writer.storeRegistry(registry.records, canonical: canonicalID)
-            try writer.setSummedGraph(through: lastDocument, window: options.window.rawValue, windows: shown.graph.windows)
+            try writer.setSummedGraph(through: lastDocument, window: options.window.rawValue,
+                                      windows: shown.graph.windows)
         }
         exporting.wait()
         try stored.get()
@@ -245,7 +246,8 @@ public enum Workspace {
     /// there) and tallies them for the summary's timeline. `actors`, when given, already holds every
     /// document's actors; otherwise they are read first.
     private static func sumGraph(reader: StoreReader, rows: GraphRowWriter, spill: GraphSpill, builder: GraphBuilder,
-                                 actors: ActorRegistry?, whenSummed: @escaping @Sendable (ActorGraph) throws -> SummedGraph)
+                                 actors: ActorRegistry?,
+                                 whenSummed: @escaping @Sendable (ActorGraph) throws -> SummedGraph)
         throws -> (SummedGraph, Timeline, ActorRegistry, canonicalID: [String: String]) {
         var registry = actors ?? ActorRegistry()
         if actors == nil {

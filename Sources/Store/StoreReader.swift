@@ -138,7 +138,8 @@ public struct StoreReader {
                                                         date: row.text(column + 2)))
         }
         guard let keep else {
-            try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid").forEach { row in
+            let all = try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid")
+            try all.forEach { row in
                 if let pair = pair(row) { append(pair, row, from: 2) }
             }
             return evidence
@@ -159,7 +160,9 @@ public struct StoreReader {
         // Read in runs of picked rows: a gap of more than `gap` rows starts a new run, so the few links an add
         // brings, whose first rows are at the table's end, do not make the scan cross everything before them.
         let gap: Int64 = 256
-        let read = try RowScanner(db, "SELECT rowid, document, sentence, date FROM evidence WHERE rowid BETWEEN ? AND ?")
+        let read = try RowScanner(db, """
+            SELECT rowid, document, sentence, date FROM evidence WHERE rowid BETWEEN ? AND ? ORDER BY rowid
+            """)
         var next = 0
         while next < picked.count {
             var end = next
@@ -230,11 +233,13 @@ public struct StoreReader {
         if let actors {
             var flags = [Bool](repeating: false, count: count)
             let list = String(decoding: try JSONEncoder().encode(actors.sorted()), as: UTF8.self)
-            try RowScanner(db, "SELECT event FROM event_actors NOT INDEXED WHERE actor IN (SELECT value FROM json_each(?))")
-                .forEach(text: list) { row in
-                    let event = row.int(0)
-                    if event >= 0 && event < count { flags[event] = true }
-                }
+            let naming = try RowScanner(db, """
+                SELECT event FROM event_actors NOT INDEXED WHERE actor IN (SELECT value FROM json_each(?))
+                """)
+            try naming.forEach(text: list) { row in
+                let event = row.int(0)
+                if event >= 0 && event < count { flags[event] = true }
+            }
             named = flags
         }
         // Each date value's count and its first events' positions (the index orders a date's rows by type, not

@@ -84,7 +84,8 @@ import Testing
         }
         func described(_ s: GraphStore) throws -> [String] {
             try s.read { r in
-                try r.graphWithoutEvents(evidencePerEdge: nil).documents.map { "\($0.id) \($0.title ?? "-") \($0.date ?? "-")" }
+                try r.graphWithoutEvents(evidencePerEdge: nil).documents
+                    .map { "\($0.id) \($0.title ?? "-") \($0.date ?? "-")" }
                     + ["\(try r.documentTotals())"]
             }
         }
@@ -164,8 +165,8 @@ import Testing
         // Positions 0…13 over again, so each date's first events are not the first rows the index gives.
         graph.events = EventList((0..<28).map { i in
             GraphEvent(id: "e\(i)", document: "d\(i / 4)", type: ["meet", "sign", "attack"][i % 3], cameo: nil,
-                       trigger: "met", date: dates[i % dates.count], end: nil, dateText: nil, actors: cast[i % cast.count],
-                       sentence: "Sentence \(i).")
+                       trigger: "met", date: dates[i % dates.count], end: nil, dateText: nil,
+                       actors: cast[i % cast.count], sentence: "Sentence \(i).")
         })
         try store.transaction { try $0.replaceGraph(graph) }
         try store.close()
