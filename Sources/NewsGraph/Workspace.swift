@@ -207,13 +207,13 @@ public enum Workspace {
         let exportError = ErrorSlots(count: 1)
         defer { exporting.wait() }  // before the spill they read is removed, whatever happens
         let lastDocument = try writer.reader.lastDocumentRow()
-        let (shown, timeline, registry, canonicalID) = try sumGraph(
+        let (summed, timeline, registry, canonicalID) = try sumGraph(
             reader: writer.reader, rows: try writer.beginGraph(), spill: spill, builder: options.graphBuilder,
             actors: actors
-        ) { summed in
+        ) { finished in
             // On the summing thread, once the analytics are done.
             try spill.finishWriting()
-            var graph = summed
+            var graph = finished
             graph.events = spill.eventList
             let shown = options.filter.isEmpty ? graph : try options.filter.apply(to: graph)
             let staging = { var o = options; o.outputFolder = $0; return o }(try exports.create())
@@ -226,16 +226,16 @@ public enum Workspace {
 
         progress?.stage("storing the graph; writing GraphML, GEXF, JSON and DOT")
         let stored = Result {
-            try writer.finishGraph(shown.graph)
+            try writer.finishGraph(summed.graph)
             try writer.storeRegistry(registry.records, canonical: canonicalID)
             try writer.setSummedGraph(through: lastDocument, window: options.window.rawValue,
-                                      windows: shown.graph.windows)
+                                      windows: summed.graph.windows)
         }
         exporting.wait()
         try stored.get()
         if let error = exportError.first { throw error }
         summary.timer.lap("store actors, links, indexes; GraphML, GEXF, JSON, DOT beside it")
-        try summarize(&summary, shown: shown.shown, timeline: options.filter.isEmpty ? timeline : nil,
+        try summarize(&summary, shown: summed.shown, timeline: options.filter.isEmpty ? timeline : nil,
                       totals: try writer.reader.documentTotals())
     }
 

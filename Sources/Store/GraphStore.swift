@@ -92,19 +92,24 @@ public final class GraphStore: Sendable {
     /// `StoreReader.eventTimeline(keepingPerDate:naming:)`, on a connection of its own in a read-only store
     /// (an export writer's, beside those reading events).
     public func eventTimeline(keepingPerDate keep: Int, naming actors: Set<String>?) throws -> Timeline {
-        guard let eventReaders else { return try read { try $0.eventTimeline(keepingPerDate: keep, naming: actors) } }
-        return try eventReaders.read { try $0.eventTimeline(keepingPerDate: keep, naming: actors) }
+        try readAside { try $0.eventTimeline(keepingPerDate: keep, naming: actors) }
     }
 
     /// The stored events, read a page at a time as they are visited (the store must stay open while they are).
+    /// A read-only store reads the next page ahead on another thread, on a connection of its own; a writable
+    /// one reads through `queue`, which a caller may be inside.
     public func events() throws -> EventList {
         let count = try read { try $0.count("graph_events") }
-        guard let eventReaders else {
-            return EventList(stored: count) { [self] range in try read { try $0.events(in: range) } }
+        return EventList(stored: count, readsAhead: eventReaders != nil) { [self] range in
+            try readAside { try $0.events(in: range) }
         }
-        return EventList(stored: count, readsAhead: true) { range in
-            try eventReaders.read { try $0.events(in: range) }
-        }
+    }
+
+    /// `read`, but on a connection of its own (`eventReaders`) in a read-only store, so that export writers
+    /// read side by side.
+    private func readAside<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        guard let eventReaders else { return try read(body) }
+        return try eventReaders.read(body)
     }
 }
 
