@@ -105,11 +105,11 @@ public struct GraphBuilder: Sendable {
 public struct GraphSink {
     /// Every evidence sentence with its edge's ends (node indices, source < target), in document order.
     public var evidence: (_ source: Int, _ target: Int, Evidence) throws -> Void
-    /// Every event, in document order.
-    public var event: (GraphEvent) throws -> Void
+    /// Every event, in document order, with its document's date (which a stored event's sentence keeps).
+    public var event: (GraphEvent, _ documentDate: String?) throws -> Void
 
     public init(evidence: @escaping (_ source: Int, _ target: Int, Evidence) throws -> Void,
-                event: @escaping (GraphEvent) throws -> Void) {
+                event: @escaping (GraphEvent, _ documentDate: String?) throws -> Void) {
         self.evidence = evidence
         self.event = event
     }

@@ -131,7 +131,7 @@ public struct GraphSummation {
             let event = GraphEvent(id: "\(c.document.id)#e\(e + 1)", document: c.document.id, type: record.type,
                                    cameo: record.cameo, trigger: record.trigger, date: record.date, end: record.end,
                                    dateText: record.dateText, actors: ids, sentence: record.sentenceText)
-            if let sink { try sink.event(event) } else { events.append(event) }
+            if let sink { try sink.event(event, date) } else { events.append(event) }
             GraphBuilder.nodes(of: record.actors, local, into: &members)
             for x in 0..<members.count {
                 for y in (x + 1)..<members.count {

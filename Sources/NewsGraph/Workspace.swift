@@ -261,10 +261,10 @@ public enum Workspace {
                 var tally = Timeline.Builder(keepingPerDate: 0)
                 let sink = GraphSink(evidence: { source, target, evidence in
                     pipeline.send(.evidence(source: source, target: target, evidence))
-                }, event: { event in
+                }, event: { event, documentDate in
                     tally.add(event)
                     try spill.append(event)
-                    pipeline.send(.event(event))
+                    pipeline.send(.event(event, documentDate: documentDate))
                 })
                 var summation = GraphSummation(builder, registry: registry)
                 while let next = pipeline.next() { try summation.add(try next.decode(), sink: sink) }
@@ -277,7 +277,7 @@ public enum Workspace {
             for row in found {
                 switch row {
                 case .evidence(let source, let target, let evidence): try rows.evidence(source, target, evidence)
-                case .event(let event): try rows.event(event)
+                case .event(let event, let documentDate): try rows.event(event, documentDate: documentDate)
                 }
             }
         }
@@ -363,7 +363,7 @@ public enum Workspace {
         }
         for (old, new) in renamed { try writer.renameEventActor(old, to: new) }
         let rows = try writer.beginGraphUpdate(serials: serials)
-        let sink = GraphSink(evidence: { try rows.evidence($0, $1, $2) }, event: { try rows.event($0) })
+        let sink = GraphSink(evidence: { try rows.evidence($0, $1, $2) }, event: { try rows.event($0, documentDate: $1) })
         try reader.forEachEncodedContribution(after: through) { try summation.add(try $0.decode(), sink: sink) }
         timer.lap("resolve actors; sum the new documents onto the graph")
         let graph = summation.finish()
@@ -566,7 +566,7 @@ public enum Workspace {
 /// What the summing worker sends the store's thread to write.
 private enum FoundRow {
     case evidence(source: Int, target: Int, Evidence)
-    case event(GraphEvent)
+    case event(GraphEvent, documentDate: String?)
 }
 
 /// What a worker thread produced, handed to the thread that waits for it.

@@ -24,7 +24,14 @@ public final class GraphStore: Sendable {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
-        if !readonly {
+        if readonly {
+            config.prepareDatabase { db in
+                // A store of an older schema is read as it is, through views like those of the current one. (A
+                // file that is no store at all is refused by `open`, which reads the version again.)
+                let version = try? String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
+                if version == "4" || version == "5" { for sql in Schema.legacyViews { try db.execute(sql: sql) } }
+            }
+        } else {
             config.prepareDatabase { db in
                 // A build writes hundreds of megabytes: a 64 MB page cache keeps index pages from being spilled.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
@@ -262,7 +269,9 @@ public struct StoreWriter {
         for e in graph.edges {
             for ev in e.evidence { try rows.evidence(e.source, e.target, ev) }
         }
-        try graph.events.forEach(rows.event)
+        var dates = [String: String]()
+        for d in graph.documents { dates[d.id] = d.date }
+        try graph.events.forEach { try rows.event($0, documentDate: dates[$0.document]) }
         try rows.finishRows()
         try finishGraph(graph)
     }
@@ -274,7 +283,8 @@ public struct StoreWriter {
     /// through the returned writer, then `finishGraph` writes the rest.
     public func beginGraph() throws -> GraphRowWriter {
         for index in Schema.graphIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(Schema.indexName(index))") }
-        for table in ["actors", "aliases", "edges", "evidence", "graph_events", "event_actors", "adjacency", "registry"] {
+        for table in ["actors", "aliases", "edges", "sentences", "evidence", "graph_events", "event_actors", "adjacency",
+                      "registry"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         // Until `setSummedGraph` says what the new graph was summed from, no add may resume from it.
@@ -350,33 +360,56 @@ public struct StoreWriter {
     public var reader: StoreReader { StoreReader(db: db) }
 }
 
-/// Writes evidence and event rows, numbering events in order. Only on the store's thread.
+/// Writes evidence and event rows, numbering events in order, and the sentences they quote. Only on the
+/// store's thread.
 public final class GraphRowWriter {
     private let db: Database
+    private let sentenceRow: RowInserter
     private let evidenceRow: RowInserter
     private let eventRow: RowInserter
     private let eventActorRow: RowInserter
     private var nextEvent: Int
     /// Each node's serial, when it is not its index.
     private let serials: [Int]?
+    /// The sentences stored for the document whose rows came last, by text: a document's evidence and events
+    /// come together, so each of its sentences is stored once (a document that came back later would store
+    /// its sentences again, which costs room, not correctness).
+    private var sentenceDocument: String?
+    private var sentenceRows = [String: Int64]()
 
     fileprivate init(_ db: Database, serials: [Int]? = nil, nextEvent: Int = 0) throws {
         self.db = db
         self.serials = serials
         self.nextEvent = nextEvent
-        evidenceRow = try RowInserter(db, "INSERT INTO evidence(source, target, document, sentence, date) VALUES (?,?,?,?,?)")
+        sentenceRow = try RowInserter(db, "INSERT INTO sentences(document, date, text) VALUES (?,?,?)")
+        evidenceRow = try RowInserter(db, "INSERT INTO evidence(source, target, sentence) VALUES (?,?,?)")
         eventRow = try RowInserter(db, """
-            INSERT INTO graph_events(idx, id, document, type, cameo, trigger, date, "end", date_text, sentence)
-            VALUES (?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO graph_events(idx, id, type, cameo, trigger, date, "end", date_text, sentence)
+            VALUES (?,?,?,?,?,?,?,?,?)
             """)
         eventActorRow = try RowInserter(db, "INSERT INTO event_actors(event, actor, position) VALUES (?,?,?)")
+    }
+
+    /// The row of `text`, a sentence of `document` (whose date is `date`), stored now if it is not yet.
+    private func sentence(_ text: String, of document: String, dated date: String?) throws -> Int64 {
+        if document != sentenceDocument {
+            sentenceDocument = document
+            sentenceRows.removeAll(keepingCapacity: true)
+        } else if let row = sentenceRows[text] {
+            return row
+        }
+        try sentenceRow.insert { b in b.text(document); b.text(date); b.text(text) }
+        let row = db.lastInsertedRowID
+        sentenceRows[text] = row
+        return row
     }
 
     /// One evidence sentence of the edge between actors `source` and `target` (indices, source < target).
     public func evidence(_ source: Int, _ target: Int, _ ev: Evidence) throws {
         // Serials in rising order, which they keep for good (indices do not).
         let (s, t) = serials.map { (min($0[source], $0[target]), max($0[source], $0[target])) } ?? (source, target)
-        try evidenceRow.insert { b in b.int(s); b.int(t); b.text(ev.document); b.text(ev.sentence); b.text(ev.date) }
+        let row = try sentence(ev.sentence, of: ev.document, dated: ev.date)
+        try evidenceRow.insert { b in b.int(s); b.int(t); b.int64(row) }
     }
 
     /// Builds the evidence and event rows' indexes, once every row is written.
@@ -384,12 +417,15 @@ public final class GraphRowWriter {
         for index in Schema.rowIndexes { try db.execute(sql: index) }
     }
 
-    public func event(_ e: GraphEvent) throws {
+    /// One event, whose document is dated `documentDate` (its sentence's row keeps the document's date, as
+    /// evidence rows read it).
+    public func event(_ e: GraphEvent, documentDate: String?) throws {
         let i = nextEvent
         nextEvent += 1
+        let row = try sentence(e.sentence, of: e.document, dated: documentDate)
         try eventRow.insert { b in
-            b.int(i); b.text(e.id); b.text(e.document); b.text(e.type); b.text(e.cameo); b.text(e.trigger); b.text(e.date)
-            b.text(e.end); b.text(e.dateText); b.text(e.sentence)
+            b.int(i); b.text(e.id); b.text(e.type); b.text(e.cameo); b.text(e.trigger); b.text(e.date)
+            b.text(e.end); b.text(e.dateText); b.int64(row)
         }
         for (p, a) in e.actors.enumerated() {
             try eventActorRow.insert { b in b.int(i); b.text(a); b.int(p) }

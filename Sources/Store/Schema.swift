@@ -2,18 +2,18 @@ import GRDB
 
 /// The SQLite schema. Two layers: what documents contributed (one row per document: its metadata and content
 /// hash, and beside it its text and graph contribution, see `ContributionCodec`), which `add` updates per
-/// document; and the graph derived from them (actors, aliases, edges, evidence, graph events), rebuilt after
-/// every build or add.
+/// document; and the graph derived from them (actors, aliases, edges, evidence, graph events and the sentences
+/// those quote), rebuilt after every build or add.
 ///
 /// Mentions and temporal expressions themselves are not kept: they are `extract`'s output, and the graph
 /// needs only what a contribution holds. One row per document instead of one per sentence, mention, actor,
 /// time and event cut a Reuters build's document rows from 630,000 to 19,000.
 enum Schema {
-    static let version = 5
+    static let version = 6
 
-    /// Versions this code reads: a store of schema 4 is read as it is (what is read of its documents is in
-    /// both) and migrated by the first writable open (`migrate`).
-    static let readable = ["4", "5"]
+    /// Versions this code reads: a store of schema 4 or 5 is read as it is (through `legacyViews`) and
+    /// migrated by the first writable open (`migrate`).
+    static let readable = ["4", "5", "6"]
 
     /// A document's metadata; its text and contribution are in `document_bodies`, under the same rowid. Kept
     /// apart, the metadata rows are small: listing the documents and summing their counts read a few
@@ -49,19 +49,13 @@ enum Schema {
             idx INTEGER PRIMARY KEY, source INTEGER NOT NULL, target INTEGER NOT NULL, weight INTEGER NOT NULL,
             documents INTEGER NOT NULL, first TEXT, last TEXT, association REAL NOT NULL, event_types TEXT NOT NULL)
         """,
+        sentencesTable,
         // Every evidence sentence, by its edge's ends: the actors' serials, lower first. Rows are written as
         // the graph is summed, before the edges are numbered.
         // An actor's index changes when an add brings actors that sort before it; its serial never does, so
         // an add appends evidence rows without renumbering the earlier ones.
-        """
-        CREATE TABLE evidence(
-            source INTEGER NOT NULL, target INTEGER NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL, date TEXT)
-        """,
-        """
-        CREATE TABLE graph_events(
-            idx INTEGER PRIMARY KEY, id TEXT NOT NULL, document TEXT NOT NULL, type TEXT NOT NULL, cameo TEXT,
-            trigger TEXT NOT NULL, date TEXT, "end" TEXT, date_text TEXT, sentence TEXT NOT NULL)
-        """,
+        evidenceTable("evidence"),
+        graphEventsTable("graph_events"),
         "CREATE TABLE event_actors(event INTEGER NOT NULL, actor TEXT NOT NULL, position INTEGER NOT NULL)",
         // The whole graph's adjacency in one row, so `path` reads a few megabytes instead of every edge row:
         // `offsets` holds n + 1 little-endian Int32 (actor i's links are offsets[i] ..< offsets[i+1]); `links`
@@ -75,6 +69,54 @@ enum Schema {
         CREATE TABLE registry(
             id TEXT PRIMARY KEY, name TEXT NOT NULL, mentions INTEGER NOT NULL, aliases TEXT NOT NULL,
             votes TEXT NOT NULL, canonical TEXT NOT NULL) WITHOUT ROWID
+        """,
+    ] + textViews
+
+    /// The sentences evidence rows and events quote, each once per document (with the document's date): Reuters
+    /// has 172,224 evidence rows but 45,146 distinct sentences, and events quote mostly the same ones. Stored in
+    /// each row, their text took 68 of a Reuters store's 156 MB.
+    static let sentencesTable =
+        "CREATE TABLE sentences(rowid INTEGER PRIMARY KEY, document TEXT NOT NULL, date TEXT, text TEXT NOT NULL)"
+
+    static func evidenceTable(_ name: String) -> String {
+        "CREATE TABLE \(name)(source INTEGER NOT NULL, target INTEGER NOT NULL, sentence INTEGER NOT NULL)"
+    }
+
+    static func graphEventsTable(_ name: String) -> String {
+        """
+        CREATE TABLE \(name)(
+            idx INTEGER PRIMARY KEY, id TEXT NOT NULL, type TEXT NOT NULL, cameo TEXT, trigger TEXT NOT NULL,
+            date TEXT, "end" TEXT, date_text TEXT, sentence INTEGER NOT NULL)
+        """
+    }
+
+    /// Evidence rows and events with their sentences' text, as readers want them: `evidence_text(id, source,
+    /// target, document, sentence, date)`, `id` the evidence row, and `event_text(idx, id, document, type,
+    /// cameo, trigger, date, "end", date_text, sentence)`. SQLite flattens a view into the query that reads
+    /// it, so a range of ids or an index on the ends is used as on the table.
+    static let textViews = [
+        """
+        CREATE VIEW evidence_text AS SELECT e.rowid AS id, e.source, e.target, s.document, s.text AS sentence, s.date
+        FROM evidence e JOIN sentences s ON s.rowid = e.sentence
+        """,
+        """
+        CREATE VIEW event_text AS SELECT g.idx, g.id, s.document, g.type, g.cameo, g.trigger, g.date, g."end",
+            g.date_text, s.text AS sentence
+        FROM graph_events g JOIN sentences s ON s.rowid = g.sentence
+        """,
+    ]
+
+    /// The same views over a schema-4 or -5 store, whose evidence and event rows held their sentences: made as
+    /// temporary views by each read-only connection, which reads such a store as it is.
+    static let legacyViews = [
+        """
+        CREATE TEMP VIEW evidence_text AS SELECT rowid AS id, source, target, document, sentence, date
+        FROM main.evidence
+        """,
+        """
+        CREATE TEMP VIEW event_text AS SELECT idx, id, document, type, cameo, trigger, date, "end", date_text,
+            sentence
+        FROM main.graph_events
         """,
     ]
 
@@ -113,9 +155,16 @@ enum Schema {
     }
 
     /// Brings a store of an older readable schema to this one, in the caller's transaction: schema 4 kept each
-    /// document's text and contribution in its `documents` row.
+    /// document's text and contribution in its `documents` row; schemas 4 and 5 kept each evidence row's and
+    /// event's sentence in the row.
     static func migrate(_ db: Database, from version: String) throws {
-        guard version == "4" else { return }
+        if version == "4" { try moveDocumentBodies(db) }
+        if version == "4" || version == "5" { try moveSentences(db) }
+        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(Schema.version)])
+    }
+
+    /// Schema 4 → 5.
+    private static func moveDocumentBodies(_ db: Database) throws {
         try db.execute(sql: documentBodiesTable)
         try db.execute(sql: """
             INSERT INTO document_bodies(rowid, text, contribution) SELECT rowid, text, contribution FROM documents
@@ -127,7 +176,45 @@ enum Schema {
             """)
         try db.execute(sql: "DROP TABLE documents")
         try db.execute(sql: "ALTER TABLE documents_5 RENAME TO documents")
-        try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(Schema.version)])
+    }
+
+    /// Schema 5 → 6: each document's distinct sentences, in the order evidence rows and then events first quote
+    /// them, go to `sentences`; evidence rows and events keep their rowids and refer to them.
+    private static func moveSentences(_ db: Database) throws {
+        try db.execute(sql: sentencesTable)
+        try db.execute(sql: """
+            INSERT INTO sentences(document, date, text)
+            SELECT document, date, sentence FROM evidence GROUP BY document, sentence ORDER BY min(rowid)
+            """)
+        try db.execute(sql: "CREATE INDEX sentences_migrating ON sentences(document, text)")
+        // An event's sentence gets its document's date, as an evidence row's has.
+        try db.execute(sql: """
+            INSERT INTO sentences(document, date, text)
+            SELECT g.document, (SELECT date FROM documents WHERE id = g.document), g.sentence FROM graph_events g
+            WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document = g.document AND s.text = g.sentence)
+            GROUP BY g.document, g.sentence ORDER BY min(g.idx)
+            """)
+        try db.execute(sql: evidenceTable("evidence_6"))
+        try db.execute(sql: """
+            INSERT INTO evidence_6(rowid, source, target, sentence)
+            SELECT e.rowid, e.source, e.target, s.rowid FROM evidence e
+            JOIN sentences s ON s.document = e.document AND s.text = e.sentence ORDER BY e.rowid
+            """)
+        try db.execute(sql: graphEventsTable("graph_events_6"))
+        try db.execute(sql: """
+            INSERT INTO graph_events_6(idx, id, type, cameo, trigger, date, "end", date_text, sentence)
+            SELECT g.idx, g.id, g.type, g.cameo, g.trigger, g.date, g."end", g.date_text, s.rowid FROM graph_events g
+            JOIN sentences s ON s.document = g.document AND s.text = g.sentence ORDER BY g.idx
+            """)
+        try db.execute(sql: "DROP INDEX sentences_migrating")
+        for table in ["evidence", "graph_events"] {
+            try db.execute(sql: "DROP TABLE \(table)")
+            try db.execute(sql: "ALTER TABLE \(table)_6 RENAME TO \(table)")
+        }
+        for sql in rowIndexes where sql.contains(" ON evidence(") || sql.contains(" ON graph_events(") {
+            try db.execute(sql: sql)
+        }
+        for sql in textViews { try db.execute(sql: sql) }
     }
 
     static func create(_ db: Database) throws {

@@ -157,7 +157,7 @@ extension StoreReader {
     }
 
     public func evidence(edge: Int) throws -> [Evidence] {
-        try Array(Row.fetchCursor(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.rowid",
+        try Array(Row.fetchCursor(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.id",
                                   arguments: [edge]).map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) })
     }
 
@@ -166,7 +166,7 @@ extension StoreReader {
     static let evidenceOfEdge = """
         SELECT v.document, v.sentence, v.date FROM edges e
         JOIN actors s ON s.idx = e.source JOIN actors t ON t.idx = e.target
-        JOIN evidence v ON v.source = min(s.serial, t.serial) AND v.target = max(s.serial, t.serial)
+        JOIN evidence_text v ON v.source = min(s.serial, t.serial) AND v.target = max(s.serial, t.serial)
         WHERE e.idx = ?
         """
 
@@ -184,7 +184,7 @@ extension StoreReader {
             guard let source = from, let to = try actor(index: step.node),
                   let edge = try Row.fetchOne(db, sql: "SELECT weight FROM edges WHERE idx = ?", arguments: [step.edge])
             else { break }
-            let sentence = try Row.fetchOne(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.rowid LIMIT 1", arguments: [step.edge])
+            let sentence = try Row.fetchOne(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.id LIMIT 1", arguments: [step.edge])
             hops.append(PathHop(from: source, to: to, weight: edge[0],
                                 evidence: sentence.map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) }))
             from = to
@@ -200,7 +200,7 @@ extension StoreReader {
         let limitSQL = limit.map { " LIMIT \($0)" } ?? ""
         let rows = try Row.fetchCursor(db, sql: """
             SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence
-            FROM graph_events \(whereSQL) ORDER BY date IS NULL, date, idx\(limitSQL)
+            FROM event_text \(whereSQL) ORDER BY date IS NULL, date, idx\(limitSQL)
             """, arguments: arguments)
         let actorNames = try db.cachedStatement(sql: """
             SELECT coalesce(a.name, ea.actor) FROM event_actors ea LEFT JOIN actors a ON a.id = ea.actor

@@ -138,7 +138,7 @@ public struct StoreReader {
                                                         date: row.text(column + 2)))
         }
         guard let keep else {
-            let all = try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence ORDER BY rowid")
+            let all = try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence_text ORDER BY id")
             try all.forEach { row in
                 if let pair = pair(row) { append(pair, row, from: 2) }
             }
@@ -161,7 +161,7 @@ public struct StoreReader {
         // brings, whose first rows are at the table's end, do not make the scan cross everything before them.
         let gap: Int64 = 256
         let read = try RowScanner(db, """
-            SELECT rowid, document, sentence, date FROM evidence WHERE rowid BETWEEN ? AND ? ORDER BY rowid
+            SELECT id, document, sentence, date FROM evidence_text WHERE id BETWEEN ? AND ? ORDER BY id
             """)
         var next = 0
         while next < picked.count {
@@ -200,7 +200,7 @@ public struct StoreReader {
         var events = [GraphEvent]()
         events.reserveCapacity(range.count)
         try RowScanner(db, """
-            SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence FROM graph_events
+            SELECT idx, id, document, type, cameo, trigger, date, "end", date_text, sentence FROM event_text
             WHERE idx >= ? AND idx < ? ORDER BY idx
             """).forEach(bounds) { row in
             events.append(GraphEvent(id: row.string(1), document: row.string(2), type: row.string(3), cameo: row.text(4),

@@ -122,7 +122,7 @@ func contribution(_ id: String, date: String?, actors: [(String, ActorType)], se
     @Test func theSinkGetsEveryEvidenceSentenceAndEventAndTheGraphTheFirstFew() throws {
         var evidence = [(Int, Int, Evidence)]()
         var events = [GraphEvent]()
-        let sink = GraphSink(evidence: { evidence.append(($0, $1, $2)) }, event: { events.append($0) })
+        let sink = GraphSink(evidence: { evidence.append(($0, $1, $2)) }, event: { event, _ in events.append(event) })
         let docs = self.docs
         let g = try GraphBuilder(evidencePerEdge: 3).build(from: { _, body in for c in docs { try body(c) } }, sink: sink)
         let whole = GraphBuilder().build(docs)
@@ -150,7 +150,7 @@ func contribution(_ id: String, date: String?, actors: [(String, ActorType)], se
         let docs = self.docs
         #expect(throws: Full.self) {
             _ = try GraphBuilder().build(from: { _, body in for c in docs { try body(c) } },
-                                         sink: GraphSink(evidence: { _, _, _ in throw Full() }, event: { _ in }))
+                                         sink: GraphSink(evidence: { _, _, _ in throw Full() }, event: { _, _ in }))
         }
     }
 }

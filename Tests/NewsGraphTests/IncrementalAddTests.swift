@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import GRDB
 import Graph
 import NewsGraph
 import Store
@@ -47,14 +48,28 @@ import Testing
                 let graph = try reader.graph()
                 let edges = graph.edges.map { e in
                     "\(graph.nodes[e.source].id)|\(graph.nodes[e.target].id)|\(e.weight)|"
-                        + e.evidence.map { "\($0.document):\($0.sentence)" }.joined(separator: "|")
+                        + e.evidence.map { "\($0.document):\($0.date ?? "-"):\($0.sentence)" }.joined(separator: "|")
                 }
-                let events = try graph.events.all().map { "\($0.id)|\($0.actors.joined(separator: ","))" }
+                let events = try graph.events.all().map { "\($0.id)|\($0.actors.joined(separator: ","))|\($0.sentence)" }
                 let windows = graph.nodes.map { "\($0.id):\($0.windows)" } + ["windows: \(graph.windows)"]
                 return edges + events + windows
             }
         }
         #expect(try stored(folder) == stored(expected), sourceLocation: sourceLocation)
+        // Evidence rows and events quoting one sentence of a document share its row, and it has the document's date.
+        for store in [folder, expected] {
+            let queue = try DatabaseQueue(path: store + "/newsgraph.sqlite")
+            defer { try? queue.close() }
+            let (rows, distinct, misdated) = try queue.read { db in
+                (try Int.fetchOne(db, sql: "SELECT count(*) FROM sentences") ?? -1,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT DISTINCT document, text FROM sentences)") ?? 0,
+                 try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document WHERE s.date IS NOT d.date
+                    """) ?? -1)
+            }
+            #expect(rows == distinct && misdated == 0, "\(store): \(rows) sentences, \(distinct) distinct, \(misdated) misdated",
+                    sourceLocation: sourceLocation)
+        }
     }
 
     let first = ("a1", "2025-03-04", "Minister Perkins met Japanese officials in Tokyo on Tuesday. "

@@ -2,6 +2,7 @@ import Actors
 import Annotation
 import Corpus
 import Foundation
+import GRDB
 import Graph
 import Language
 import Testing
@@ -72,52 +73,113 @@ import Testing
         #expect(stored.nodes == direct.nodes)
     }
 
-    /// A store of schema 4 (each document's text and contribution in its `documents` row) is read as it is by a
-    /// read-only open, and migrated by a writable one, its documents and contributions unchanged.
-    @Test func aSchema4StoreIsReadAsItIsAndMigratedWhenWritten() throws {
+    /// A store of schema 4 (each document's text and contribution in its `documents` row) or 5 (each evidence
+    /// row's and event's sentence in the row) is read as it is by a read-only open, and migrated by a writable
+    /// one: its documents, contributions, evidence, events and queries unchanged, each document's sentences
+    /// stored once.
+    @Test(arguments: ["4", "5"]) func anOlderStoreIsReadAsItIsAndMigratedWhenWritten(version: String) throws {
         let (store, path) = try temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let docs = [annotated("a", "Then Alice met Bob. Later Carol called Bob."), annotated("b", "So Bob saw Alice.")]
+        var graph = GraphBuilder().build(docs.map(DocumentContribution.init))
+        // Events quoting an evidence sentence and one that no evidence row quotes.
+        graph.events = EventList([
+            GraphEvent(id: "a#e1", document: "a", type: "meet", cameo: nil, trigger: "met", date: "2025-10-21",
+                       end: nil, dateText: "Tuesday", actors: ["alice", "bob"], sentence: "Then Alice met Bob."),
+            GraphEvent(id: "b#e1", document: "b", type: "other", cameo: "010", trigger: "came", date: nil,
+                       end: nil, dateText: nil, actors: ["bob"], sentence: "Nobody else came."),
+        ])
         try store.transaction { w in
             for d in docs { try w.put(d) }
-            try w.replaceGraph(GraphBuilder().build(docs.map(DocumentContribution.init)))
+            try w.replaceGraph(graph)
         }
         func described(_ s: GraphStore) throws -> [String] {
             try s.read { r in
-                try r.graphWithoutEvents(evidencePerEdge: nil).documents
-                    .map { "\($0.id) \($0.title ?? "-") \($0.date ?? "-")" }
+                let full = try r.graph()
+                let first = try r.graphWithoutEvents(evidencePerEdge: 1)
+                return full.documents.map { "\($0.id) \($0.title ?? "-") \($0.date ?? "-")" }
                     + ["\(try r.documentTotals())"]
-            }
+                    + full.edges.map { "\($0.source)-\($0.target) \($0.evidence)" }
+                    + first.edges.map { "first \($0.evidence)" }
+                    + (try full.events.all()).map { "\($0)" }
+                    + (try r.evidence(edge: 0)).map { "edge 0: \($0)" }
+                    + (try r.events(actor: "bob")).map { "bob's: \($0)" }
+            } + [try s.events().all().map(\.sentence).joined(separator: "|")]
         }
         let expected = try described(store)
+        #expect(expected.contains { $0.hasPrefix("first ") && $0.contains("Then Alice met Bob.") })
+        #expect(expected.contains { $0.contains("Nobody else came.") })
         let contributions = try store.read { try $0.contributions().map(\.actors) }
-        // Back to schema 4's layout.
+        // Back to schema 5's layout: the sentences in their rows.
         try store.transaction { w in
+            try w.db.execute(sql: "DROP VIEW evidence_text")
+            try w.db.execute(sql: "DROP VIEW event_text")
             try w.db.execute(sql: """
-                CREATE TABLE documents_4(
-                    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, date TEXT, source TEXT, url TEXT,
-                    hash TEXT NOT NULL, text TEXT NOT NULL, sentences INTEGER NOT NULL, mentions INTEGER NOT NULL,
-                    contribution BLOB NOT NULL)
+                CREATE TABLE evidence_5(
+                    source INTEGER NOT NULL, target INTEGER NOT NULL, document TEXT NOT NULL, sentence TEXT NOT NULL,
+                    date TEXT)
                 """)
             try w.db.execute(sql: """
-                INSERT INTO documents_4 SELECT d.rowid, id, title, date, source, url, hash, text, sentences, mentions,
-                    contribution FROM documents d JOIN document_bodies b ON b.rowid = d.rowid
+                INSERT INTO evidence_5(rowid, source, target, document, sentence, date)
+                SELECT e.rowid, source, target, document, text, date FROM evidence e JOIN sentences s ON s.rowid = e.sentence
                 """)
-            try w.db.execute(sql: "DROP TABLE documents")
-            try w.db.execute(sql: "DROP TABLE document_bodies")
-            try w.db.execute(sql: "ALTER TABLE documents_4 RENAME TO documents")
-            try w.setMeta("schema", "4")
+            try w.db.execute(sql: """
+                CREATE TABLE graph_events_5(
+                    idx INTEGER PRIMARY KEY, id TEXT NOT NULL, document TEXT NOT NULL, type TEXT NOT NULL, cameo TEXT,
+                    trigger TEXT NOT NULL, date TEXT, "end" TEXT, date_text TEXT, sentence TEXT NOT NULL)
+                """)
+            try w.db.execute(sql: """
+                INSERT INTO graph_events_5 SELECT idx, id, document, type, cameo, trigger, g.date, "end", date_text, text
+                FROM graph_events g JOIN sentences s ON s.rowid = g.sentence
+                """)
+            for table in ["evidence", "graph_events"] {
+                try w.db.execute(sql: "DROP TABLE \(table)")
+                try w.db.execute(sql: "ALTER TABLE \(table)_5 RENAME TO \(table)")
+            }
+            try w.db.execute(sql: "DROP TABLE sentences")
+            for sql in Schema.rowIndexes where !sql.contains("event_actors") { try w.db.execute(sql: sql) }
+            try w.setMeta("schema", "5")
+        }
+        // And schema 4's: the document's text and contribution in its row.
+        if version == "4" {
+            try store.transaction { w in
+                try w.db.execute(sql: """
+                    CREATE TABLE documents_4(
+                        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, date TEXT, source TEXT, url TEXT,
+                        hash TEXT NOT NULL, text TEXT NOT NULL, sentences INTEGER NOT NULL, mentions INTEGER NOT NULL,
+                        contribution BLOB NOT NULL)
+                    """)
+                try w.db.execute(sql: """
+                    INSERT INTO documents_4 SELECT d.rowid, id, title, date, source, url, hash, text, sentences, mentions,
+                        contribution FROM documents d JOIN document_bodies b ON b.rowid = d.rowid
+                    """)
+                try w.db.execute(sql: "DROP TABLE documents")
+                try w.db.execute(sql: "DROP TABLE document_bodies")
+                try w.db.execute(sql: "ALTER TABLE documents_4 RENAME TO documents")
+                try w.setMeta("schema", "4")
+            }
         }
         try store.close()
         func schema(_ s: GraphStore) throws -> String? { try s.read { try $0.meta("schema") } }
 
         let readOnly = try GraphStore.open(at: path, readonly: true)
-        #expect(try schema(readOnly) == "4" && described(readOnly) == expected)
+        #expect(try schema(readOnly) == version)
+        #expect(try described(readOnly) == expected)
         try readOnly.close()
 
         let writable = try GraphStore.open(at: path)
-        #expect(try schema(writable) == "5" && described(writable) == expected)
+        #expect(try schema(writable) == "6")
+        #expect(try described(writable) == expected)
         #expect(try writable.read { try $0.contributions().map(\.actors) } == contributions)
+        // Each document's sentences once: evidence rows and events that quote one sentence share its row.
+        let (sentences, distinct) = try writable.read { r in
+            (try r.count("sentences"), try Int.fetchOne(r.db, sql: """
+                SELECT count(*) FROM (SELECT DISTINCT document, sentence FROM evidence_text
+                                      UNION SELECT document, sentence FROM event_text)
+                """) ?? 0)
+        }
+        let evidenceRows = try writable.read { try $0.count("evidence") }
+        #expect(sentences == distinct && sentences < evidenceRows + 2)
         #expect(try writable.transaction { try $0.put(annotated("c", "Then Dave met Erin.")) } == .inserted)
         #expect(try writable.read { try $0.count("document_bodies") } == 3)
         try writable.close()
