@@ -62,9 +62,14 @@ public final class GraphStore: Sendable {
             _ = try recovery.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meta") }
             try recovery.close()
         }
-        let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: readonly))
-        let version = try queue.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
+        let queue: DatabaseQueue
+        let version: String?
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration(readonly: readonly))
+            version = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+        } catch let error as DatabaseError where [.SQLITE_ERROR, .SQLITE_NOTADB].contains(error.resultCode) {
+            // No `meta` table, or not an SQLite file: no store of ours.
+            throw StoreError.incompatible(path, nil)
         }
         guard let version, Schema.readable.contains(version) else { throw StoreError.incompatible(path, version) }
         if !readonly, version != String(Schema.version) {

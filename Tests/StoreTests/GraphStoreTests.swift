@@ -185,6 +185,34 @@ import Testing
         try writable.close()
     }
 
+    /// A store of a schema this code does not read, an SQLite file that is no store, or a file that is not SQLite
+    /// is refused with the file's path and version, by read-only and writable opens alike, and left as it was.
+    @Test func anUnreadableStoreIsRefusedByName() throws {
+        let (store, path) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try store.transaction { try $0.setMeta("schema", "3") }
+        try store.close()
+        let other = FileManager.default.temporaryDirectory.appendingPathComponent("ng-other-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE notes(text TEXT)") }
+        let text = other + ".txt"
+        defer { try? FileManager.default.removeItem(atPath: text) }
+        try Data(String(repeating: "Not a database at all.\n", count: 400).utf8).write(to: URL(fileURLWithPath: text))
+        for (file, found) in [(path, "found 3"), (other, "found none"), (text, "found none")] {
+            for readonly in [true, false] {
+                #expect {
+                    try GraphStore.open(at: file, readonly: readonly)
+                } throws: { error in
+                    guard let error = error as? StoreError, case .incompatible = error else { return false }
+                    return error.description.contains(file) && error.description.contains(found)
+                }
+            }
+        }
+        let version = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+        #expect(version == "3")
+        #expect(FileManager.default.contents(atPath: text) == Data(String(repeating: "Not a database at all.\n", count: 400).utf8))
+    }
+
     /// Stored events are read with their actors in position order, and a read-only store reads them through
     /// connections of its own. Reading relies on the rows being stored in position order; when they are not
     /// (here swapped by hand), it sorts.
