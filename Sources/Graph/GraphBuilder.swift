@@ -45,6 +45,16 @@ public struct GraphBuilder: Sendable {
         return summation.finish()
     }
 
+    /// `graph` with every node's analytics (degree, PageRank, betweenness, components, communities).
+    public func rank(_ graph: ActorGraph) -> ActorGraph {
+        var ranked = graph
+        let metrics = GraphAnalytics.compute(nodeCount: graph.nodes.count,
+                                             edges: graph.edges.map { ($0.source, $0.target, Double($0.weight)) },
+                                             options: analytics)
+        for i in ranked.nodes.indices { ranked.nodes[i].metrics = metrics[i] }
+        return ranked
+    }
+
     /// A co-occurrence window: the actors it names and how to quote it as evidence.
     struct Group {
         var actors: [Int32]

@@ -142,7 +142,11 @@ public struct GraphSummation {
     }
 
     /// The graph: edges with their association (NPMI over windows) in a stable order, and analytics.
-    public func finish() -> ActorGraph {
+    public func finish() -> ActorGraph { builder.rank(finishUnranked()) }
+
+    /// The graph without its analytics (every node's metrics zero), which `GraphBuilder.rank` adds: what does
+    /// not need them (a store's links) can be done while they are computed.
+    public func finishUnranked() -> ActorGraph {
         let n = Double(max(totalWindows, 1))
         var edgeList = edges.map { (key: EdgeKey, acc: EdgeAccumulator) -> ActorEdge in
             let pab = Double(acc.weight) / n
@@ -154,13 +158,7 @@ public struct GraphSummation {
                              evidence: acc.evidence)
         }
         edgeList.sort { ($0.source, $0.target) < ($1.source, $1.target) }
-
-        var finished = nodes
-        let metrics = GraphAnalytics.compute(nodeCount: finished.count,
-                                             edges: edgeList.map { ($0.source, $0.target, Double($0.weight)) },
-                                             options: builder.analytics)
-        for i in finished.indices { finished[i].metrics = metrics[i] }
-        return ActorGraph(documents: documents, nodes: finished, edges: edgeList, events: events, windows: totalWindows)
+        return ActorGraph(documents: documents, nodes: nodes, edges: edgeList, events: events, windows: totalWindows)
     }
 
     private static func count(_ acc: inout EdgeAccumulator, document d: Int, date: String?, keep: Int?,

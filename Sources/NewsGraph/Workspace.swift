@@ -343,9 +343,11 @@ public enum Workspace {
             added += 1
         }
         let builder = options.graphBuilder
+        // Actors are resolved (about a fifth of a second on Reuters) while this thread reads the stored graph.
+        let resolving = Background { [registry] in GraphSummation(builder, registry: registry) }
         let previous = try reader.graphWithoutEvents(evidencePerEdge: builder.evidencePerEdge, documentsThrough: through)
-        timer.lap("read the stored graph and actors")
-        var summation = GraphSummation(builder, registry: registry)
+        var summation = try resolving.value()
+        timer.lap("read the stored graph and actors; resolve actors")
         guard let renamed = renamedNodes(before: stored.canonical, now: summation.canonicalID, previous: previous),
               summation.resume(previous, renamed: renamed)
         else { return .cannot("an actor summed before resolves to another actor now") }
@@ -365,14 +367,18 @@ public enum Workspace {
         let rows = try writer.beginGraphUpdate(serials: serials)
         let sink = GraphSink(evidence: { try rows.evidence($0, $1, $2) }, event: { try rows.event($0, documentDate: $1) })
         try reader.forEachEncodedContribution(after: through) { try summation.add(try $0.decode(), sink: sink) }
-        timer.lap("resolve actors; sum the new documents onto the graph")
-        let graph = summation.finish()
-        timer.lap("analytics")
-        try writer.finishGraph(graph, serials: serials)
+        timer.lap("sum the new documents onto the graph")
+        // The analytics are computed on another thread while this one stores what does not need them.
+        let unranked = summation.finishUnranked()
+        let ranking = Background { builder.rank(unranked) }
+        try writer.storeLinks(unranked)
         try writer.storeRegistry(registry.records, canonical: summation.canonicalID)
         try writer.setSummedGraph(through: try reader.lastDocumentRow(), window: options.window.rawValue,
-                                  windows: graph.windows)
-        timer.lap("store actors, links and their indexes")
+                                  windows: unranked.windows)
+        let graph = try ranking.value()
+        timer.lap("analytics; links and their indexes stored beside them")
+        try writer.storeActors(graph, serials: serials)
+        timer.lap("store actors and their indexes")
         return .updated(added, graph: graph)
     }
 
@@ -580,6 +586,21 @@ private final class WorkerOutcome<Value>: @unchecked Sendable {
     func get() throws -> Value {
         guard let result = lock.withLock({ result }) else { preconditionFailure("worker has not finished") }
         return try result.get()
+    }
+}
+
+/// A value computed on another thread while the caller goes on; `value()` waits for it.
+private final class Background<Value>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    private let outcome = WorkerOutcome<Value>()
+
+    init(_ body: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async(group: done) { [outcome] in outcome.set(Result { try body() }) }
+    }
+
+    func value() throws -> Value {
+        done.wait()
+        return try outcome.get()
     }
 }
 

@@ -329,12 +329,17 @@ public struct StoreWriter {
     /// event rows' indexes are built by `GraphRowWriter.finishRows`). `serials` gives each node's serial
     /// (the key of its evidence rows); without it, a node's serial is its index.
     public func finishGraph(_ graph: ActorGraph, serials: [Int]? = nil) throws {
+        try storeActors(graph, serials: serials)
+        try storeLinks(graph)
+    }
+
+    /// `finishGraph`'s actors, with their analytics, and their ranking indexes.
+    public func storeActors(_ graph: ActorGraph, serials: [Int]? = nil) throws {
         let actor = try RowInserter(db, """
             INSERT INTO actors(idx, id, name, type, mentions, documents, first, last, degree, weighted_degree, pagerank,
                                betweenness, component, community, serial, windows)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        let alias = try RowInserter(db, "INSERT INTO aliases(actor, alias, key) VALUES (?,?,?)")
         for (i, n) in graph.nodes.enumerated() {
             let m = n.metrics
             try actor.insert { b in
@@ -342,6 +347,15 @@ public struct StoreWriter {
                 b.text(n.first); b.text(n.last); b.int(m.degree); b.double(m.weightedDegree); b.double(m.pagerank)
                 b.double(m.betweenness); b.int(m.component); b.int(m.community); b.int(serials?[i] ?? i); b.int(n.windows)
             }
+        }
+        for index in Schema.actorIndexes { try db.execute(sql: index) }
+    }
+
+    /// `finishGraph`'s aliases, edges and adjacency, and their indexes: none needs the analytics, so an add
+    /// writes them while those are computed.
+    public func storeLinks(_ graph: ActorGraph) throws {
+        let alias = try RowInserter(db, "INSERT INTO aliases(actor, alias, key) VALUES (?,?,?)")
+        for (i, n) in graph.nodes.enumerated() {
             for name in Set([n.name] + n.aliases).sorted() {
                 try alias.insert { b in b.int(i); b.text(name); b.text(ListField.key(name)) }
             }
@@ -359,7 +373,7 @@ public struct StoreWriter {
         let adjacency = Adjacency(graph)
         try db.execute(sql: "INSERT INTO adjacency(offsets, links) VALUES (?, ?)",
                        arguments: [adjacency.offsetsBlob, adjacency.linksBlob])
-        for index in Schema.nodeIndexes { try db.execute(sql: index) }
+        for index in Schema.linkIndexes { try db.execute(sql: index) }
     }
 
     public var reader: StoreReader { StoreReader(db: db) }

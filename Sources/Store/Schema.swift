@@ -136,10 +136,17 @@ enum Schema {
     ]
 
     /// Indexes on the actors, aliases and edges.
-    static let nodeIndexes = [
+    static var nodeIndexes: [String] { linkIndexes + actorIndexes }
+
+    /// Indexes on the aliases and edges (`StoreWriter.storeLinks`).
+    static let linkIndexes = [
         "CREATE INDEX aliases_key ON aliases(key)",
         "CREATE INDEX edges_source ON edges(source)",
         "CREATE INDEX edges_target ON edges(target)",
+    ]
+
+    /// Indexes on the actors (`StoreWriter.storeActors`).
+    static let actorIndexes = [
         // Rankings answer `query actors --top N` and `communities` without sorting every actor.
         "CREATE INDEX actors_degree ON actors(degree DESC, mentions DESC, name)",
         "CREATE INDEX actors_weighted_degree ON actors(weighted_degree DESC, mentions DESC, name)",
