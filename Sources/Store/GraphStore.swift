@@ -29,7 +29,9 @@ public final class GraphStore: Sendable {
                 // A store of an older schema is read as it is, through views like those of the current one. (A
                 // file that is no store at all is refused by `open`, which reads the version again.)
                 let version = try? String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
-                if version == "4" || version == "5" { for sql in Schema.legacyViews { try db.execute(sql: sql) } }
+                if let version, Schema.sentencesInRows.contains(version) {
+                    for sql in Schema.legacyViews { try db.execute(sql: sql) }
+                }
             }
         } else {
             config.prepareDatabase { db in

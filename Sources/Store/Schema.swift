@@ -15,6 +15,9 @@ enum Schema {
     /// migrated by the first writable open (`migrate`).
     static let readable = ["4", "5", "6"]
 
+    /// Versions whose evidence rows and events held their sentences (read through `legacyViews`).
+    static let sentencesInRows = ["4", "5"]
+
     /// A document's metadata; its text and contribution are in `document_bodies`, under the same rowid. Kept
     /// apart, the metadata rows are small: listing the documents and summing their counts read a few
     /// megabytes, where rows holding each article (one page each) made them read the whole table (765 MB,
@@ -166,7 +169,7 @@ enum Schema {
     /// event's sentence in the row.
     static func migrate(_ db: Database, from version: String) throws {
         if version == "4" { try moveDocumentBodies(db) }
-        if version == "4" || version == "5" { try moveSentences(db) }
+        if sentencesInRows.contains(version) { try moveSentences(db) }
         try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'schema'", arguments: [String(Schema.version)])
     }
 
