@@ -9,7 +9,8 @@ Prints, for the corpus (default ../shared/corpus/reuters21578.jsonl):
   - the reference pipeline (../shared/anchors/spacy_newsgraph.py build) on the first N documents
     (--spacy-docs, default 2000; 0 = the whole corpus) and the ratio of MB/s;
   - build and extract on 1x, 4x, 16x copies of the corpus (fresh ids) to show how time and memory grow, and
-    `add` of 20 new articles (the first 20 of the AFP/Xinhua corpus) to each scale's store: the daily update.
+    `add` of 20 new articles (the first 20 of the AFP/Xinhua corpus) to each scale's store: the daily update;
+    and the size of each scale's store as built.
 Timing figures only: nothing here asserts on speed.
 """
 import argparse, json, os, subprocess, sys, tempfile, time
@@ -103,15 +104,16 @@ def main():
         for _, line in zip(range(20), f):
             out.write(line)
     print(f'\n{"scale":>6} {"articles":>9} {"build s":>8} {"build MB/s":>10} {"build peak MB":>13} '
-          f'{"extract s":>9} {"extract peak MB":>15} {"add 20 s":>8} {"add peak MB":>11}')
+          f'{"extract s":>9} {"extract peak MB":>15} {"add 20 s":>8} {"add peak MB":>11} {"store MB":>8}')
     for factor in [int(x) for x in a.scales.split(',') if x]:
         path = scaled_copy(corpus, factor, work)
         out = os.path.join(work, f'out{factor}')
         bdt, bpeak, _ = timed([a.bin, 'build', path, '--out', out])
+        store_mb = os.path.getsize(os.path.join(out, 'newsgraph.sqlite')) / 1e6
         edt, epeak, _ = timed([a.bin, 'extract', path], keep_output=False)
         adt, apeak, aout = timed([a.bin, 'add', daily, '--out', out])
         print(f'{factor:>5}x {n * factor:9d} {bdt:8.2f} {mb * factor / bdt:10.2f} {bpeak:13.0f} {edt:9.2f} {epeak:15.0f} '
-              f'{adt:8.2f} {apeak:11.0f}')
+              f'{adt:8.2f} {apeak:11.0f} {store_mb:8.0f}')
         print('       add: ' + next((l.strip() for l in aout.splitlines() if l.startswith('graph')), '(no graph line)'))
         subprocess.run(['rm', '-rf', out])
     subprocess.run(['rm', '-rf', work])
