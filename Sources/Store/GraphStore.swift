@@ -13,17 +13,49 @@ public final class GraphStore: Sendable {
     /// side by side (through `queue` they took turns).
     private let eventReaders: ReadConnections?
 
-    private init(path: String, queue: DatabaseQueue, readonly: Bool = false) {
+    private init(path: String, queue: DatabaseQueue, readonly: Bool = false, patience: Patience = Patience()) {
         self.path = path
         self.queue = queue
         eventReaders = readonly
-            ? ReadConnections(path: path, configuration: GraphStore.configuration(readonly: true)) : nil
+            ? ReadConnections(path: path, configuration: GraphStore.configuration(path, readonly: true,
+                                                                                  waitingUpTo: patience.readers))
+            : nil
     }
 
-    private static func configuration(readonly: Bool = false, scratch: Bool = false) -> Configuration {
+    /// How long a command waits for another process that holds the store (SQLite's locks): a reader waits
+    /// through another's commit (2–3 s for 16 copies of Reuters), a writer for another `add` to finish.
+    public struct Patience: Sendable {
+        public var readers: Double
+        public var writers: Double
+
+        public init(readers: Double = 60, writers: Double = 600) {
+            self.readers = readers
+            self.writers = writers
+        }
+    }
+
+    /// Told once a wait for another process has lasted a second, with what is awaited: a line on stderr,
+    /// unless replaced (before any store is opened).
+    nonisolated(unsafe) public static var waitNotice: @Sendable (String) -> Void = { message in
+        FileHandle.standardError.write(Data("newsgraph: \(message)\n".utf8))
+    }
+
+    /// A connection's configuration; it waits up to `seconds` for another process that holds the store.
+    private static func configuration(_ path: String, readonly: Bool = false, scratch: Bool = false,
+                                      waitingUpTo seconds: Double) -> Configuration {
         var config = Configuration()
         config.readonly = readonly
         config.foreignKeysEnabled = true
+        // Without a busy handler, a query during another process's commit failed at once with "database is
+        // locked", and a second `add` as soon as it began.
+        let step = 0.02
+        config.busyMode = .callback { tries in
+            if tries == Int(1 / step) {
+                GraphStore.waitNotice("\(path) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
+            }
+            Thread.sleep(forTimeInterval: step)
+            return Double(tries + 1) * step < seconds
+        }
         if readonly {
             config.prepareDatabase { db in
                 // A store of an older schema is read as it is, through views like those of the current one. (A
@@ -48,45 +80,64 @@ public final class GraphStore: Sendable {
 
     /// Creates a new, empty store at `path` (which must not exist). A `scratch` store is written without a
     /// journal or fsync: only for a file that is thrown away if anything fails and renamed into place after.
-    public static func create(at path: String, scratch: Bool = false) throws -> GraphStore {
-        let queue = try DatabaseQueue(path: path, configuration: configuration(scratch: scratch))
-        try queue.write { db in try Schema.create(db) }
-        return GraphStore(path: path, queue: queue)
+    public static func create(at path: String, scratch: Bool = false, patience: Patience = Patience()) throws
+        -> GraphStore {
+        try waiting(path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(path, scratch: scratch,
+                                                                                   waitingUpTo: patience.writers))
+            try queue.write { db in try Schema.create(db) }
+            return GraphStore(path: path, queue: queue, patience: patience)
+        }
     }
 
     /// Opens an existing store.
-    public static func open(at path: String, readonly: Bool = false) throws -> GraphStore {
+    public static func open(at path: String, readonly: Bool = false, patience: Patience = Patience()) throws
+        -> GraphStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
-        // A rollback journal left by an interrupted write (Ctrl-C, SIGKILL) must be rolled back before anyone
-        // reads; only a writable connection can do that, so open one first and let SQLite recover.
-        if readonly, FileManager.default.fileExists(atPath: path + "-journal") {
-            let recovery = try DatabaseQueue(path: path, configuration: configuration())
-            _ = try recovery.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meta") }
-            try recovery.close()
+        return try waiting(path) {
+            // A rollback journal left by an interrupted write (Ctrl-C, SIGKILL) must be rolled back before anyone
+            // reads; only a writable connection can do that, so open one first and let SQLite recover. (The
+            // journal of another process's write in progress is left alone: SQLite sees its lock.)
+            if readonly, FileManager.default.fileExists(atPath: path + "-journal") {
+                let recovery = try DatabaseQueue(path: path, configuration: configuration(path, waitingUpTo: patience.readers))
+                _ = try recovery.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meta") }
+                try recovery.close()
+            }
+            let queue: DatabaseQueue
+            let version: String?
+            do {
+                queue = try DatabaseQueue(path: path, configuration: configuration(
+                    path, readonly: readonly, waitingUpTo: readonly ? patience.readers : patience.writers))
+                version = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+            } catch let error as DatabaseError where [.SQLITE_ERROR, .SQLITE_NOTADB].contains(error.resultCode) {
+                // No `meta` table, or not an SQLite file: no store of ours.
+                throw StoreError.incompatible(path, nil)
+            }
+            guard let version, Schema.readable.contains(version) else { throw StoreError.incompatible(path, version) }
+            if !readonly, version != String(Schema.version) {
+                try queue.write { db in try Schema.migrate(db, from: version) }
+            }
+            return GraphStore(path: path, queue: queue, readonly: readonly, patience: patience)
         }
-        let queue: DatabaseQueue
-        let version: String?
+    }
+
+    /// `body`, with SQLite's "database is locked", once the wait for another process has run out, told as
+    /// `StoreError.busy`.
+    private static func waiting<T>(_ path: String, _ body: () throws -> T) throws -> T {
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration(readonly: readonly))
-            version = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
-        } catch let error as DatabaseError where [.SQLITE_ERROR, .SQLITE_NOTADB].contains(error.resultCode) {
-            // No `meta` table, or not an SQLite file: no store of ours.
-            throw StoreError.incompatible(path, nil)
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(path)
         }
-        guard let version, Schema.readable.contains(version) else { throw StoreError.incompatible(path, version) }
-        if !readonly, version != String(Schema.version) {
-            try queue.write { db in try Schema.migrate(db, from: version) }
-        }
-        return GraphStore(path: path, queue: queue, readonly: readonly)
     }
 
     /// Runs `body` in one write transaction: all of it is stored, or none of it.
     public func transaction<T>(_ body: (StoreWriter) throws -> T) throws -> T {
-        try queue.write { db in try body(StoreWriter(db: db)) }
+        try Self.waiting(path) { try queue.write { db in try body(StoreWriter(db: db)) } }
     }
 
     public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
-        try queue.read { db in try body(StoreReader(db: db)) }
+        try Self.waiting(path) { try queue.read { db in try body(StoreReader(db: db)) } }
     }
 
     public func close() throws {
@@ -123,7 +174,7 @@ public final class GraphStore: Sendable {
     /// read side by side.
     private func readAside<T>(_ body: (StoreReader) throws -> T) throws -> T {
         guard let eventReaders else { return try read(body) }
-        return try eventReaders.read(body)
+        return try Self.waiting(path) { try eventReaders.read(body) }
     }
 }
 
@@ -180,6 +231,8 @@ private final class ReadConnections: @unchecked Sendable {
 public enum StoreError: Error, CustomStringConvertible {
     case missing(String)
     case incompatible(String, String?)
+    /// Another process held the store for longer than this one would wait.
+    case busy(String)
 
     public var description: String {
         switch self {
@@ -187,6 +240,9 @@ public enum StoreError: Error, CustomStringConvertible {
         case .incompatible(let path, let version):
             return "\(path) is not a NewsGraph store of schema \(Schema.version) (found \(version ?? "none")); "
                 + "rebuild it from the articles with `newsgraph build`"
+        case .busy(let path):
+            return "\(path) is still being written by another process (a `newsgraph add`?); "
+                + "nothing was changed: try again when it has finished"
         }
     }
 }

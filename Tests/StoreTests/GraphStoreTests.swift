@@ -213,6 +213,59 @@ import Testing
         #expect(FileManager.default.contents(atPath: text) == Data(String(repeating: "Not a database at all.\n", count: 400).utf8))
     }
 
+    /// A reader or writer waits while another connection (here in this process, as another process would be)
+    /// holds the store locked, then goes on; one that would have to wait longer than its patience fails as
+    /// `StoreError.busy`, naming the store, and changes nothing.
+    @Test func anotherWriterIsWaitedForAndThenTold() throws {
+        let (store, path) = try temporaryStore()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try store.transaction { try $0.put(annotated("a", "Then Alice met Bob.")) }
+        try store.close()
+        /// Holds an exclusive lock on the store for `seconds`, from another thread, and returns once it is held.
+        func holdLocked(for seconds: Double) throws -> DispatchGroup {
+            let other = try DatabaseQueue(path: path)
+            let held = DispatchSemaphore(value: 0)
+            let done = DispatchGroup()
+            DispatchQueue.global().async(group: done) {
+                try? other.inDatabase { db in
+                    try db.execute(sql: "BEGIN EXCLUSIVE")
+                    held.signal()
+                    Thread.sleep(forTimeInterval: seconds)
+                    try db.execute(sql: "COMMIT")
+                }
+                try? other.close()
+            }
+            held.wait()
+            return done
+        }
+        for readonly in [true, false] {
+            var done = try holdLocked(for: 0.4)
+            let start = Date()
+            let waited = try GraphStore.open(at: path, readonly: readonly)
+            let documents = try waited.read { try $0.count("documents") }
+            #expect(documents == 1 && Date().timeIntervalSince(start) > 0.3)
+            try waited.close()
+            done.wait()
+
+            let opened = try GraphStore.open(at: path, readonly: readonly,
+                                             patience: .init(readers: 0.1, writers: 0.1))
+            done = try holdLocked(for: 0.6)
+            #expect {
+                if readonly {
+                    _ = try opened.read { try $0.count("documents") }
+                } else {
+                    try opened.transaction { _ = try $0.put(annotated("b", "So Carol saw Dave.")) }
+                }
+            } throws: { error in
+                guard let error = error as? StoreError, case .busy = error else { return false }
+                return error.description.contains(path)
+            }
+            done.wait()
+            #expect(try opened.read { try $0.count("documents") } == 1)
+            try opened.close()
+        }
+    }
+
     /// Stored events are read with their actors in position order, and a read-only store reads them through
     /// connections of its own. Reading relies on the rows being stored in position order; when they are not
     /// (here swapped by hand), it sorts.
