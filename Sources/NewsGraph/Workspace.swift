@@ -91,6 +91,8 @@ public enum Workspace {
                              progress: ProgressBar? = nil) throws -> BuildSummary {
         defer { progress?.finish() }  // clears the bar's line before the summary, or an error, is printed
         try prepareFolder(options.outputFolder)
+        let writing = try WriterLock(store: options.storePath)
+        defer { writing.release() }
         let temporary = options.storePath + ".building-\(getpid())"
         removeStoreFiles(temporary)
         var summary = BuildSummary()
@@ -141,6 +143,8 @@ public enum Workspace {
                            feed: ((AnnotatedDocument) throws -> Void) throws -> Void) throws -> BuildSummary {
         defer { progress?.finish() }  // clears the bar's line before the summary, or an error, is printed
         try prepareFolder(options.outputFolder)
+        let writing = try WriterLock(store: options.storePath)
+        defer { writing.release() }
         let store: GraphStore
         if FileManager.default.fileExists(atPath: options.storePath) {
             store = try GraphStore.open(at: options.storePath)
