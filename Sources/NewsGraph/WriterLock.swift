@@ -36,7 +36,7 @@ final class WriterLock: @unchecked Sendable {
                 throw StoreError.busy(store)
             }
             if waited < 1 && waited + step >= 1 {
-                GraphStore.waitNotice("\(store) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
+                GraphStore.notice("\(store) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
             }
             Thread.sleep(forTimeInterval: step)
             waited += step

@@ -34,9 +34,9 @@ public final class GraphStore: Sendable {
         }
     }
 
-    /// Told once a wait for another process has lasted a second, with what is awaited: a line on stderr,
-    /// unless replaced (before any store is opened).
-    nonisolated(unsafe) public static var waitNotice: @Sendable (String) -> Void = { message in
+    /// Told what takes long for a reason the user would not guess (a wait for another process that has lasted
+    /// a second; a migration to this schema): a line on stderr, unless replaced (before any store is opened).
+    nonisolated(unsafe) public static var notice: @Sendable (String) -> Void = { message in
         FileHandle.standardError.write(Data("newsgraph: \(message)\n".utf8))
     }
 
@@ -51,7 +51,7 @@ public final class GraphStore: Sendable {
         let step = 0.02
         config.busyMode = .callback { tries in
             if tries == Int(1 / step) {
-                GraphStore.waitNotice("\(path) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
+                GraphStore.notice("\(path) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
             }
             Thread.sleep(forTimeInterval: step)
             return Double(tries + 1) * step < seconds
@@ -115,6 +115,8 @@ public final class GraphStore: Sendable {
             }
             guard let version, Schema.readable.contains(version) else { throw StoreError.incompatible(path, version) }
             if !readonly, version != String(Schema.version) {
+                notice("migrating \(path) from schema \(version) to \(Schema.version), once (about a minute for "
+                       + "300,000 articles)")
                 try queue.write { db in try Schema.migrate(db, from: version) }
             }
             return GraphStore(path: path, queue: queue, readonly: readonly, patience: patience)
