@@ -27,9 +27,11 @@ final class WriterLock: @unchecked Sendable {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let failure = errno
             guard failure == EWOULDBLOCK || failure == EINTR else {
+                // A file system without `flock` (ENOLCK, EOPNOTSUPP on some network mounts): go on unlocked, with
+                // SQLite's own locks still ordering the transactions, rather than refuse to write at all.
                 close(descriptor)
-                throw BuildError.outputFolder((path as NSString).deletingLastPathComponent,
-                                              "cannot lock \(path): \(String(cString: strerror(failure)))")
+                descriptor = -1
+                return
             }
             if waited >= seconds {
                 close(descriptor)
