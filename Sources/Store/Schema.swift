@@ -76,8 +76,8 @@ enum Schema {
     ] + textViews
 
     /// The sentences evidence rows and events quote, each once per document (with the document's date): Reuters
-    /// has 172,224 evidence rows but 45,146 distinct sentences, and events quote mostly the same ones. Stored in
-    /// each row, their text took 68 of a Reuters store's 156 MB.
+    /// has 172,224 evidence rows quoting 45,146 sentences and 116,371 events quoting 84,942, 92,340 in all.
+    /// Stored in each row, their text took 68 of a Reuters store's 156 MB; here it takes 17.
     static let sentencesTable =
         "CREATE TABLE sentences(rowid INTEGER PRIMARY KEY, document TEXT NOT NULL, date TEXT, text TEXT NOT NULL)"
 
