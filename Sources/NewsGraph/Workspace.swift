@@ -179,6 +179,7 @@ public enum Workspace {
                 }
             }
             try store.close()
+            if changed { summary.timer.lap("commit the store") }
             if !changed || updated != nil {
                 // The stored graph is complete: the exports are written from it (from the one in memory, if
                 // there is one, with its events read from the store).
@@ -186,7 +187,7 @@ public enum Workspace {
                                  inMemory: updated, progress: progress)
             }
             try staged.moveIntoPlace()
-            summary.timer.lap("commit store and exports")
+            summary.timer.lap("move the exports into place")
         } catch {
             staged.discard()
             throw error
