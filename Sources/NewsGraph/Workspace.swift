@@ -370,7 +370,8 @@ public enum Workspace {
         }
         for (old, new) in renamed { try writer.renameEventActor(old, to: new) }
         let rows = try writer.beginGraphUpdate(serials: serials)
-        let sink = GraphSink(evidence: { try rows.evidence($0, $1, $2) }, event: { try rows.event($0, documentDate: $1) })
+        let sink = GraphSink(evidence: { try rows.evidence($0, $1, $2) },
+                             event: { try rows.event($0, documentDate: $1) })
         try reader.forEachEncodedContribution(after: through) { try summation.add(try $0.decode(), sink: sink) }
         timer.lap("sum the new documents onto the graph")
         // The analytics are computed on another thread while this one stores what does not need them.

@@ -38,7 +38,8 @@ final class WriterLock: @unchecked Sendable {
                 throw StoreError.busy(store)
             }
             if waited < 1 && waited + step >= 1 {
-                GraphStore.notice("\(store) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
+                GraphStore.notice(
+                    "\(store) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
             }
             Thread.sleep(forTimeInterval: step)
             waited += step

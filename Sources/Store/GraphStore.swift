@@ -51,7 +51,8 @@ public final class GraphStore: Sendable {
         let step = 0.02
         config.busyMode = .callback { tries in
             if tries == Int(1 / step) {
-                GraphStore.notice("\(path) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
+                GraphStore.notice(
+                    "\(path) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
             }
             Thread.sleep(forTimeInterval: step)
             return Double(tries + 1) * step < seconds
@@ -99,7 +100,8 @@ public final class GraphStore: Sendable {
             // reads; only a writable connection can do that, so open one first and let SQLite recover. (The
             // journal of another process's write in progress is left alone: SQLite sees its lock.)
             if readonly, FileManager.default.fileExists(atPath: path + "-journal") {
-                let recovery = try DatabaseQueue(path: path, configuration: configuration(path, waitingUpTo: patience.readers))
+                let recovery = try DatabaseQueue(path: path,
+                                                 configuration: configuration(path, waitingUpTo: patience.readers))
                 _ = try recovery.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM meta") }
                 try recovery.close()
             }
@@ -108,7 +110,9 @@ public final class GraphStore: Sendable {
             do {
                 queue = try DatabaseQueue(path: path, configuration: configuration(
                     path, readonly: readonly, waitingUpTo: readonly ? patience.readers : patience.writers))
-                version = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+                version = try queue.read { db in
+                    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'")
+                }
             } catch let error as DatabaseError where [.SQLITE_ERROR, .SQLITE_NOTADB].contains(error.resultCode) {
                 // No `meta` table, or not an SQLite file: no store of ours.
                 throw StoreError.incompatible(path, nil)
@@ -348,8 +352,8 @@ public struct StoreWriter {
     /// through the returned writer, then `finishGraph` writes the rest.
     public func beginGraph() throws -> GraphRowWriter {
         for index in Schema.graphIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(Schema.indexName(index))") }
-        for table in ["actors", "aliases", "edges", "sentences", "evidence", "graph_events", "event_actors", "adjacency",
-                      "registry"] {
+        for table in ["actors", "aliases", "edges", "sentences", "evidence", "graph_events", "event_actors",
+                      "adjacency", "registry"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         // Until `setSummedGraph` says what the new graph was summed from, no add may resume from it.

@@ -184,7 +184,8 @@ extension StoreReader {
             guard let source = from, let to = try actor(index: step.node),
                   let edge = try Row.fetchOne(db, sql: "SELECT weight FROM edges WHERE idx = ?", arguments: [step.edge])
             else { break }
-            let sentence = try Row.fetchOne(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.id LIMIT 1", arguments: [step.edge])
+            let sentence = try Row.fetchOne(db, sql: "\(Self.evidenceOfEdge) ORDER BY v.id LIMIT 1",
+                                            arguments: [step.edge])
             hops.append(PathHop(from: source, to: to, weight: edge[0],
                                 evidence: sentence.map { Evidence(document: $0[0], sentence: $0[1], date: $0[2]) }))
             from = to

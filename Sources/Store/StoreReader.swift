@@ -138,7 +138,9 @@ public struct StoreReader {
                                                         date: row.text(column + 2)))
         }
         guard let keep else {
-            let all = try RowScanner(db, "SELECT source, target, document, sentence, date FROM evidence_text ORDER BY id")
+            let all = try RowScanner(db, """
+                SELECT source, target, document, sentence, date FROM evidence_text ORDER BY id
+                """)
             try all.forEach { row in
                 if let pair = pair(row) { append(pair, row, from: 2) }
             }

@@ -50,7 +50,9 @@ import Testing
                     "\(graph.nodes[e.source].id)|\(graph.nodes[e.target].id)|\(e.weight)|"
                         + e.evidence.map { "\($0.document):\($0.date ?? "-"):\($0.sentence)" }.joined(separator: "|")
                 }
-                let events = try graph.events.all().map { "\($0.id)|\($0.actors.joined(separator: ","))|\($0.sentence)" }
+                let events = try graph.events.all().map {
+                    "\($0.id)|\($0.actors.joined(separator: ","))|\($0.sentence)"
+                }
                 let windows = graph.nodes.map { "\($0.id):\($0.windows)" } + ["windows: \(graph.windows)"]
                 return edges + events + windows
             }
@@ -67,7 +69,8 @@ import Testing
                     SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document WHERE s.date IS NOT d.date
                     """) ?? -1)
             }
-            #expect(rows == distinct && misdated == 0, "\(store): \(rows) sentences, \(distinct) distinct, \(misdated) misdated",
+            #expect(rows == distinct && misdated == 0,
+                    "\(store): \(rows) sentences, \(distinct) distinct, \(misdated) misdated",
                     sourceLocation: sourceLocation)
         }
     }

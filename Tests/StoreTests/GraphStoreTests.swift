@@ -121,7 +121,8 @@ import Testing
                 """)
             try w.db.execute(sql: """
                 INSERT INTO evidence_5(rowid, source, target, document, sentence, date)
-                SELECT e.rowid, source, target, document, text, date FROM evidence e JOIN sentences s ON s.rowid = e.sentence
+                SELECT e.rowid, source, target, document, text, date
+                FROM evidence e JOIN sentences s ON s.rowid = e.sentence
                 """)
             try w.db.execute(sql: """
                 CREATE TABLE graph_events_5(
@@ -129,7 +130,8 @@ import Testing
                     trigger TEXT NOT NULL, date TEXT, "end" TEXT, date_text TEXT, sentence TEXT NOT NULL)
                 """)
             try w.db.execute(sql: """
-                INSERT INTO graph_events_5 SELECT idx, id, document, type, cameo, trigger, g.date, "end", date_text, text
+                INSERT INTO graph_events_5
+                SELECT idx, id, document, type, cameo, trigger, g.date, "end", date_text, text
                 FROM graph_events g JOIN sentences s ON s.rowid = g.sentence
                 """)
             for table in ["evidence", "graph_events"] {
@@ -145,13 +147,14 @@ import Testing
             try store.transaction { w in
                 try w.db.execute(sql: """
                     CREATE TABLE documents_4(
-                        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, date TEXT, source TEXT, url TEXT,
-                        hash TEXT NOT NULL, text TEXT NOT NULL, sentences INTEGER NOT NULL, mentions INTEGER NOT NULL,
-                        contribution BLOB NOT NULL)
+                        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT, date TEXT, source TEXT,
+                        url TEXT, hash TEXT NOT NULL, text TEXT NOT NULL, sentences INTEGER NOT NULL,
+                        mentions INTEGER NOT NULL, contribution BLOB NOT NULL)
                     """)
                 try w.db.execute(sql: """
-                    INSERT INTO documents_4 SELECT d.rowid, id, title, date, source, url, hash, text, sentences, mentions,
-                        contribution FROM documents d JOIN document_bodies b ON b.rowid = d.rowid
+                    INSERT INTO documents_4
+                    SELECT d.rowid, id, title, date, source, url, hash, text, sentences, mentions, contribution
+                    FROM documents d JOIN document_bodies b ON b.rowid = d.rowid
                     """)
                 try w.db.execute(sql: "DROP TABLE documents")
                 try w.db.execute(sql: "DROP TABLE document_bodies")
@@ -192,7 +195,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try store.transaction { try $0.setMeta("schema", "3") }
         try store.close()
-        let other = FileManager.default.temporaryDirectory.appendingPathComponent("ng-other-\(UUID().uuidString).sqlite").path
+        let other = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ng-other-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: other) }
         try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE notes(text TEXT)") }
         let text = other + ".txt"
@@ -208,9 +212,12 @@ import Testing
                 }
             }
         }
-        let version = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'") }
+        let version = try DatabaseQueue(path: path).read {
+            try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema'")
+        }
         #expect(version == "3")
-        #expect(FileManager.default.contents(atPath: text) == Data(String(repeating: "Not a database at all.\n", count: 400).utf8))
+        let notADatabase = Data(String(repeating: "Not a database at all.\n", count: 400).utf8)
+        #expect(FileManager.default.contents(atPath: text) == notADatabase)
     }
 
     /// A reader or writer waits while another connection (here in this process, as another process would be)
