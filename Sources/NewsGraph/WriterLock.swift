@@ -22,8 +22,8 @@ final class WriterLock: @unchecked Sendable {
             throw BuildError.outputFolder((path as NSString).deletingLastPathComponent,
                                           "cannot open \(path): \(String(cString: strerror(errno)))")
         }
-        let step = 0.05
-        var waited = 0.0
+        let wait = StoreWait(store: store, seconds: seconds)
+        var tries = 0
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let failure = errno
             guard failure == EWOULDBLOCK || failure == EINTR else {
@@ -33,16 +33,11 @@ final class WriterLock: @unchecked Sendable {
                 descriptor = -1
                 return
             }
-            if waited >= seconds {
+            guard wait.again(after: tries) else {
                 close(descriptor)
                 throw StoreError.busy(store)
             }
-            if waited < 1 && waited + step >= 1 {
-                GraphStore.notice(
-                    "\(store) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
-            }
-            Thread.sleep(forTimeInterval: step)
-            waited += step
+            tries += 1
         }
     }
 

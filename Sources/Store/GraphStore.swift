@@ -48,15 +48,8 @@ public final class GraphStore: Sendable {
         config.foreignKeysEnabled = true
         // Without a busy handler, a query during another process's commit failed at once with "database is
         // locked", and a second `add` as soon as it began.
-        let step = 0.02
-        config.busyMode = .callback { tries in
-            if tries == Int(1 / step) {
-                GraphStore.notice(
-                    "\(path) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
-            }
-            Thread.sleep(forTimeInterval: step)
-            return Double(tries + 1) * step < seconds
-        }
+        let wait = StoreWait(store: path, seconds: seconds)
+        config.busyMode = .callback { tries in wait.again(after: tries) }
         if readonly {
             config.prepareDatabase { db in
                 // A store of an older schema is read as it is, through views like those of the current one. (A
@@ -231,6 +224,31 @@ private final class ReadConnections: @unchecked Sendable {
         idle = []
         lock.unlock()
         for queue in queues { try queue.close() }
+    }
+}
+
+/// Waiting for another process that holds a store, between tries to take it: a short sleep each time, a line
+/// (`GraphStore.notice`) once the wait has lasted a second, and an end after `seconds`. SQLite's busy handler
+/// and the writers' lock file (`WriterLock`) both wait so.
+public struct StoreWait: Sendable {
+    public let store: String
+    public let seconds: Double
+    private static let step = 0.02
+
+    public init(store: String, seconds: Double) {
+        self.store = store
+        self.seconds = seconds
+    }
+
+    /// Sleeps after the `tries`-th failed try (counted from 0); false, without sleeping, once the wait has
+    /// lasted `seconds`, when the caller should give up (`StoreError.busy`).
+    public func again(after tries: Int) -> Bool {
+        guard Double(tries) * Self.step < seconds else { return false }
+        if tries == Int(1 / Self.step) {
+            GraphStore.notice("\(store) is being written by another process; waiting for it (up to \(Int(seconds)) s)")
+        }
+        Thread.sleep(forTimeInterval: Self.step)
+        return true
     }
 }
 
