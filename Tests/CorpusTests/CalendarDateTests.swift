@@ -23,4 +23,16 @@ import Testing
         #expect(friday.isoWeek == (2025, 43))
         #expect(CalendarDate(year: 2021, month: 1, day: 1).isoWeek == (2020, 53))
     }
+
+    /// Years of fewer than four digits are zero-padded ("0987"); a year past 9999 keeps all its digits.
+    @Test(arguments: [
+        (CalendarDate(year: 987, month: 3, day: 5), "0987-03-05"),
+        (CalendarDate(year: 0, month: 1, day: 1), "0000-01-01"),
+        (CalendarDate(year: 9999, month: 12, day: 31), "9999-12-31"),
+        (CalendarDate(year: 12025, month: 10, day: 24), "12025-10-24"),
+    ])
+    func writesISOText(date: CalendarDate, text: String) {
+        #expect(date.description == text)
+        #expect(CalendarDate(iso: date.description) == (date.year <= 9999 ? date : nil))
+    }
 }
