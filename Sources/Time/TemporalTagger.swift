@@ -38,8 +38,8 @@ struct TaggerRun {
     let text: Text
     let tokens: [Token]
     let dct: CalendarDate?
-    /// Lowercased token texts without an abbreviation's final period.
-    var keys: [String]
+    /// Lowercased token texts without an abbreviation's final period, made when a parser first asks.
+    let keys: TokenKeys
     /// Each token's entry in `TaggerRun.wordTable`: the parsers a word can start, whether it can follow "the",
     /// and the word lists it is in (`WordClass`).
     var wordInfo: [UInt32]
@@ -61,31 +61,25 @@ struct TaggerRun {
         self.text = text
         self.tokens = tokens
         self.dct = dct
-        var keys = [String]()
-        keys.reserveCapacity(tokens.count)
         var wordInfo = [UInt32]()
         wordInfo.reserveCapacity(tokens.count)
         let wordTable = TaggerRun.wordTable
         text.bytes.withUnsafeBufferPointer { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
                 for t in tokens {
-                    var r = t.range
-                    if t.kind == .word, r.count > 1, bytes[r.upperBound - 1] == UInt8(ascii: ".") { r = r.lowerBound..<(r.upperBound - 1) }
+                    let r = TaggerRun.keyRange(of: t, in: bytes)
                     let source = UnsafeBufferPointer(rebasing: bytes[r])
                     guard r.count <= scratch.count else {
-                        let key = String(unsafeUninitializedCapacity: r.count) { TaggerRun.fold(source, into: $0.baseAddress!) }
-                        keys.append(key)
-                        wordInfo.append(wordTable[key] ?? 0)
+                        wordInfo.append(wordTable[TaggerRun.key(source)] ?? 0)
                         continue
                     }
+                    // Looked up while the bytes are at hand: one probe per token, and no String made.
                     let n = TaggerRun.fold(source, into: scratch.baseAddress!)
-                    let key = UnsafeBufferPointer(rebasing: scratch[0..<n])
-                    // Looked up while the bytes are at hand: one probe per token, and no String hashed.
-                    wordInfo.append(wordTable.value(for: key) ?? 0)
-                    keys.append(String(decoding: key, as: UTF8.self))
+                    wordInfo.append(wordTable.value(for: UnsafeBufferPointer(rebasing: scratch[0..<n])) ?? 0)
                 }
             }
         }
+        let keys = TokenKeys(text: text, tokens: tokens)
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
         // the first token's key becomes the compound; the parser skips the rest with `compoundEnd`.
         var compound = [Int: Int]()
@@ -104,6 +98,19 @@ struct TaggerRun {
         self.keys = keys
         self.wordInfo = wordInfo
         self.compoundEnd = compound
+    }
+
+    /// The bytes of a token that make its key: a word's final period is left out ("Dec." is "dec").
+    @inline(__always)
+    static func keyRange(of token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        let r = token.range
+        guard token.kind == .word, r.count > 1, bytes[r.upperBound - 1] == UInt8(ascii: ".") else { return r }
+        return r.lowerBound..<(r.upperBound - 1)
+    }
+
+    /// The key of a token's bytes, as a String.
+    static func key(_ source: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: source.count) { fold(source, into: $0.baseAddress!) }
     }
 
     /// Writes a token's key form of `source` at `out` (never longer than `source`) and returns its length:
