@@ -878,7 +878,7 @@ struct RecognitionPass {
         mentions.reserveCapacity(candidates.count)
         var actors = [DocumentActor]()
         var votes = [Int]()  // ActorType.allCases.count counts per actor
-        var actorIndex = [String: Int]()  // canonical name → index into `actors`
+        var actorIndex = [String: Int](minimumCapacity: candidates.count)  // canonical name → index into `actors`
         var canonicalKeys = [String]()
         let typeCount = ActorType.allCases.count
         for c in candidates {

@@ -101,28 +101,31 @@ public enum ActorID {
 
     /// The same rule on bytes for ASCII names (nearly all of them); nil when the name has other characters.
     static func makeASCII(_ name: String) -> String? {
-        var out = [UInt8]()
-        var pendingDash = false
         var name = name
-        let ok = name.withUTF8 { buffer -> Bool in
-            out.reserveCapacity(buffer.count)
-            for b in buffer {
-                if b >= 0x80 { return false }
-                let lower = b | 0x20
-                if (lower >= 97 && lower <= 122) || (b >= 48 && b <= 57) {
-                    if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
-                    pendingDash = false
-                    out.append(b >= 65 && b <= 90 ? b + 32 : b)
-                } else if b == UInt8(ascii: "'") || b == UInt8(ascii: ".") {
-                    continue
-                } else {
-                    pendingDash = true
+        return name.withUTF8 { buffer -> String? in
+            guard !buffer.contains(where: { $0 >= 0x80 }) else { return nil }
+            // Written straight into the String: a slug is never longer than its name.
+            let id = String(unsafeUninitializedCapacity: buffer.count) { out in
+                var n = 0
+                var pendingDash = false
+                for b in buffer {
+                    let lower = b | 0x20
+                    if (lower >= 97 && lower <= 122) || (b >= 48 && b <= 57) {
+                        if pendingDash && n > 0 {
+                            out[n] = UInt8(ascii: "-")
+                            n += 1
+                        }
+                        pendingDash = false
+                        out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                        n += 1
+                    } else if b != UInt8(ascii: "'") && b != UInt8(ascii: ".") {
+                        pendingDash = true
+                    }
                 }
+                return n
             }
-            return true
+            return id.isEmpty ? "actor" : id
         }
-        guard ok else { return nil }
-        return out.isEmpty ? "actor" : String(decoding: out, as: UTF8.self)
     }
 }
 
