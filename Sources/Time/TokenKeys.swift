@@ -10,30 +10,42 @@ final class TokenKeys {
     private let bytes: [UInt8]
     private let tokens: [Token]
     /// Memory of its own rather than an array property: a class's array is checked for exclusive access on
-    /// every read, which cost more than the keys saved.
-    private let made: UnsafeMutableBufferPointer<String?>
+    /// every read, which cost more than the keys saved. Only the entries flagged in `isMade` are initialized, so
+    /// that freeing a document's keys touches only the keys made.
+    private let keys: UnsafeMutablePointer<String>
+    private let isMade: UnsafeMutableBufferPointer<Bool>
 
     init(text: Text, tokens: [Token]) {
         self.bytes = text.bytes
         self.tokens = tokens
-        self.made = .allocate(capacity: tokens.count)
-        made.initialize(repeating: nil)
+        self.keys = .allocate(capacity: tokens.count)
+        self.isMade = .allocate(capacity: tokens.count)
+        isMade.initialize(repeating: false)
     }
 
     deinit {
-        made.deinitialize()
-        made.deallocate()
+        for i in isMade.indices where isMade[i] { (keys + i).deinitialize(count: 1) }
+        keys.deallocate()
+        isMade.deallocate()
     }
 
     subscript(i: Int) -> String {
         get {
-            if let key = made[i] { return key }
+            if isMade[i] { return keys[i] }
             let key = bytes.withUnsafeBufferPointer { bytes in
                 TaggerRun.key(UnsafeBufferPointer(rebasing: bytes[TaggerRun.keyRange(of: tokens[i], in: bytes)]))
             }
-            made[i] = key
+            (keys + i).initialize(to: key)
+            isMade[i] = true
             return key
         }
-        set { made[i] = newValue }
+        set {
+            if isMade[i] {
+                keys[i] = newValue
+            } else {
+                (keys + i).initialize(to: newValue)
+                isMade[i] = true
+            }
+        }
     }
 }
