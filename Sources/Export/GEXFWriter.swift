@@ -51,14 +51,23 @@ public enum GEXFWriter {
             if let last = dateOnly(node.last) ?? dateOnly(node.first) { tag.append(("end", last)) }
             xml.element("node", attributes: tag) {
                 let m = node.metrics
-                let values: [String?] = [
-                    node.id, node.type.rawValue, ExportText.list(node.aliases), String(node.mentions),
-                    String(node.documents), node.first, node.last, String(m.degree),
-                    ExportText.number(m.weightedDegree), ExportText.number(m.pagerank), ExportText.number(m.betweenness),
-                    String(m.component), String(m.community),
-                ]
-                // A node always has its id among its values, so `<attvalues>` is never empty.
-                xml.element("attvalues", attributes: []) { attvalues(values, to: xml) }
+                // A node always has its id among its values, so `<attvalues>` is never empty. The values go out
+                // one by one, in the declared order, without an array of their texts for each node.
+                xml.element("attvalues", attributes: []) {
+                    attvalue(0, node.id, to: xml)
+                    attvalue(1, node.type.rawValue, to: xml)
+                    if !node.aliases.isEmpty { attvalue(2, ExportText.list(node.aliases), to: xml) }
+                    xml.emptyElement(attvalueShapes[3], number: node.mentions)
+                    xml.emptyElement(attvalueShapes[4], number: node.documents)
+                    attvalue(5, node.first, to: xml)
+                    attvalue(6, node.last, to: xml)
+                    xml.emptyElement(attvalueShapes[7], number: m.degree)
+                    attvalue(8, ExportText.number(m.weightedDegree), to: xml)
+                    attvalue(9, ExportText.number(m.pagerank), to: xml)
+                    attvalue(10, ExportText.number(m.betweenness), to: xml)
+                    xml.emptyElement(attvalueShapes[11], number: m.component)
+                    xml.emptyElement(attvalueShapes[12], number: m.community)
+                }
             }
         }
         xml.endElement()
@@ -72,14 +81,19 @@ public enum GEXFWriter {
             if let first = dateOnly(edge.first) { tag.append(("start", first)) }
             if let last = dateOnly(edge.last) ?? dateOnly(edge.first) { tag.append(("end", last)) }
             xml.element("edge", attributes: tag) {
-                let values: [String?] = [
-                    String(edge.documents), ExportText.number(edge.association), edge.first, edge.last,
-                    ExportText.list(edge.eventTypes), String(edge.weight),  // evidence_count: one sentence per window
-                    ExportText.evidence(edge.evidence, count: options.evidenceSentences,
-                                        maxLength: options.evidenceMaxLength),
-                ]
                 // An edge always has its document count among its values, so `<attvalues>` is never empty.
-                xml.element("attvalues", attributes: []) { attvalues(values, to: xml) }
+                xml.element("attvalues", attributes: []) {
+                    xml.emptyElement(attvalueShapes[0], number: edge.documents)
+                    attvalue(1, ExportText.number(edge.association), to: xml)
+                    attvalue(2, edge.first, to: xml)
+                    attvalue(3, edge.last, to: xml)
+                    if !edge.eventTypes.isEmpty { attvalue(4, ExportText.list(edge.eventTypes), to: xml) }
+                    xml.emptyElement(attvalueShapes[5], number: edge.weight)  // evidence_count: one sentence per window
+                    if !edge.evidence.isEmpty {
+                        attvalue(6, ExportText.evidence(edge.evidence, count: options.evidenceSentences,
+                                                        maxLength: options.evidenceMaxLength), to: xml)
+                    }
+                }
             }
         }
         xml.endElement()
@@ -101,12 +115,11 @@ public enum GEXFWriter {
         xml.endElement()
     }
 
-    /// `<attvalue for="i" value="…"/>` for each present value (the index is the declared attribute id).
-    static func attvalues(_ values: [String?], to xml: XMLStreamWriter) {
-        for (i, value) in values.enumerated() {
-            guard let value, !value.isEmpty else { continue }
-            xml.emptyElement(attvalueShapes[i], value: value)
-        }
+    /// `<attvalue for="i" value="…"/>` for a present, non-empty value (the index is the declared attribute id).
+    @inline(__always)
+    static func attvalue(_ i: Int, _ value: String?, to xml: XMLStreamWriter) {
+        guard let value, !value.isEmpty else { return }
+        xml.emptyElement(attvalueShapes[i], value: value)
     }
 
     /// `<attvalue for="i" value="`…`"/>` for each declared attribute id, put together once rather than for each

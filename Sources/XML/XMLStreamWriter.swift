@@ -231,6 +231,19 @@ public final class XMLStreamWriter {
                      (shape.valueAttribute ?? "value", value))
     }
 
+    /// `<attvalue for="3" value="number"/>`, the digits written straight into the markup.
+    public func emptyElement(_ shape: FixedElement, number value: Int) {
+        if writesRawElements, let open = shape.open, shape.valueAttribute != nil {
+            var out = Markup.Output(reserve(open.count + 20 + shape.close.count), escaper: nil)
+            out.append(open)
+            out.appendDecimal(value)
+            out.append(shape.close)
+            commitPending(out.count)
+            return
+        }
+        emptyElement(shape, value: String(value))
+    }
+
     /// The fast path of the fixed shapes; false (nothing written) when it does not apply.
     private func writeFixed(_ shape: FixedElement, _ value: String, asText: Bool) -> Bool {
         guard writesRawElements, let open = shape.open else { return false }
