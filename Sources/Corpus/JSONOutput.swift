@@ -132,7 +132,7 @@ public struct JSONOutput: @unchecked Sendable {
 
     /// Writes an integer's digits straight into the buffer (offsets are most of an `extract` line's numbers).
     private mutating func appendDecimal(_ value: Int) {
-        reserve(DecimalText.length(of: value))
+        reserve(20)  // the longest Int, "-9223372036854775808"
         count += DecimalText.write(value, to: base + count)
     }
 

@@ -33,7 +33,7 @@ public enum JSONString {
 
     /// Writes `"name":`, after a comma when `comma`, at `out`, which has room for `name.utf8CodeUnitCount + 4`
     /// bytes, and returns how many it wrote. Names are literals in the code, none needing an escape; they are
-    /// copied byte by byte (a few letters: `update(from:count:)` called memcpy for each). Both JSON sinks,
+    /// copied in place (a few letters: `update(from:count:)` called memcpy for each). Both JSON sinks,
     /// `JSONOutput` and the exports' `ByteSink`, write their keys with it.
     @inlinable @inline(__always)
     public static func writeKey(_ name: StaticString, comma: Bool, to out: UnsafeMutablePointer<UInt8>) -> Int {
@@ -44,7 +44,22 @@ public enum JSONString {
         var at = out
         if comma { at.pointee = UInt8(ascii: ","); at += 1 }
         at.pointee = UInt8(ascii: "\"")
-        for i in 0..<length { at[1 + i] = name.utf8Start[i] }
+        let source = UnsafeRawPointer(name.utf8Start)
+        let target = UnsafeMutableRawPointer(at + 1)
+        if length >= 8 {
+            // Eight bytes at a time, the last word overlapping the one before: most keys are 4 to 16 letters.
+            var k = 0
+            while k + 8 < length {
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k,
+                                  as: UInt64.self)
+                k += 8
+            }
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self),
+                              toByteOffset: length - 8, as: UInt64.self)
+        } else {
+            for i in 0..<length { target.storeBytes(of: source.load(fromByteOffset: i, as: UInt8.self),
+                                                    toByteOffset: i, as: UInt8.self) }
+        }
         at += length + 1
         at[0] = UInt8(ascii: "\"")
         at[1] = UInt8(ascii: ":")

@@ -5,8 +5,15 @@ public enum DecimalText {
     /// How many bytes `value` takes, its minus sign included.
     @inlinable @inline(__always)
     public static func length(of value: Int) -> Int {
-        var length = value < 0 ? 1 : 0
+        // Most numbers written are offsets and counts of a few digits: compared, not divided.
+        let sign = value < 0 ? 1 : 0
         var m = value.magnitude
+        if m < 10 { return sign + 1 }
+        if m < 100 { return sign + 2 }
+        if m < 1000 { return sign + 3 }
+        if m < 10000 { return sign + 4 }
+        if m < 100_000 { return sign + 5 }
+        var length = sign
         repeat { length += 1; m /= 10 } while m > 0
         return length
     }
