@@ -1,3 +1,4 @@
+import XML
 /// Parses one JSON-lines record: a JSON object whose top-level members are kept (strings decoded, numbers as
 /// written) and whose nested values are checked and skipped.
 ///
@@ -214,31 +215,24 @@ private struct Scanner {
     mutating func string() throws(JSONLineScanner.SyntaxError) -> String {
         at += 1
         let start = at
-        // Most strings have no escape: their bytes are the value.
-        while at < bytes.count {
-            let b = bytes[at]
-            if b == UInt8(ascii: "\"") {
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
-                at += 1
-                return value
-            }
-            if b == UInt8(ascii: "\\") { break }
-            at += 1
-        }
+        // Most strings have no escape: their bytes are the value. Quotes and backslashes are looked for eight
+        // bytes at a time (a document's text is most of a line).
+        at = Scanner.nextQuoteOrBackslash(in: bytes, from: at)
         guard at < bytes.count else { throw error("line ends inside a string") }
+        if bytes[at] == UInt8(ascii: "\"") {
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
+            at += 1
+            return value
+        }
         var out = [UInt8]()
         out.reserveCapacity(at - start + 64)
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
-        var run = at
         while at < bytes.count {
-            let b = bytes[at]
-            if b == UInt8(ascii: "\"") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
+            if bytes[at] == UInt8(ascii: "\"") {
                 at += 1
                 return String(decoding: out, as: UTF8.self)
             }
-            guard b == UInt8(ascii: "\\") else { at += 1; continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
+            // A backslash.
             at += 1
             guard at < bytes.count else { break }
             let e = bytes[at]
@@ -264,9 +258,19 @@ private struct Scanner {
             } else {
                 throw error("unknown escape")
             }
-            run = at
+            let run = at
+            at = Scanner.nextQuoteOrBackslash(in: bytes, from: at)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
         }
         throw error("line ends inside a string")
+    }
+
+    /// The index of the first quote or backslash from `start` on, or `bytes.count`.
+    @inline(__always)
+    static func nextQuoteOrBackslash(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        ByteWords.firstIndex(in: bytes, from: start,
+                             word: { ByteWords.contains(0x22, in: $0) || ByteWords.contains(0x5C, in: $0) },
+                             byte: { $0 == 0x22 || $0 == 0x5C })
     }
 
     static func simpleEscape(_ b: UInt8) -> UInt8? {
