@@ -25,6 +25,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// `init(iso:)` for a `String`, the common case: the generic one is not specialized across modules, and
+    /// calling it through witness tables cost five times the parse (the exports check each node's and edge's dates).
+    public init?(iso: String) {
+        var iso = iso
+        guard let (y, m, d) = iso.withUTF8(Self.fields),
+              m >= 1, m <= 12, d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// Year, month and day of `YYYY-MM-DD`, which may be followed by `T`, a space, `Z` or `+` and more.
     private static func fields(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
