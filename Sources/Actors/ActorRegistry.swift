@@ -24,6 +24,12 @@ public struct ActorRegistry: Sendable {
         var mentions: Int
         var aliases: Set<String>
         var typeVotes: [ActorType: Int]
+
+        /// The type most of its mentions gave it (ties: the type whose name sorts first).
+        var majorityType: ActorType {
+            typeVotes.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key
+                ?? .other
+        }
     }
 
     private var byID: [String: Entry] = [:]
@@ -70,50 +76,50 @@ public struct ActorRegistry: Sendable {
 
     /// Records one document's actor and how many mentions it had there.
     public mutating func add(_ actor: DocumentActor, mentions: Int) {
-        let votes = max(mentions, 1)
-        if var entry = byID[actor.id] {
+        // Changed in place: a copy taken out and written back would copy its alias set and votes each time.
+        func record(_ entry: inout Entry) {
             entry.mentions += mentions
             entry.aliases.formUnion(actor.aliases)
-            entry.typeVotes[actor.type, default: 0] += votes
-            byID[actor.id] = entry
-        } else {
-            byID[actor.id] = Entry(name: actor.name, mentions: mentions, aliases: Set(actor.aliases),
-                                   typeVotes: [actor.type: votes])
+            entry.typeVotes[actor.type, default: 0] += max(mentions, 1)
         }
+        record(&byID[actor.id, default: Entry(name: actor.name, mentions: 0, aliases: [], typeVotes: [:])])
     }
 
     /// The canonical actors, and for every document-level id the canonical id it resolves to.
     public func resolve() -> (actors: [GlobalActor], canonicalID: [String: String]) {
-        func majority(_ votes: [ActorType: Int]) -> ActorType {
-            votes.max { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }?.key ?? .other
-        }
-        // Full person names by their last word: where a lone surname may go.
-        var fullNamesBySurname = [String: Set<String>]()
-        for (id, entry) in byID where majority(entry.typeVotes) == .person {
+        let entries = Array(byID)
+        let types = entries.map(\.value.majorityType)
+        // Full person names by their last word: where a lone surname may go. Only a surname that ends exactly
+        // one full name is merged, so each keeps the first full name and how many there are.
+        var fullNamesBySurname = [String: (first: String, count: Int)]()
+        for (k, (id, entry)) in entries.enumerated() where types[k] == .person {
             let words = entry.name.split(separator: " ")
             guard words.count >= 2, let last = words.last else { continue }
-            fullNamesBySurname[ActorID.make(String(last)), default: []].insert(id)
+            fullNamesBySurname[ActorID.make(String(last)), default: (id, 0)].count += 1
         }
-        var mapping = [String: String]()
-        for (id, entry) in byID {
+        var mapping = [String: String](minimumCapacity: entries.count)
+        for (k, (id, entry)) in entries.enumerated() {
             mapping[id] = id
-            if !entry.name.contains(" "), majority(entry.typeVotes) == .person,
-               let targets = fullNamesBySurname[id], targets.count == 1, let full = targets.first {
-                mapping[id] = full
+            // A one-word name; its bytes are looked at (Foundation's `contains(" ")` cost ~5,000 instructions).
+            if !entry.name.utf8.contains(UInt8(ascii: " ")), types[k] == .person,
+               let targets = fullNamesBySurname[id], targets.count == 1 {
+                mapping[id] = targets.first
             }
         }
-        var exact = [String: Entry]()
-        for (id, entry) in byID {
+        var exact = [String: Entry](minimumCapacity: entries.count)
+        for (id, entry) in entries {
             let target = mapping[id] ?? id
-            var e = exact[target] ?? Entry(name: byID[target]!.name, mentions: 0, aliases: [], typeVotes: [:])
-            e.mentions += entry.mentions
-            e.aliases.formUnion(entry.aliases)
-            if target != id { e.aliases.insert(entry.name) }
-            for (type, n) in entry.typeVotes { e.typeVotes[type, default: 0] += n }
-            exact[target] = e
+            // Merged in place (a copy taken out and written back would copy its alias set each time).
+            func merge(into e: inout Entry) {
+                e.mentions += entry.mentions
+                e.aliases.formUnion(entry.aliases)
+                if target != id { e.aliases.insert(entry.name) }
+                for (type, n) in entry.typeVotes { e.typeVotes[type, default: 0] += n }
+            }
+            merge(into: &exact[target, default: Entry(name: byID[target]!.name, mentions: 0, aliases: [], typeVotes: [:])])
         }
         let actors = exact.sorted { $0.key < $1.key }.map { id, entry in
-            GlobalActor(id: id, name: entry.name, type: majority(entry.typeVotes),
+            GlobalActor(id: id, name: entry.name, type: entry.majorityType,
                         aliases: entry.aliases.subtracting([entry.name]).sorted())
         }
         return (actors, mapping)
