@@ -73,7 +73,15 @@ struct Adjacency {
     // MARK: Blobs
 
     var offsetsBlob: Data { Self.blob(offsets) }
-    var linksBlob: Data { Self.blob(links.flatMap { [$0.neighbor, $0.edge] }) }
+    var linksBlob: Data {
+        var flat = [Int32]()
+        flat.reserveCapacity(2 * links.count)
+        for link in links {
+            flat.append(link.neighbor)
+            flat.append(link.edge)
+        }
+        return Self.blob(flat)
+    }
 
     init?(offsetsBlob: Data, linksBlob: Data) {
         let offsets = Self.int32s(offsetsBlob), flat = Self.int32s(linksBlob)
@@ -83,8 +91,11 @@ struct Adjacency {
     }
 
     private static func blob(_ values: [Int32]) -> Data {
-        var data = Data(capacity: values.count * 4)
-        for v in values { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+        // Stored into one allocation: appending four bytes at a time cost ~100 instructions a value.
+        var data = Data(count: values.count * 4)
+        data.withUnsafeMutableBytes { raw in
+            for (i, v) in values.enumerated() { raw.storeBytes(of: v.littleEndian, toByteOffset: 4 * i, as: Int32.self) }
+        }
         return data
     }
 
