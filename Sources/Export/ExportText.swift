@@ -22,6 +22,9 @@ enum ExportText {
     }
 
     /// A double as the shortest decimal that reads back exactly ("0.25", "1e-05"); non-finite → "NaN".
+    /// The element ids of `count` nodes, `n0`, `n1`, …: made once per export rather than twice per edge.
+    static func nodeIDs(_ count: Int) -> [String] { (0..<count).map { "n\($0)" } }
+
     static func number(_ value: Double) -> String {
         value.isFinite ? value.description : "NaN"
     }

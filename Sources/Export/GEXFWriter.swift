@@ -44,8 +44,9 @@ public enum GEXFWriter {
         declare(edgeAttributes, class: "edge", to: xml)
 
         xml.startElement("nodes")
+        let nodeIDs = ExportText.nodeIDs(graph.nodes.count)
         for (i, node) in graph.nodes.enumerated() {
-            var tag: [(name: String, value: String)] = [("id", "n\(i)"), ("label", node.name)]
+            var tag: [(name: String, value: String)] = [("id", nodeIDs[i]), ("label", node.name)]
             // GEXF intervals are closed days; an actor seen once spans that day.
             if let first = dateOnly(node.first) { tag.append(("start", first)) }
             if let last = dateOnly(node.last) ?? dateOnly(node.first) { tag.append(("end", last)) }
@@ -75,7 +76,7 @@ public enum GEXFWriter {
         xml.startElement("edges")
         for (i, edge) in graph.edges.enumerated() {
             var tag: [(name: String, value: String)] = [
-                ("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)"),
+                ("id", "e\(i)"), ("source", nodeIDs[edge.source]), ("target", nodeIDs[edge.target]),
                 ("weight", String(edge.weight)),
             ]
             if let first = dateOnly(edge.first) { tag.append(("start", first)) }

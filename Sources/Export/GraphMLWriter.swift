@@ -138,8 +138,9 @@ public enum GraphMLWriter {
         xml.attribute("id", "G")
         xml.attribute("edgedefault", "undirected")
 
+        let nodeIDs = ExportText.nodeIDs(graph.nodes.count)
         for (i, node) in graph.nodes.enumerated() {
-            xml.element("node", attributes: [("id", "n\(i)")]) {
+            xml.element("node", attributes: [("id", nodeIDs[i])]) {
                 data(xml, .vLabel, node.name)
                 data(xml, .vActorID, node.id)
                 data(xml, .vKind, "actor")
@@ -163,7 +164,8 @@ public enum GraphMLWriter {
             try writeEvents(graph, to: xml)
         } else {
             for (i, edge) in graph.edges.enumerated() {
-                xml.element("edge", attributes: [("id", "e\(i)"), ("source", "n\(edge.source)"), ("target", "n\(edge.target)")]) {
+                xml.element("edge", attributes: [("id", "e\(i)"), ("source", nodeIDs[edge.source]),
+                                                 ("target", nodeIDs[edge.target])]) {
                     data(xml, .eWeight, Double(edge.weight))
                     data(xml, .eDocuments, edge.documents)
                     data(xml, .eAssociation, edge.association)
