@@ -476,7 +476,7 @@ public final class GraphRowWriter {
     /// come together, so each of its sentences is stored once (a document that came back later would store
     /// its sentences again, which costs room, not correctness).
     private var sentenceDocument: String?
-    private var sentenceRows = [String: Int64]()
+    private var sentenceRows = [SentenceKey: Int64]()
 
     fileprivate init(_ db: Database, serials: [Int]? = nil, nextEvent: Int = 0) throws {
         self.db = db
@@ -496,12 +496,12 @@ public final class GraphRowWriter {
         if document != sentenceDocument {
             sentenceDocument = document
             sentenceRows.removeAll(keepingCapacity: true)
-        } else if let row = sentenceRows[text] {
+        } else if let row = sentenceRows[SentenceKey(text)] {
             return row
         }
         try sentenceRow.insert { b in b.text(document); b.text(date); b.text(text) }
         let row = db.lastInsertedRowID
-        sentenceRows[text] = row
+        sentenceRows[SentenceKey(text)] = row
         return row
     }
 
@@ -530,6 +530,24 @@ public final class GraphRowWriter {
         }
         for (p, a) in e.actors.enumerated() {
             try eventActorRow.insert { b in b.int(i); b.text(a); b.int(p) }
+        }
+    }
+}
+
+/// A sentence's text as a dictionary key that hashes its length and its first and last 16 bytes, not all of
+/// it: a document's sentences differ there (rarely not, and then `==` tells them apart), and hashing whole
+/// sentences cost ~1,000 instructions a lookup.
+struct SentenceKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(16))))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(16))))
         }
     }
 }
