@@ -586,6 +586,7 @@ enum ListField {
 /// How users' typed names are matched against actor names and aliases.
 public enum ActorNameKey {
     public static func make(_ name: String) -> String {
+        if let key = makeASCII(name) { return key }
         // Unicode scalars, not Characters: grapheme breaking cost ~12,000 instructions a name, and a build
         // makes a key for every alias of every actor.
         var out = String.UnicodeScalarView()
@@ -603,5 +604,36 @@ public enum ActorNameKey {
             }
         }
         return String(out)
+    }
+
+    /// The same rule on the bytes of an ASCII name (nearly all of them), written straight into the key (never
+    /// longer than the name); nil for any other name. `lowercased()` and a scalar view cost ~5,000
+    /// instructions a name.
+    static func makeASCII(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var space = false
+                for b in bytes {
+                    switch b {
+                    case UInt8(ascii: "."), UInt8(ascii: "'"):
+                        continue
+                    case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "\t"):
+                        space = n > 0
+                    default:
+                        if space {
+                            out[n] = UInt8(ascii: " ")
+                            n += 1
+                        }
+                        space = false
+                        out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
     }
 }
