@@ -208,14 +208,7 @@ public final class XMLStreamWriter {
 
     /// `<data key="k">number</data>`, the digits written straight into the markup.
     public func element(_ shape: FixedElement, number value: Int) {
-        if writesRawElements, let open = shape.open, shape.valueAttribute == nil {
-            var out = Markup.Output(reserve(open.count + 20 + shape.close.count), escaper: nil)
-            out.append(open)
-            out.appendDecimal(value)
-            out.append(shape.close)
-            commitPending(out.count)
-            return
-        }
+        if shape.valueAttribute == nil, writeFixed(shape, decimal: value) { return }
         element(shape.name, attribute: shape.attribute.name, shape.attribute.value, number: value)
     }
 
@@ -233,15 +226,20 @@ public final class XMLStreamWriter {
 
     /// `<attvalue for="3" value="number"/>`, the digits written straight into the markup.
     public func emptyElement(_ shape: FixedElement, number value: Int) {
-        if writesRawElements, let open = shape.open, shape.valueAttribute != nil {
-            var out = Markup.Output(reserve(open.count + 20 + shape.close.count), escaper: nil)
-            out.append(open)
-            out.appendDecimal(value)
-            out.append(shape.close)
-            commitPending(out.count)
-            return
-        }
+        if shape.valueAttribute != nil, writeFixed(shape, decimal: value) { return }
         emptyElement(shape, value: String(value))
+    }
+
+    /// The fast path of the fixed shapes for an integer: its digits between the shape's markup; false (nothing
+    /// written) when it does not apply.
+    private func writeFixed(_ shape: FixedElement, decimal value: Int) -> Bool {
+        guard writesRawElements, let open = shape.open else { return false }
+        var out = Markup.Output(reserve(open.count + 20 + shape.close.count), escaper: nil)
+        out.append(open)
+        out.appendDecimal(value)
+        out.append(shape.close)
+        commitPending(out.count)
+        return true
     }
 
     /// The fast path of the fixed shapes; false (nothing written) when it does not apply.
