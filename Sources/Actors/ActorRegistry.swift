@@ -116,7 +116,8 @@ public struct ActorRegistry: Sendable {
                 if target != id { e.aliases.insert(entry.name) }
                 for (type, n) in entry.typeVotes { e.typeVotes[type, default: 0] += n }
             }
-            merge(into: &exact[target, default: Entry(name: byID[target]!.name, mentions: 0, aliases: [], typeVotes: [:])])
+            let empty = { Entry(name: byID[target]!.name, mentions: 0, aliases: [], typeVotes: [:]) }
+            merge(into: &exact[target, default: empty()])
         }
         let actors = exact.sorted { $0.key < $1.key }.map { id, entry in
             GlobalActor(id: id, name: entry.name, type: entry.majorityType,

@@ -1,4 +1,5 @@
 import XML
+
 /// Parses one JSON-lines record: a JSON object whose top-level members are kept (strings decoded, numbers as
 /// written) and whose nested values are checked and skipped.
 ///

@@ -21,10 +21,10 @@ enum ExportText {
         return String(text.prefix(max(0, maxLength - 1))) + "…"
     }
 
-    /// A double as the shortest decimal that reads back exactly ("0.25", "1e-05"); non-finite → "NaN".
     /// The element ids of `count` nodes, `n0`, `n1`, …: made once per export rather than twice per edge.
     static func nodeIDs(_ count: Int) -> [String] { (0..<count).map { "n\($0)" } }
 
+    /// A double as the shortest decimal that reads back exactly ("0.25", "1e-05"); non-finite → "NaN".
     static func number(_ value: Double) -> String {
         value.isFinite ? value.description : "NaN"
     }

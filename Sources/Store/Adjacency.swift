@@ -94,7 +94,9 @@ struct Adjacency {
         // Stored into one allocation: appending four bytes at a time cost ~100 instructions a value.
         var data = Data(count: values.count * 4)
         data.withUnsafeMutableBytes { raw in
-            for (i, v) in values.enumerated() { raw.storeBytes(of: v.littleEndian, toByteOffset: 4 * i, as: Int32.self) }
+            for (i, v) in values.enumerated() {
+                raw.storeBytes(of: v.littleEndian, toByteOffset: 4 * i, as: Int32.self)
+            }
         }
         return data
     }
