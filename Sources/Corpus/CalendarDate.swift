@@ -18,20 +18,24 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(iso: some StringProtocol) {
         // Read in place where the string's bytes are contiguous (dates are parsed for every node and edge of an
         // export; copying each into an array cost more than the parse).
-        let read = iso.utf8.withContiguousStorageIfAvailable(Self.fields)
-        guard let fields = read ?? Array(iso.utf8).withUnsafeBufferPointer(Self.fields) else { return nil }
-        let (y, m, d) = fields
-        guard m >= 1, m <= 12, d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
-        self.init(year: y, month: m, day: d)
+        let read = iso.utf8.withContiguousStorageIfAvailable(Self.day)
+        guard let day = read ?? Array(iso.utf8).withUnsafeBufferPointer(Self.day) else { return nil }
+        self = day
     }
 
     /// `init(iso:)` for a `String`, the common case: the generic one is not specialized across modules, and
     /// calling it through witness tables cost five times the parse (the exports check each node's and edge's dates).
     public init?(iso: String) {
         var iso = iso
-        guard let (y, m, d) = iso.withUTF8(Self.fields),
+        guard let day = iso.withUTF8(Self.day) else { return nil }
+        self = day
+    }
+
+    /// The calendar day `YYYY-MM-DD` (and what may follow it, as `fields` allows) names; nil for no valid day.
+    private static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard let (y, m, d) = fields(bytes),
               m >= 1, m <= 12, d >= 1, d <= CalendarDate.daysIn(month: m, year: y) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return CalendarDate(year: y, month: m, day: d)
     }
 
     /// Year, month and day of `YYYY-MM-DD`, which may be followed by `T`, a space, `Z` or `+` and more.
