@@ -194,19 +194,19 @@ private struct Scanner {
     /// Skips a string without decoding it (member names and strings inside nested values).
     mutating func skipString() throws(JSONLineScanner.SyntaxError) {
         at += 1
-        while at < bytes.count {
-            let b = bytes[at]
-            if b == UInt8(ascii: "\"") { at += 1; return }
-            if b == UInt8(ascii: "\\") {
-                at += 1
-                guard at < bytes.count else { break }
-                if bytes[at] == UInt8(ascii: "u") {
-                    _ = try hex4(at + 1)
-                    at += 5
-                    continue
-                }
-                guard Scanner.simpleEscape(bytes[at]) != nil else { throw error("unknown escape") }
+        while true {
+            at = Scanner.nextQuoteOrBackslash(in: bytes, from: at)
+            guard at < bytes.count else { break }
+            if bytes[at] == UInt8(ascii: "\"") { at += 1; return }
+            // A backslash.
+            at += 1
+            guard at < bytes.count else { break }
+            if bytes[at] == UInt8(ascii: "u") {
+                _ = try hex4(at + 1)
+                at += 5
+                continue
             }
+            guard Scanner.simpleEscape(bytes[at]) != nil else { throw error("unknown escape") }
             at += 1
         }
         throw error("line ends inside a string")
