@@ -166,15 +166,20 @@ public struct JSONOutput: @unchecked Sendable {
     public mutating func member(_ name: StaticString, _ value: Double?) { key(name); double(value) }
 
     private mutating func appendString(_ value: String) {
+        // Native strings lend their bytes as they are; `withUTF8` would need a mutable copy of each (a retain
+        // and a release per value written).
+        if let done = value.utf8.withContiguousStorageIfAvailable({ appendString(utf8: $0) }) { return done }
         var value = value
-        value.withUTF8 { utf8 in
-            // Most values need no escape: the quotes and the bytes go in as they are.
-            if JSONString.needsNoEscape(utf8) {
-                reserve(utf8.count + 2)
-                count += JSONString.writePlain(utf8, to: base + count)
-            } else {
-                JSONString.write(utf8) { append($0) }
-            }
+        value.withUTF8 { appendString(utf8: $0) }
+    }
+
+    private mutating func appendString(utf8: UnsafeBufferPointer<UInt8>) {
+        // Most values need no escape: the quotes and the bytes go in as they are.
+        if JSONString.needsNoEscape(utf8) {
+            reserve(utf8.count + 2)
+            count += JSONString.writePlain(utf8, to: base + count)
+        } else {
+            JSONString.write(utf8) { append($0) }
         }
     }
 }
