@@ -118,8 +118,9 @@ public enum Workspace {
                 }
                 summary.timer.lap("read, annotate, store documents")
                 summary.summing = .everyDocument(why: nil)
-                try storeGraph(writer: writer, exports: staged, options: options, actors: summary.replaced == 0 ? actors : nil,
-                               summary: &summary, progress: progress)
+                // Handed over, not copied: `storeGraph` frees the registry on another thread when done with it.
+                try storeGraph(writer: writer, exports: staged, options: options,
+                               actors: summary.replaced == 0 ? consume actors : nil, summary: &summary, progress: progress)
             }
             try store.close()
             try replaceStore(options.storePath, with: temporary)
@@ -203,7 +204,8 @@ public enum Workspace {
     /// memory follows actors and edges, not the corpus. The exports, which need only the summed graph and that
     /// file, begin as soon as the analytics are done, while this thread (the store connection's) still indexes
     /// the evidence and event rows and then writes actors, edges and their indexes.
-    static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions, actors: ActorRegistry? = nil,
+    static func storeGraph(writer: StoreWriter, exports: StagedExports, options: BuildOptions,
+                           actors: consuming ActorRegistry? = nil,
                            summary: inout BuildSummary, progress: ProgressBar?) throws {
         progress?.stage("building the graph and its analytics")
         let spill = try GraphSpill(beside: options.storePath + ".spill-\(getpid())")
@@ -242,6 +244,8 @@ public enum Workspace {
         summary.timer.lap("store actors, links, indexes; GraphML, GEXF, JSON, DOT beside it")
         try summarize(&summary, shown: summed.shown, timeline: options.filter.isEmpty ? timeline : nil,
                       totals: try writer.reader.documentTotals())
+        Disposal.free(consume summed)
+        Disposal.free(consume registry)
     }
 
     /// Sums the graph on a worker thread from the contributions this thread reads (`SummingPipeline`), and
@@ -251,11 +255,12 @@ public enum Workspace {
     /// there) and tallies them for the summary's timeline. `actors`, when given, already holds every
     /// document's actors; otherwise they are read first.
     private static func sumGraph(reader: StoreReader, rows: GraphRowWriter, spill: GraphSpill, builder: GraphBuilder,
-                                 actors: ActorRegistry?,
+                                 actors: consuming ActorRegistry?,
                                  whenSummed: @escaping @Sendable (ActorGraph) throws -> SummedGraph)
         throws -> (SummedGraph, Timeline, ActorRegistry, canonicalID: [String: String]) {
+        let given = actors != nil
         var registry = actors ?? ActorRegistry()
-        if actors == nil {
+        if !given {
             try reader.forEachContribution(actorsOnly: true) { registry.add($0.actors, mentions: $0.mentionCounts) }
         }
         let pipeline = SummingPipeline<EncodedContribution, FoundRow>()
@@ -607,6 +612,21 @@ private final class Background<Value>: @unchecked Sendable {
     func value() throws -> Value {
         done.wait()
         return try outcome.get()
+    }
+}
+
+/// Frees a large value on another thread. Tearing down Reuters' summed graph (hundreds of thousands of
+/// strings and arrays) took a tenth of a second on one core while the other idled: the store's commit,
+/// which follows, need not wait for it.
+private final class Disposal<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    private init(_ value: consuming Value) { self.value = value }
+
+    static func free(_ value: consuming Value) {
+        let disposal = Disposal(value)
+        // Only the closure holds the box, so the value's last reference goes with `value = nil` there.
+        DispatchQueue.global(qos: .utility).async { disposal.value = nil }
     }
 }
 
