@@ -124,6 +124,13 @@ public struct JSONOutput: @unchecked Sendable {
         appendString(value)
     }
 
+    /// `string(_:)` for a value that is there: wrapping it in an Optional would copy it (a retain and a
+    /// release) for every value written.
+    public mutating func string(_ value: String) {
+        separate()
+        appendString(value)
+    }
+
     public mutating func int(_ value: Int?) {
         separate()
         guard let value else { append("null"); return }
@@ -162,6 +169,7 @@ public struct JSONOutput: @unchecked Sendable {
 
     /// Member shorthands.
     public mutating func member(_ name: StaticString, _ value: String?) { key(name); string(value) }
+    public mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
     public mutating func member(_ name: StaticString, _ value: Int?) { key(name); int(value) }
     public mutating func member(_ name: StaticString, _ value: Double?) { key(name); double(value) }
 
