@@ -13,25 +13,28 @@ public struct Token: Hashable, Sendable {
 
     public struct Flags: OptionSet, Hashable, Sendable {
         public let rawValue: UInt16
-        public init(rawValue: UInt16) { self.rawValue = rawValue }
+        @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+        // Computed constants, not `static let`s: other modules read a `let` through a lazy global's accessor
+        // (a call and a once-check each time a flag is tested); these inline to the constant.
         /// Whitespace (or the start of text) precedes the token; without it the token is glued to the previous one.
-        public static let spaceBefore = Flags(rawValue: 1 << 0)
+        @inlinable public static var spaceBefore: Flags { Flags(rawValue: 1 << 0) }
         /// A line break precedes the token.
-        public static let newlineBefore = Flags(rawValue: 1 << 1)
+        @inlinable public static var newlineBefore: Flags { Flags(rawValue: 1 << 1) }
         /// First character is an uppercase letter.
-        public static let capitalized = Flags(rawValue: 1 << 2)
+        @inlinable public static var capitalized: Flags { Flags(rawValue: 1 << 2) }
         /// Every letter is uppercase and there are at least two letters.
-        public static let allCaps = Flags(rawValue: 1 << 3)
+        @inlinable public static var allCaps: Flags { Flags(rawValue: 1 << 3) }
         /// Contains a digit.
-        public static let hasDigit = Flags(rawValue: 1 << 4)
+        @inlinable public static var hasDigit: Flags { Flags(rawValue: 1 << 4) }
         /// A word that carries a trailing abbreviation period ("Mr.", "U.S.", "Jan.").
-        public static let abbreviation = Flags(rawValue: 1 << 5)
+        @inlinable public static var abbreviation: Flags { Flags(rawValue: 1 << 5) }
         /// The possessive clitic split off a word: "'s", "’s", or a lone "’" after a plural.
-        public static let possessive = Flags(rawValue: 1 << 6)
+        @inlinable public static var possessive: Flags { Flags(rawValue: 1 << 6) }
         /// A paragraph starts at this token (blank line, indented line, or line break in unwrapped text).
-        public static let paragraphStart = Flags(rawValue: 1 << 7)
+        @inlinable public static var paragraphStart: Flags { Flags(rawValue: 1 << 7) }
         /// First character is a lowercase letter.
-        public static let lowercase = Flags(rawValue: 1 << 8)
+        @inlinable public static var lowercase: Flags { Flags(rawValue: 1 << 8) }
     }
 
     public var range: Range<Int>
