@@ -78,19 +78,19 @@ public enum JSONString {
 
     /// Whether no byte needs an escape, so the string goes out between quotes as it is.
     /// Eight bytes at a time: the byte-at-a-time loop was ~5 instructions a byte over every string written.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         ByteWords.firstIndex(in: utf8, word: wordNeedsEscape, byte: needsEscape) == utf8.count
     }
 
     /// Whether any of eight bytes is below 0x20, a quote, a backslash or DEL.
-    @inline(__always)
+    @inlinable @inline(__always)
     static func wordNeedsEscape(_ w: UInt64) -> Bool {
         ByteWords.containsByte(below: 0x20, in: w) || ByteWords.contains(0x22, in: w)
             || ByteWords.contains(0x5C, in: w) || ByteWords.contains(0x7F, in: w)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func needsEscape(_ b: UInt8) -> Bool {
         b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F
     }
