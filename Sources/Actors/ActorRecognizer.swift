@@ -631,27 +631,25 @@ struct RecognitionPass {
 
     func context(of seg: Range<Int>) -> ContextEvidence {
         var e = ContextEvidence()
+        // The words either side are keyed once each (a String apiece; this runs for every name segment).
         let after = seg.upperBound
-        if isWord(after), Self.reportingVerbs.contains(key(after)) { e.insert(.speaker) }
+        let afterKey = isWord(after) ? key(after) : nil
+        if let afterKey, Self.reportingVerbs.contains(afterKey) { e.insert(.speaker) }
         if isPunct(after, UInt8(ascii: ",")), isWord(after + 1), Self.reportingVerbs.contains(key(after + 1)) {
             e.insert(.speaker)
         }
         // "Kota and Panata islands", "Cana village": a lowercase place noun after the name.
-        for next in [after, after + 2] where isWord(next) && tokens[next].isLowercase {
-            if next == after + 2, !(isWord(after) && key(after) == "and") { continue }
-            if lexicon.cues[key(next)] == .location || Self.placeNouns.contains(key(next)) { e.insert(.place) }
+        if let afterKey, tokens[after].isLowercase, isPlaceNoun(afterKey) { e.insert(.place) }
+        if afterKey == "and", isWord(after + 2), tokens[after + 2].isLowercase, isPlaceNoun(key(after + 2)) {
+            e.insert(.place)
         }
         let before = seg.lowerBound - 1
-        if before >= 1, isWord(before), key(before) == "of", isWord(before - 1),
-           Self.placeNouns.contains(key(before - 1)) || lexicon.cues[key(before - 1)] == .location {
-            e.insert(.place)  // "the city of Irbil"
-        }
-        if before >= 0, isWord(before), key(before) == "the" { e.insert(.definite) }
-        if before >= 1, isWord(before), tokens[before].isLowercase, isWord(before - 1), key(before - 1) == "the" {
-            e.insert(.definite)
-        }
         if before >= 0, isWord(before) {
             let k = key(before)
+            let lowercase = tokens[before].isLowercase
+            let previous = (k == "of" || lowercase) && before >= 1 && isWord(before - 1) ? key(before - 1) : nil
+            if k == "of", let previous, isPlaceNoun(previous) { e.insert(.place) }  // "the city of Irbil"
+            if k == "the" || (lowercase && previous == "the") { e.insert(.definite) }
             if k == "said" || k == "says" || k == "told" { e.insert(.speaker) }
             if Self.placePrepositions.contains(k) { e.insert(.place) }
             // "35-year-old Shahab Shahabadi"
@@ -659,6 +657,11 @@ struct RecognitionPass {
         }
         if isProductCode(after) || (isWord(after) && tokens[after].isAllCaps && isProductCode(after)) { e.insert(.maker) }
         return e
+    }
+
+    /// A lowercase word that makes the name before it, or after "of", a place ("islands", "city").
+    func isPlaceNoun(_ key: String) -> Bool {
+        lexicon.cues[key] == .location || Self.placeNouns.contains(key)
     }
 
     /// "Liberal Democratic Party (LDP)": the acronym in parentheses becomes an alias of the name before it.
