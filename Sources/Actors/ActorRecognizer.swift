@@ -834,27 +834,40 @@ struct RecognitionPass {
 
     /// "…, he said" in a sentence naming no person, right after a sentence whose one speaker is a person.
     mutating func resolveSpeakerPronouns() {
-        var speakersBySentence = [Int: Set<String>]()
-        var personsBySentence = [Int: Int]()
+        /// A sentence's person mentions, and the person quoted as speaking there ("…, Smith said") unless two
+        /// different ones are.
+        struct People {
+            var mentions = 0
+            var speaker: String?
+            var severalSpeakers = false
+        }
+        // One array indexed by sentence (dictionaries cost a hash per look-up, three arrays three allocations).
+        var people = [People](repeating: People(), count: sentences.count)
+        // The candidates' fields are read in place: a copy of each retained its strings and arrays.
         for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].kind != .reference {
-            let c = candidates[ci]
-            personsBySentence[c.sentence, default: 0] += 1
-            let after = c.tokens.upperBound, before = c.tokens.lowerBound - 1
+            let sentence = candidates[ci].sentence
+            guard sentence >= 0, sentence < sentences.count else { continue }
+            people[sentence].mentions += 1
+            let after = candidates[ci].tokens.upperBound, before = candidates[ci].tokens.lowerBound - 1
             if (isWord(after) && Self.reportingVerbs.contains(key(after)))
-                || (before >= 0 && isWord(before) && ["said", "says"].contains(key(before))) {
-                speakersBySentence[c.sentence, default: []].insert(c.canonical!)
+                || (before >= 0 && isWord(before) && Self.saidOrSays(key(before))) {
+                let person = candidates[ci].canonical!
+                if let known = people[sentence].speaker {
+                    if known != person { people[sentence].severalSpeakers = true }
+                } else {
+                    people[sentence].speaker = person
+                }
             }
         }
         var added = [Candidate]()
-        for (si, sentence) in sentences.enumerated() where si > 0 && personsBySentence[si] == nil {
+        for (si, sentence) in sentences.enumerated() where si > 0 && people[si].mentions == 0 {
             for i in sentence.tokens where isWord(i) && isHeOrShe(i) {
                 let k = key(i)
                 guard isWord(i + 1), Self.reportingVerbs.contains(key(i + 1)),
                       i > sentence.tokens.lowerBound, isPunct(i - 1, UInt8(ascii: ",")) || isClosingQuote(i - 1)
                 else { continue }
-                guard let speakers = speakersBySentence[si - 1], speakers.count == 1, let person = speakers.first,
-                      personsBySentence[si - 1].map({ _ in true }) == true
-                else { continue }
+                let previous = people[si - 1]
+                guard let person = previous.speaker, !previous.severalSpeakers, previous.mentions > 0 else { continue }
                 var c = Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: person,
                                   kind: .pronoun, words: 0, strong: true)
                 c.byteRange = tokens[i].range
@@ -865,6 +878,8 @@ struct RecognitionPass {
         candidates.append(contentsOf: added)
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
+
+    static func saidOrSays(_ key: String) -> Bool { key == "said" || key == "says" }
 
     func isClosingQuote(_ i: Int) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
