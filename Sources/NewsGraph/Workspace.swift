@@ -120,7 +120,8 @@ public enum Workspace {
                 summary.summing = .everyDocument(why: nil)
                 // Handed over, not copied: `storeGraph` frees the registry on another thread when done with it.
                 try storeGraph(writer: writer, exports: staged, options: options,
-                               actors: summary.replaced == 0 ? consume actors : nil, summary: &summary, progress: progress)
+                               actors: summary.replaced == 0 ? consume actors : nil, summary: &summary,
+                               progress: progress)
             }
             try store.close()
             try replaceStore(options.storePath, with: temporary)
