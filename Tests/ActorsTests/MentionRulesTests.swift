@@ -61,3 +61,31 @@ import Testing
         #expect(lexicon.wordTable.value(in: curly, 0..<curly.count)?.flags == lexicon.words["people's"]?.flags)
     }
 }
+
+/// The words around a name that type it (`RecognitionPass.context(of:)`) and "…, he said" after a quoted
+/// person (`resolveSpeakerPronouns`).
+@Suite struct ContextAndPronounTests {
+    @Test func placeNounsAfterOrBeforeTheName() {
+        let a = recognize("Fishermen were stranded near Kota and Panata islands for a week. "
+                          + "Ten people died in the city of Irbil on Sunday.")
+        #expect(a.actors.first { $0.name == "Panata" }?.type == .location)
+        #expect(a.actors.first { $0.name == "Kota" }?.type == .location)
+        #expect(a.actors.first { $0.name == "Irbil" }?.type == .location)
+    }
+
+    @Test func aPronounAfterAQuotedPersonIsThatPerson() {
+        let a = recognize("Talks resumed in Geneva on Monday, Kowalczyk said. The deal is close, she said.")
+        let pronouns = a.mentions.filter { $0.kind == .pronoun }
+        #expect(pronouns.map(\.text) == ["she"])
+        #expect(pronouns.first?.actor == a.actors.first { $0.name == "Kowalczyk" }?.id)
+    }
+
+    @Test func noPronounWhenTwoPeopleSpokeOrTheSentenceNamesOne() {
+        let two = recognize("Talks resumed, Kowalczyk said, and Adebayo said they would go on. "
+                            + "The deal is close, she said.")
+        #expect(two.mentions.allSatisfy { $0.kind != .pronoun })
+        let named = recognize("Talks resumed, Kowalczyk said. Mr. Adebayo was there too, she said.")
+        #expect(named.actors.first { $0.name == "Adebayo" }?.type == .person)
+        #expect(named.mentions.allSatisfy { $0.kind != .pronoun })
+    }
+}
