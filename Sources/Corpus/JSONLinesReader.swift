@@ -15,24 +15,22 @@ public enum JSONLinesReader {
         case .success(.object(let found)):
             members = found
         }
-        // A repeated key counts once, with its last value (as JSONSerialization did).
-        var fields = [String: JSONLineScanner.Value](minimumCapacity: members.count)
-        for (key, value) in members { fields[key] = value }
-        guard case .string(let text)? = fields["text"] else {
-            let found = fields["text"] == nil ? "no \"text\" field" : "\"text\" is not a string"
+        let fields = Fields(members)
+        guard case .string(let text)? = fields.text else {
+            let found = fields.text == nil ? "no \"text\" field" : "\"text\" is not a string"
             return (nil, [Diagnostic(.skipped, here, found)])
         }
         if text.utf8.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
             return (nil, [Diagnostic(.skipped, here, "document has empty text")])
         }
         var id = fallbackID
-        switch fields["id"] {
+        switch fields.id {
         case .string(let s)? where !s.isEmpty: id = s
         case .number(let n)?: id = n  // as written: "12", "1e3"
         default: break
         }
         var date = defaultDate
-        if let raw = fields["date"], raw != .null {
+        if let raw = fields.date, raw != .null {
             if case .string(let s) = raw, let parsed = CalendarDate(iso: s) {
                 date = parsed
             } else {
@@ -40,13 +38,34 @@ public enum JSONLinesReader {
                     + (defaultDate == nil ? "document left undated" : "using --date")))
             }
         }
-        func string(_ key: String) -> String? {
-            if case .string(let s)? = fields[key] { return s }
+        func string(_ value: JSONLineScanner.Value?) -> String? {
+            if case .string(let s)? = value { return s }
             return nil
         }
-        let document = Document(id: id, title: string("title"), date: date, source: string("source"),
-                                url: string("url"), text: text)
+        let document = Document(id: id, title: string(fields.title), date: date, source: string(fields.source),
+                                url: string(fields.url), text: text)
         return (document, diagnostics)
+    }
+
+    /// The members a document is read from. A repeated key counts once, with its last value (as
+    /// JSONSerialization did); other keys are ignored. Six slots rather than a dictionary of every member:
+    /// hashing each key to look it up again cost more than comparing it with six short literals.
+    struct Fields {
+        var text, id, date, title, source, url: JSONLineScanner.Value?
+
+        init(_ members: [(key: String, value: JSONLineScanner.Value)]) {
+            for (key, value) in members {
+                switch key {
+                case "text": text = value
+                case "id": id = value
+                case "date": date = value
+                case "title": title = value
+                case "source": source = value
+                case "url": url = value
+                default: continue
+                }
+            }
+        }
     }
 
     private static func describe(_ value: JSONLineScanner.Value) -> String {

@@ -64,6 +64,15 @@ import Testing
         #expect(doc?.title == "T")
     }
 
+    @Test func aRepeatedKeyCountsWithItsLastValueAndOthersAreIgnored() {
+        let (doc, problems) = read(#"{"text": "first", "source": "A", "tags": ["x"], "text": "second", "#
+                                   + #""url": null, "source": "B", "Title": "not the title"}"#)
+        #expect(problems.isEmpty)
+        #expect(doc?.text == "second")
+        #expect(doc?.source == "B")
+        #expect(doc?.url == nil && doc?.title == nil)
+    }
+
     @Test func reportsBadLines() {
         #expect(read("{not json").1.first?.description.hasPrefix("c.jsonl:7: skipped: malformed JSON") == true)
         #expect(read(#"{"id": "x"}"#).1.first?.message == #"no "text" field"#)
