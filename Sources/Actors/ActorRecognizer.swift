@@ -866,8 +866,9 @@ struct RecognitionPass {
                 guard isWord(i + 1), Self.reportingVerbs.contains(key(i + 1)),
                       i > sentence.tokens.lowerBound, isPunct(i - 1, UInt8(ascii: ",")) || isClosingQuote(i - 1)
                 else { continue }
+                // A speaker is one of the sentence's person mentions, so a sentence with one has mentions.
                 let previous = people[si - 1]
-                guard let person = previous.speaker, !previous.severalSpeakers, previous.mentions > 0 else { continue }
+                guard let person = previous.speaker, !previous.severalSpeakers else { continue }
                 var c = Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: person,
                                   kind: .pronoun, words: 0, strong: true)
                 c.byteRange = tokens[i].range
