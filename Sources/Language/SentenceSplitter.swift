@@ -57,9 +57,9 @@ public struct SentenceSplitter: Sendable {
                 }
             } else if token.kind == .word, token.flags.contains(.abbreviation), i + 1 < tokens.count {
                 let next = tokens[i + 1]
-                let key = text.lowercasedKey(token.range.lowerBound..<(token.range.upperBound - 1))
+                let word = token.range.lowerBound..<(token.range.upperBound - 1)
                 let acronym = token.isAllCaps
-                let final = acronym || (tokenizer.abbreviations[key]?.sentenceFinal ?? false)
+                let final = acronym || (tokenizer.abbreviations.value(in: bytes, word)?.sentenceFinal ?? false)
                 if final, next.kind == .word, next.isCapitalized, !next.flags.contains(.paragraphStart),
                    SentenceSplitter.openers.contains(text.lowercasedKey(next.range)) {
                     close(i + 1)

@@ -14,10 +14,12 @@ public struct Tokenizer: Sendable {
         public var lowercaseToo: Bool
     }
 
-    public let abbreviations: [String: Abbreviation]
+    /// Keyed by the lowercased word without its period, and probed with a word's bytes as they are: every
+    /// word before a period is looked up, and a `String` key cost an array, a string and a hash each time.
+    public let abbreviations: WordMap<Abbreviation, ASCIICase>
 
     public init(abbreviations: [String: Abbreviation]) {
-        self.abbreviations = abbreviations
+        self.abbreviations = WordMap(abbreviations)
     }
 
     /// The tokenizer with the built-in abbreviation table.
@@ -192,10 +194,7 @@ public struct Tokenizer: Sendable {
             flags.insert(.abbreviation)
             return i + 1
         }
-        var key = [UInt8]()
-        key.reserveCapacity(wordLength)
-        for b in bytes[start..<i] { key.append(b >= 65 && b <= 90 ? b + 32 : b) }
-        if let abbreviation = abbreviations[String(decoding: key, as: UTF8.self)] {
+        if let abbreviation = abbreviations.value(in: bytes, start..<i) {
             if !firstUpper && !abbreviation.lowercaseToo { return i }
             if abbreviation.onlyBeforeNumber {
                 var j = i + 1

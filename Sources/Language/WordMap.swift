@@ -56,8 +56,10 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
         return word.withUTF8 { value(for: $0) }
     }
 
+    /// The value for `bytes[range]`, folded as the table folds while it is read: a caller that holds a
+    /// token's bytes probes without copying or folding them first.
     @inlinable
-    func value(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value? {
+    public func value(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value? {
         let hash = Self.hash(bytes, range)
         let tag = Self.tag(hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -109,6 +111,16 @@ public enum ExactBytes: ByteFolding {
     public static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt8 {
         defer { i += 1 }
         return bytes[i]
+    }
+}
+
+/// ASCII letters lowercased; every other byte as it is.
+public enum ASCIICase: ByteFolding {
+    @inlinable @inline(__always)
+    public static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt8 {
+        let b = bytes[i]
+        i += 1
+        return b &+ (b &- 65 < 26 ? 32 : 0)
     }
 }
 

@@ -65,19 +65,8 @@ struct TaggerRun {
         wordInfo.reserveCapacity(tokens.count)
         let wordTable = TaggerRun.wordTable
         text.bytes.withUnsafeBufferPointer { bytes in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
-                for t in tokens {
-                    let r = TaggerRun.keyRange(of: t, in: bytes)
-                    let source = UnsafeBufferPointer(rebasing: bytes[r])
-                    guard r.count <= scratch.count else {
-                        wordInfo.append(wordTable[TaggerRun.key(source)] ?? 0)
-                        continue
-                    }
-                    // Looked up while the bytes are at hand: one probe per token, and no String made.
-                    let n = TaggerRun.fold(source, into: scratch.baseAddress!)
-                    wordInfo.append(wordTable.value(for: UnsafeBufferPointer(rebasing: scratch[0..<n])) ?? 0)
-                }
-            }
+            // One probe per token, folded as it is read: no String made and no folded copy written.
+            for t in tokens { wordInfo.append(wordTable.value(in: bytes, TaggerRun.keyRange(of: t, in: bytes)) ?? 0) }
         }
         let keys = TokenKeys(text: text, tokens: tokens)
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
@@ -111,6 +100,20 @@ struct TaggerRun {
     /// The key of a token's bytes, as a String.
     static func key(_ source: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: source.count) { fold(source, into: $0.baseAddress!) }
+    }
+
+    /// `fold` for a `WordMap`: the table's keys and probes read as token keys.
+    enum KeyFold: ByteFolding {
+        @inline(__always)
+        static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt8 {
+            let b = bytes[i]
+            if b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                i += 3
+                return UInt8(ascii: "'")
+            }
+            i += 1
+            return b &+ (b &- 65 < 26 ? 32 : 0)
+        }
     }
 
     /// Writes a token's key form of `source` at `out` (never longer than `source`) and returns its length:
@@ -158,7 +161,7 @@ struct TaggerRun {
     /// token's bytes: the start mask in the low 16 bits, with `secondWord` set for words that can continue an
     /// expression after "the", "a", "this", and `WordClass` bits above. The parsers then test a bit where they
     /// looked a token's key up in up to six sets (hashing the key each time).
-    static let wordTable: WordMap<UInt32, ExactBytes> = {
+    static let wordTable: WordMap<UInt32, KeyFold> = {
         var info = [String: UInt32]()
         for (word, mask) in startMasks { info[word, default: 0] |= UInt32(mask) }
         for word in secondWords { info[word, default: 0] |= UInt32(secondWord) }

@@ -26,4 +26,14 @@ import Testing
         let bytes = Array("the NY office".utf8)
         #expect(map.value(in: bytes, 4..<6) == 2 && map.value(in: bytes, 4..<5) == nil)
     }
+
+    @Test func asciiCaseFoldsLettersOnly() {
+        let map = WordMap<Int, ASCIICase>(["corp": 1, "o'neill": 2])
+        let bytes = Array("CORP. Corp O'Neill O\u{2019}Neill @".utf8)
+        #expect(map.value(in: bytes, 0..<4) == 1 && map.value(in: bytes, 6..<10) == 1)
+        #expect(map.value(in: bytes, 11..<18) == 2)
+        // A curly apostrophe is not an apostrophe here, and "@" (0x40) is not "`" (0x60).
+        #expect(map.value(in: bytes, 19..<28) == nil)
+        #expect(WordMap<Int, ASCIICase>(["`": 3]).value(in: bytes, 29..<30) == nil)
+    }
 }
