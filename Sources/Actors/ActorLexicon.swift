@@ -156,10 +156,7 @@ struct ActorLexicon: Sendable {
     }
 
     /// The lookup form of a name: ASCII-lowercased, ’ folded to ', runs of whitespace as one space.
-    static func key(_ s: String) -> String {
-        var s = s
-        return s.withUTF8 { key(bytes: $0) }
-    }
+    static func key(_ s: String) -> String { s.withBorrowedUTF8 { key(buffer: $0) } }
 
     /// The lookup form of UTF-8 bytes (a name, or a span of a document's text); `key(_:)` for strings.
     static func key<Bytes: RandomAccessCollection>(bytes: Bytes) -> String where Bytes.Element == UInt8, Bytes.Index == Int {

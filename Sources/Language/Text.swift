@@ -84,3 +84,15 @@ public struct CodePointMap: Sendable {
         return Int(prefix[byteOffset])
     }
 }
+
+extension String {
+    /// Hands `body` the string's UTF-8 bytes. A native string lends them as they are; `withUTF8` needs a
+    /// mutable copy (a retain and a release each call), which word-table probes paid hundreds of times a
+    /// document.
+    @inlinable
+    public func withBorrowedUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+}

@@ -51,10 +51,7 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
     }
 
     @inlinable
-    public subscript(_ word: String) -> Value? {
-        var word = word
-        return word.withUTF8 { value(for: $0) }
-    }
+    public subscript(_ word: String) -> Value? { word.withBorrowedUTF8 { value(for: $0) } }
 
     /// The value for `bytes[range]`, folded as the table folds while it is read: a caller that holds a
     /// token's bytes probes without copying or folding them first.
