@@ -138,19 +138,21 @@ struct WordTable: Sendable {
         let raw = UnsafeRawPointer(base)
         var i = range.lowerBound
         let end = range.upperBound
+        // Wrapping arithmetic and masking shifts: the checked forms cost a test and a branch each, on a hash
+        // taken for every word.
         while i < end {
-            let n = min(8, end - i)
+            let n = min(8, end &- i)
             var chunk: UInt64 = 0
-            if i + 8 <= bytes.count {
+            if i &+ 8 <= bytes.count {
                 chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             } else {
-                for k in 0..<n { chunk |= UInt64(bytes[i + k]) << UInt64(k * 8) }
+                for k in 0..<n { chunk |= UInt64(base[i &+ k]) &<< UInt64(k &* 8) }
             }
-            let mask: UInt64 = n == 8 ? ~0 : (1 << UInt64(n * 8)) &- 1
+            let mask: UInt64 = n == 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1
             chunk = (chunk | 0x2020_2020_2020_2020) & mask
             h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
-            i += 8
+            h ^= h &>> 32
+            i &+= 8
         }
         h ^= h >> 29
         h = h &* 0xC4CE_B9FE_1A85_EC53
