@@ -5,8 +5,8 @@ import Dispatch
 /// Annotates a stream of documents on every core and hands the results on in input order.
 ///
 /// Documents are gathered into batches bounded by count and bytes, so memory stays flat however large the
-/// corpus is (at most three batches are held: one read, one annotated, one handed on). While one batch is
-/// annotated (all cores, `concurrentPerform`), the previous one goes to `sink` and the next is read; per-document
+/// corpus is (at most four batches are held: one read, two annotated, one handed on). While batches are
+/// annotated (all cores, `concurrentPerform`), the oldest finished one goes to `sink` and the next is read; per-document
 /// work that needs no order (encoding a JSON line, preparing store rows) runs in the workers too, through
 /// `transform`. Results reach `sink` in input order, on the calling thread.
 public struct ParallelAnnotator: Sendable {
@@ -31,13 +31,18 @@ public struct ParallelAnnotator: Sendable {
                                  sink: (T) throws -> Void) throws {
         var batch = [Document]()
         var bytes = 0
-        var inFlight: InFlight<T>?
+        // Oldest first. Two batches may be annotated at once: a batch starts as soon as it is read, so the
+        // workers need not idle at the end of one batch while this thread, which shares the cores with them,
+        // finishes reading the next.
+        var inFlight = [InFlight<T>]()
 
-        func drain() throws {
-            guard let running = inFlight else { return }
-            inFlight = nil
+        func sinkOldest() throws {
+            let running = inFlight.removeFirst()
             running.group.wait()
             for result in running.results.values { try sink(result!) }
+        }
+        func drain() throws {
+            while !inFlight.isEmpty { try sinkOldest() }
         }
         // The next batch starts before the finished one is handed to `sink`, so the workers annotate while
         // this thread stores or writes (a build's store writes are as long as its annotation).
@@ -45,10 +50,8 @@ public struct ParallelAnnotator: Sendable {
             let documents = batch
             batch = []
             bytes = 0
-            let finished = inFlight
-            finished?.group.wait()
-            inFlight = start(documents, transform)
-            for result in finished?.results.values ?? [] { try sink(result!) }
+            inFlight.append(start(documents, transform))
+            if inFlight.count > ParallelAnnotator.maxBatchesInFlight { try sinkOldest() }
         }
         try reader.read(inputs) { document in
             batch.append(document)
@@ -58,6 +61,10 @@ public struct ParallelAnnotator: Sendable {
         if !batch.isEmpty { try launch() }
         try drain()
     }
+
+    /// How many batches may be annotated at once: with one, the cores idled at every batch's end until this
+    /// thread had read the next.
+    static let maxBatchesInFlight = 2
 
     /// Annotates a batch on all cores; results keep the batch's order.
     public func annotate(_ documents: [Document]) -> [AnnotatedDocument] {
