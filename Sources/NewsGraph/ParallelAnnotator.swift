@@ -5,10 +5,10 @@ import Dispatch
 /// Annotates a stream of documents on every core and hands the results on in input order.
 ///
 /// Documents are gathered into batches bounded by count and bytes, so memory stays flat however large the
-/// corpus is (at most four batches are held: one read, two annotated, one handed on). While batches are
-/// annotated (all cores, `concurrentPerform`), the oldest finished one goes to `sink` and the next is read; per-document
-/// work that needs no order (encoding a JSON line, preparing store rows) runs in the workers too, through
-/// `transform`. Results reach `sink` in input order, on the calling thread.
+/// corpus is (a few batches at a time: one read, two or three annotated, one handed on). While batches are
+/// annotated (all cores, `concurrentPerform`), the oldest finished one goes to `sink` and the next is read;
+/// per-document work that needs no order (encoding a JSON line, preparing store rows) runs in the workers too,
+/// through `transform`. Results reach `sink` in input order, on the calling thread.
 public struct ParallelAnnotator: Sendable {
     public var annotator: Annotator
     public var batchDocuments: Int

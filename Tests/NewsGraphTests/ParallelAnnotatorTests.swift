@@ -12,7 +12,8 @@ import Testing
         // Documents of very different lengths, so that batches finish out of step with each other.
         let lines = (0..<157).map { i -> String in
             let sentence = "Officials in Tokyo met Reuters reporters on Tuesday number \(i). "
-            return #"{"id":"doc-\#(i)","date":"2026-11-27","text":"\#(String(repeating: sentence, count: 1 + (i * 7) % 23))"}"#
+            let text = String(repeating: sentence, count: 1 + (i * 7) % 23)
+            return #"{"id":"doc-\#(i)","date":"2026-11-27","text":"\#(text)"}"#
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
 
