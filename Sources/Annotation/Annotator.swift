@@ -1,5 +1,6 @@
 import Actors
 import Corpus
+import Dispatch
 import Events
 import Language
 import Time
@@ -13,13 +14,22 @@ public struct Annotator: Sendable {
     public var tagger: TemporalTagger
     public var events: EventExtractor
 
-    public init(tokenizer: Tokenizer = .standard, actors: ActorRecognizer = ActorRecognizer(),
-                tagger: TemporalTagger = TemporalTagger(), events: EventExtractor = EventExtractor()) {
+    public init(tokenizer: Tokenizer, actors: ActorRecognizer, tagger: TemporalTagger, events: EventExtractor) {
         self.tokenizer = tokenizer
         self.splitter = SentenceSplitter(tokenizer: tokenizer)
         self.actors = actors
         self.tagger = tagger
         self.events = events
+    }
+
+    /// The built-in stages. The event triggers load on another core while this thread loads the actor
+    /// lexicon: both are read and indexed at every start, before the first document, with the other core idle.
+    public init() {
+        let triggers = DispatchGroup()
+        DispatchQueue.global().async(group: triggers) { _ = EventExtractor() }
+        let actors = ActorRecognizer()
+        triggers.wait()
+        self.init(tokenizer: .standard, actors: actors, tagger: TemporalTagger(), events: EventExtractor())
     }
 
     public func annotate(_ document: Document) -> AnnotatedDocument {

@@ -7,6 +7,7 @@ import NewsGraph
 /// `newsgraph add`: more documents into an existing store, incrementally.
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Add articles (or extract output made elsewhere) to the store and refresh every export.",
         discussion: """
             A document is known by its id and a hash of its content: adding it again changes nothing; a changed \

@@ -49,6 +49,7 @@ struct OutputOptions: ParsableArguments {
 /// `newsgraph build`: a fresh store and every export from a set of articles.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the actor graph and timeline from articles into a fresh store and exports.",
         discussion: """
             Writes newsgraph.sqlite, graph.graphml, graph.gexf, graph.json, graph.dot and timeline.dot into the \

@@ -7,6 +7,7 @@ import NewsGraph
 /// `newsgraph extract`: the annotation stage alone, as a streaming JSON-lines filter.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Annotate documents and write one JSON object per document to standard output, in input order.")
 
     @Argument(help: "Files or folders (searched recursively) to read, or - for JSON lines on standard input.")

@@ -1,6 +1,10 @@
 import ArgumentParser
 
 /// `newsgraph`: news articles → a timeline of dated events and a relationship graph of actors.
+///
+/// Every command names itself (`commandName`): a name derived from the type goes through
+/// `String(describing:)`, whose runtime protocol-conformance scans cost millions of instructions per command
+/// at each start, before any work.
 @main
 struct NewsGraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -41,12 +41,13 @@ func fail(_ message: String, code: Int32 = 2) -> Never {
 /// `newsgraph query …`: questions answered from the store.
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "query",
         abstract: "Ask the built graph who is connected to whom, how, since when, and on the strength of which sentences.",
         discussion: "Actors may be named by any alias, in any case, or by a unique prefix (of the name or of one of its words).",
         subcommands: [Actors.self, Neighbors.self, Path.self, Edge.self, Events.self, Communities.self])
 
     struct Actors: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The most central actors.")
+        static let configuration = CommandConfiguration(commandName: "actors", abstract: "The most central actors.")
         @OptionGroup var options: StoreOptions
         @Option(help: "How many.") var top = 20
         @Option(help: "Rank by degree, weighted-degree, pagerank, betweenness or mentions.") var by: ActorMetric = .degree
@@ -64,7 +65,8 @@ struct Query: ParsableCommand {
     }
 
     struct Neighbors: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The actors linked to one actor, strongest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "neighbors", abstract: "The actors linked to one actor, strongest first.")
         @OptionGroup var options: StoreOptions
         @Argument(help: "The actor.") var actor: String
         @Option(help: "Show at most this many.") var top: Int?
@@ -96,7 +98,8 @@ struct Query: ParsableCommand {
     }
 
     struct Path: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "The shortest chain of links between two actors, with evidence.")
+        static let configuration = CommandConfiguration(
+            commandName: "path", abstract: "The shortest chain of links between two actors, with evidence.")
         @OptionGroup var options: StoreOptions
         @Argument(help: "From this actor.") var from: String
         @Argument(help: "To this actor.") var to: String
@@ -136,7 +139,8 @@ struct Query: ParsableCommand {
     }
 
     struct Edge: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every sentence and event linking two actors, dated.")
+        static let configuration = CommandConfiguration(
+            commandName: "edge", abstract: "Every sentence and event linking two actors, dated.")
         @OptionGroup var options: StoreOptions
         @Argument(help: "One actor.") var first: String
         @Argument(help: "The other actor.") var second: String
@@ -181,7 +185,7 @@ struct Query: ParsableCommand {
     }
 
     struct Events: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Events, filtered by actors, type and dates.")
+        static let configuration = CommandConfiguration(commandName: "events", abstract: "Events, filtered by actors, type and dates.")
         @OptionGroup var options: StoreOptions
         @Option(help: "Events involving this actor.") var actor: String?
         @Option(help: "…together with this actor.") var with: String?
@@ -215,7 +219,8 @@ struct Query: ParsableCommand {
     }
 
     struct Communities: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Communities of actors (Louvain), largest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "communities", abstract: "Communities of actors (Louvain), largest first.")
         @OptionGroup var options: StoreOptions
         @Option(help: "Members shown per community.") var members = 8
         @Option(help: "List the largest N communities (0 lists all: a big corpus has thousands of two-actor ones).")
