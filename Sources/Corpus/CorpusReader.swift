@@ -189,7 +189,7 @@ public enum LineReader {
             guard let chunk, !chunk.isEmpty else { break }
             var start = 0
             let bytes = [UInt8](chunk)
-            while let newline = bytes[start...].firstIndex(of: 10) {
+            while let newline = LineReader.newline(in: bytes, from: start) {
                 if pending.isEmpty {
                     try body(Array(bytes[start..<newline]))
                 } else {
@@ -202,5 +202,15 @@ public enum LineReader {
             pending.append(contentsOf: bytes[start...])
         }
         if !pending.isEmpty { try body(pending) }
+    }
+
+    /// The index of the first line feed at or after `start`, found by `memchr`, which tests many bytes per
+    /// instruction where `firstIndex(of:)` took several instructions per byte of the input.
+    static func newline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                  let found = memchr(base + start, 10, buffer.count - start) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
     }
 }

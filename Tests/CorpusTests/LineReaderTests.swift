@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import Corpus
+
+/// JSON-lines input is split at line feeds across read chunks: no line is lost, split or merged.
+@Suite struct LineReaderTests {
+    @Test func linesSurviveChunkBoundariesEmptyLinesAndAMissingFinalNewline() throws {
+        let lines = ["{\"id\":\"a\"}", "", "x", String(repeating: "long line ", count: 40), "é\r", "last"]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        for chunkSize in [1, 3, 7, 64, 1 << 20] {
+            let handle = try #require(FileHandle(forReadingAtPath: path))
+            defer { try? handle.close() }
+            var seen = [String]()
+            LineReader.forEachLine(handle, chunkSize: chunkSize) { seen.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(seen == lines, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test func newlineSearchStartsWhereItIsTold() {
+        let bytes = Array("ab\ncd\n".utf8)
+        #expect(LineReader.newline(in: bytes, from: 0) == 2)
+        #expect(LineReader.newline(in: bytes, from: 3) == 5)
+        #expect(LineReader.newline(in: bytes, from: 6) == nil)
+        #expect(LineReader.newline(in: [], from: 0) == nil)
+    }
+}
