@@ -225,13 +225,37 @@ private struct Scanner {
             at += 1
             return value
         }
-        var out = [UInt8]()
-        out.reserveCapacity(at - start + 64)
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
+        // An escaped value is never longer than its escaped form, so it is decoded in place into a string as long
+        // as the rest of the line: one allocation, and runs copied without an array append's checks each.
+        var failure: JSONLineScanner.SyntaxError?
+        let capacity = bytes.count - start
+        let value = String(unsafeUninitializedCapacity: capacity) { out -> Int in
+            guard let base = out.baseAddress else { return 0 }
+            let plain = at - start
+            base.update(from: bytes.baseAddress! + start, count: plain)
+            do throws(JSONLineScanner.SyntaxError) {
+                return try decodeEscapes(into: base, count: plain)
+            } catch {
+                failure = error
+                return 0
+            }
+        }
+        if let failure { throw failure }
+        // A short value early in a long line (a title before the text) is not left holding the line's length.
+        guard value.utf8.count * 2 + 64 < capacity else { return value }
+        var shared = value
+        return shared.withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Decodes from the backslash at `at` to the closing quote, writing after the `count` bytes already at
+    /// `out`; returns the decoded length. `at` ends after the closing quote.
+    private mutating func decodeEscapes(into out: UnsafeMutablePointer<UInt8>,
+                                        count: Int) throws(JSONLineScanner.SyntaxError) -> Int {
+        var n = count
         while at < bytes.count {
             if bytes[at] == UInt8(ascii: "\"") {
                 at += 1
-                return String(decoding: out, as: UTF8.self)
+                return n
             }
             // A backslash.
             at += 1
@@ -252,16 +276,18 @@ private struct Scanner {
                 } else if scalar >= 0xDC00 && scalar < 0xE000 {
                     scalar = 0xFFFD
                 }
-                appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &out)
+                UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { out[n] = $0; n += 1 }
             } else if let decoded = Scanner.simpleEscape(e) {
-                out.append(decoded)
+                out[n] = decoded
+                n += 1
                 at += 1
             } else {
                 throw error("unknown escape")
             }
             let run = at
             at = Scanner.nextQuoteOrBackslash(in: bytes, from: at)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
+            (out + n).update(from: bytes.baseAddress! + run, count: at - run)
+            n += at - run
         }
         throw error("line ends inside a string")
     }
@@ -305,7 +331,4 @@ private struct Scanner {
         return v
     }
 
-    func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        UTF8.encode(scalar) { out.append($0) }
-    }
 }
