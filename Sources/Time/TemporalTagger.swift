@@ -303,6 +303,9 @@ struct TaggerRun {
         "end", "beginning", "start", "middle", "close", "turn", "spring", "summer", "fall", "autumn", "winter",
     ]
     static let approximatorHeads = WordSet(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[0]) })
+    /// Second words of the two-word approximators: the pair is spelled out (a new `String`) only when the next
+    /// word is one, since the heads ("in", "at", "as", "for", "up", "no") are among the commonest words.
+    static let approximatorSeconds = WordSet(Lexicon.twoWordApproximators.map { String($0.split(separator: " ")[1]) })
     static let compounds: WordSet = [
         "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
         "mid-day", "late-afternoon", "month-end", "quarter-end",
@@ -525,7 +528,8 @@ struct TaggerRun {
         let k = key(i)
         // Approximators stay in the extent when a quantity or a date follows.
         var j = i
-        let two = startMask(i) & P.approximator != 0 && TaggerRun.approximatorHeads.contains(k) ? k + " " + key(i + 1) : ""
+        let two = startMask(i) & P.approximator != 0 && TaggerRun.approximatorHeads.contains(k)
+            && TaggerRun.approximatorSeconds.contains(key(i + 1)) ? k + " " + key(i + 1) : ""
         if !two.isEmpty, Lexicon.twoWordApproximators.contains(two) {
             j = i + 2
             if k == "as" || k == "no" || two == "well over" || two == "close to" {
