@@ -912,7 +912,7 @@ struct RecognitionPass {
                 actorIndex[canonical] = index
                 actors.append(DocumentActor(id: ActorID.make(canonical), name: canonical, type: type))
                 canonicalKeys.append(ActorLexicon.key(canonical))
-                votes.append(contentsOf: repeatElement(0, count: typeCount))
+                for _ in 0..<typeCount { votes.append(0) }  // `append(contentsOf: repeatElement…)`: ~300 instructions
             }
             let canonicalKey = canonicalKeys[index]
             var kind = c.kind

@@ -101,8 +101,7 @@ public enum ActorID {
 
     /// The same rule on bytes for ASCII names (nearly all of them); nil when the name has other characters.
     static func makeASCII(_ name: String) -> String? {
-        var name = name
-        return name.withUTF8 { buffer -> String? in
+        name.withBorrowedUTF8 { buffer -> String? in
             guard !buffer.contains(where: { $0 >= 0x80 }) else { return nil }
             // Written straight into the String: a slug is never longer than its name.
             let id = String(unsafeUninitializedCapacity: buffer.count) { out in

@@ -1285,7 +1285,7 @@ struct TaggerRun {
         let numberEnd = j
         var hyphenated = false
         if isHyphen(j) { hyphenated = true; j += 1 }
-        while Lexicon.unitAdjectives.contains(key(j)), key(j) != "long" || !Lexicon.units.keys.contains(key(j + 1)) {
+        while Lexicon.unitAdjectives.contains(key(j)), key(j) != "long" || Lexicon.units[key(j + 1)] == nil {
             if key(j) == "long" { break }
             j += 1
         }
