@@ -162,8 +162,8 @@ public struct JSONOutput: @unchecked Sendable {
         append(value ? "true" : "false")
     }
 
-    /// Appends bytes that are already JSON (e.g. a line encoded elsewhere).
-    public mutating func append(raw: [UInt8]) { raw.withUnsafeBufferPointer { append($0) } }
+    /// Appends bytes that are already JSON (e.g. a line encoded elsewhere, lent by its owner).
+    public mutating func append(raw: UnsafeBufferPointer<UInt8>) { append(raw) }
 
     @inlinable public mutating func null() { separate(); append("null") }
 

@@ -28,15 +28,17 @@ struct Extract: ParsableCommand {
         defer { progress.finish() }
         var documents = 0
         // Each worker encodes its document's line; this thread only writes them out, in order.
+        // A line runs to about four times its text (offsets, ids and names of every mention, time and event):
+        // sized for that, it is written without growing, and handed on as it is, without a copy.
         try pipeline.run(inputs, reader: reader, transform: { document in
-            var line = JSONOutput(capacity: document.text.count * 2)
+            var line = JSONOutput(capacity: document.text.count * 4 + 1024)
             ExtractJSON.write(document, into: &line, options: options)
             line.newline()
-            return line.bytes
-        }) { (line: [UInt8]) in
+            return line
+        }) { (line: JSONOutput) in
             documents += 1
             progress.update(bytes: reader.bytesRead, documents: documents)
-            out.append(raw: line)
+            line.withBytes { out.append(raw: $0) }
             if out.count >= 1 << 20 {
                 try out.withBytes { try stdout.write(contentsOf: $0) }
                 out.reset()
