@@ -63,9 +63,7 @@ struct ActorLexicon: Sendable {
     var learned: [String: ActorType] = [:]
     /// First words of multi-word gazetteer names ("northern" of "northern ireland").
     var firstWords: Set<String> = []
-    /// The single-word view of all tables.
-    var words: [String: WordInfo] = [:]
-    /// `words` probed by bytes.
+    /// The single-word view of all tables, probed with a token's bytes.
     var wordTable = WordMap<WordInfo, CaseAndApostrophe>([:])
 
     static func firstWords(of keys: some Sequence<String>) -> Set<String> {
@@ -149,7 +147,6 @@ struct ActorLexicon: Sendable {
             words[k + ".", default: WordInfo()].title = role  // "Mr.", "Gen.", "Sen." keep their period
         }
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
-        lexicon.words = words
         lexicon.wordTable = WordMap(words)
         lexicon.gazetteerTable = WordMap(lexicon.gazetteer)
         return lexicon

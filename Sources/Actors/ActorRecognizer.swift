@@ -148,7 +148,7 @@ struct RecognitionPass {
 
     func info(_ i: Int) -> WordInfo {
         if tokens[i].kind == .word && tokens[i].isCapitalized { return capitalInfo[i] }
-        return lexicon.words[key(i)] ?? WordInfo()
+        return lexicon.wordTable.value(in: text.bytes, tokens[i].range) ?? WordInfo()
     }
 
     /// Whether the one word `i` is a gazetteer name (built-in or the user's).
