@@ -442,7 +442,7 @@ struct RecognitionPass {
             }
             return
         }
-        processSegment(run, sentence: si, atStart: atStart)
+        processSegment(run, sentence: si, atStart: atStart, key: k)
     }
 
     /// The title phrase inside a run, if the run reads as [country or org] title [name].
@@ -485,8 +485,10 @@ struct RecognitionPass {
         return nil
     }
 
-    mutating func processSegment(_ seg: Range<Int>, sentence si: Int, atStart: Bool) {
+    /// `key`, when given, is the key of `seg` as passed in (the caller's run), kept if trimming leaves it whole.
+    mutating func processSegment(_ seg: Range<Int>, sentence si: Int, atStart: Bool, key runKey: String? = nil) {
         guard !seg.isEmpty else { return }
+        let whole = seg
         var seg = seg
         // Trim connectors and hyphens left at the edges by a split.
         while !seg.isEmpty, !(tokens[seg.lowerBound].kind == .word && tokens[seg.lowerBound].isCapitalized) {
@@ -497,7 +499,7 @@ struct RecognitionPass {
             seg = seg.lowerBound..<(seg.upperBound - 1)
         }
         guard !seg.isEmpty else { return }
-        let k = key(seg)
+        let k = seg == whole ? runKey ?? key(seg) : key(seg)
         if ignored.contains(k) { return }
         let words = nameWordCount(seg)
         if let entry = known(k) {
