@@ -330,5 +330,4 @@ private struct Scanner {
         }
         return v
     }
-
 }

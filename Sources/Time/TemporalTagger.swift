@@ -117,20 +117,13 @@ struct TaggerRun {
     }
 
     /// Writes a token's key form of `source` at `out` (never longer than `source`) and returns its length:
-    /// ASCII lowercased, curly apostrophes (’ and ‘) as "'".
+    /// ASCII lowercased, curly apostrophes (’ and ‘) as "'" (`KeyFold`, byte by byte).
     @inline(__always)
     static func fold(_ source: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
         var n = 0
         var i = 0
         while i < source.count {
-            let b = source[i]
-            if b == 0xE2, i + 2 < source.count, source[i + 1] == 0x80, source[i + 2] == 0x99 || source[i + 2] == 0x98 {
-                out[n] = UInt8(ascii: "'")
-                i += 3
-            } else {
-                out[n] = b &+ (b &- 65 < 26 ? 32 : 0)
-                i += 1
-            }
+            out[n] = KeyFold.next(source, &i, source.count)
             n += 1
         }
         return n

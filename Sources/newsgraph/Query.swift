@@ -185,7 +185,8 @@ struct Query: ParsableCommand {
     }
 
     struct Events: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "events", abstract: "Events, filtered by actors, type and dates.")
+        static let configuration = CommandConfiguration(
+            commandName: "events", abstract: "Events, filtered by actors, type and dates.")
         @OptionGroup var options: StoreOptions
         @Option(help: "Events involving this actor.") var actor: String?
         @Option(help: "…together with this actor.") var with: String?
