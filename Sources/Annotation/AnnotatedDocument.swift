@@ -45,10 +45,7 @@ public struct AnnotatedDocument: Sendable {
 
 public enum TextCleanup {
     /// Folds every run of whitespace (including line breaks) into one space.
-    public static func foldWhitespace(_ s: String) -> String {
-        var s = s
-        return s.withUTF8 { foldWhitespace($0) }
-    }
+    public static func foldWhitespace(_ s: String) -> String { s.withBorrowedUTF8 { foldWhitespace($0) } }
 
     /// `foldWhitespace` on UTF-8 bytes: one pass, straight into the new string's storage (this runs for
     /// every sentence the graph quotes).

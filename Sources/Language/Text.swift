@@ -5,10 +5,7 @@
 public struct Text: Sendable {
     public let bytes: [UInt8]
 
-    public init(_ string: String) {
-        var s = string
-        bytes = s.withUTF8 { Array($0) }
-    }
+    public init(_ string: String) { bytes = string.withBorrowedUTF8 { Array($0) } }
 
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
