@@ -69,7 +69,8 @@ struct ActorLexicon: Sendable {
     static func firstWords(of keys: some Sequence<String>) -> Set<String> {
         var words = Set<String>()
         for k in keys {
-            if let space = k.firstIndex(of: " ") { words.insert(String(k[..<space])) }
+            // The UTF-8 view: `firstIndex(of: Character)` walks grapheme clusters.
+            if let space = k.utf8.firstIndex(of: UInt8(ascii: " ")) { words.insert(String(k[..<space])) }
         }
         return words
     }
@@ -78,9 +79,6 @@ struct ActorLexicon: Sendable {
 
     static func load(bundle: Bundle) -> ActorLexicon {
         var lexicon = ActorLexicon()
-        func split(_ column: String) -> [String] {
-            column.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
         func add(_ surface: String, _ entry: GazetteerEntry) {
             let k = key(surface)
             if lexicon.gazetteer[k] == nil { lexicon.gazetteer[k] = entry }
@@ -92,19 +90,19 @@ struct ActorLexicon: Sendable {
         for row in DataTable.load("countries.tsv", bundle: bundle) {
             let name = row[0]
             add(name, GazetteerEntry(canonical: name, type: .country, kind: .name))
-            if row.count > 1 { for a in split(row[1]) { add(a, GazetteerEntry(canonical: name, type: .country, kind: .alias)) } }
-            if row.count > 2 { for d in split(row[2]) { add(d, GazetteerEntry(canonical: name, type: .country, kind: .demonym)) } }
+            if row.count > 1 { for a in DataTable.alternatives(row[1]) { add(a, GazetteerEntry(canonical: name, type: .country, kind: .alias)) } }
+            if row.count > 2 { for d in DataTable.alternatives(row[2]) { add(d, GazetteerEntry(canonical: name, type: .country, kind: .demonym)) } }
             if row.count > 3, row[3].count == 3 { lexicon.isoCodes[row[3]] = name }
         }
         for row in DataTable.load("places.tsv", bundle: bundle) {
             let name = row[0]
             add(name, GazetteerEntry(canonical: name, type: .location, kind: .name))
-            if row.count > 1 { for a in split(row[1]) { add(a, GazetteerEntry(canonical: name, type: .location, kind: .alias)) } }
+            if row.count > 1 { for a in DataTable.alternatives(row[1]) { add(a, GazetteerEntry(canonical: name, type: .location, kind: .alias)) } }
         }
         for row in DataTable.load("organizations.tsv", bundle: bundle) {
             let name = row[0]
             add(name, GazetteerEntry(canonical: name, type: .organization, kind: .name))
-            if row.count > 1 { for a in split(row[1]) { add(a, GazetteerEntry(canonical: name, type: .organization, kind: aliasKind(a))) } }
+            if row.count > 1 { for a in DataTable.alternatives(row[1]) { add(a, GazetteerEntry(canonical: name, type: .organization, kind: aliasKind(a))) } }
         }
         for row in DataTable.load("cues.tsv", bundle: bundle) where row.count > 1 {
             lexicon.cues[key(row[0])] = row[1] == "location" ? .location : .organization
@@ -130,7 +128,8 @@ struct ActorLexicon: Sendable {
             lexicon.learned[key(row[0])] = row[1] == "location" ? .location : .organization
         }
         lexicon.firstWords = firstWords(of: lexicon.gazetteer.keys)
-        var words = [String: WordInfo]()
+        var words = [String: WordInfo](minimumCapacity: lexicon.gazetteer.count + lexicon.learned.count
+            + lexicon.commonWords.count + lexicon.givenNames.count + 2 * lexicon.titles.count)
         func mark(_ keys: some Sequence<String>, _ flag: WordInfo.Flags) {
             // Bytes, not Foundation's `contains(_: StringProtocol)`, which cost 4,000 instructions a word here.
             for k in keys where !k.utf8.contains(UInt8(ascii: " ")) { words[k, default: WordInfo()].flags.insert(flag) }

@@ -166,10 +166,14 @@ struct WordTable: Sendable {
 
     /// The key of a lexicon entry: a word, a hyphenated compound, or a two-word phrase ("sit down").
     static func key(_ form: String) -> UInt64 {
-        let words = form.split(separator: " ", maxSplits: 1)
-        if words.count == 2 { return phraseKey(key(String(words[0])), key(String(words[1]))) }
-        let bytes = Array(form.utf8)
-        return hash(bytes, 0..<bytes.count)
+        // Bytes, not `split(separator: Character)`, which walks grapheme clusters: the lexicon keys every
+        // form at each start.
+        form.withBorrowedUTF8 { bytes in
+            if let space = bytes.firstIndex(of: UInt8(ascii: " ")) {
+                return phraseKey(hash(bytes, 0..<space), key(String(decoding: bytes[(space + 1)...], as: UTF8.self)))
+            }
+            return hash(bytes, 0..<bytes.count)
+        }
     }
 
     /// The key of a two-word phrase from its words' hashes.

@@ -22,21 +22,27 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
         while capacity < words.count * 4 { capacity <<= 1 }
         slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
+        keyStarts.reserveCapacity(words.count + 1)
+        values.reserveCapacity(words.count)
+        // Every table is built at start-up, before the first document: keys are folded straight into
+        // `keyBytes` and hashed there, with no array per word.
+        var slots = self.slots, keyBytes = [UInt8]()
         for (word, value) in words {
-            let key = Array(word.utf8).withUnsafeBufferPointer { bytes in
-                var folded = [UInt8]()
+            let start = keyBytes.count
+            word.withBorrowedUTF8 { bytes in
                 var i = 0
-                while i < bytes.count { folded.append(Fold.next(bytes, &i, bytes.count)) }
-                return folded
+                while i < bytes.count { keyBytes.append(Fold.next(bytes, &i, bytes.count)) }
             }
-            let hash = key.withUnsafeBufferPointer { Self.hash($0, 0..<$0.count) }
+            // Folding is idempotent, so the folded key hashes as its unfolded probes do.
+            let hash = keyBytes.withUnsafeBufferPointer { Self.hash($0, start..<$0.count) }
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = Self.tag(hash) | UInt64(values.count + 1)
-            keyBytes.append(contentsOf: key)
             keyStarts.append(Int32(keyBytes.count))
             values.append(value)
         }
+        self.slots = slots
+        self.keyBytes = keyBytes
     }
 
     /// The value for `bytes[range]` (folded as the table folds).

@@ -13,4 +13,11 @@ import Testing
         #expect(DataTable.rows("").isEmpty)
         #expect(DataTable.rows("a\t\tb\t") == [["a", "", "b", ""]])
     }
+
+    @Test func alternativesAreSplitAtBarsTrimmedAndNeverEmpty() {
+        #expect(DataTable.alternatives(" US | U.S.|| \tUSA\t |") == ["US", "U.S.", "USA"])
+        #expect(DataTable.alternatives("Côte d’Ivoire") == ["Côte d’Ivoire"])
+        #expect(DataTable.alternatives("").isEmpty)
+        #expect(DataTable.alternatives(" | ").isEmpty)
+    }
 }
