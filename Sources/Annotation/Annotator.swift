@@ -22,13 +22,17 @@ public struct Annotator: Sendable {
         self.events = events
     }
 
-    /// The built-in stages. The event triggers load on another core while this thread loads the actor
-    /// lexicon: both are read and indexed at every start, before the first document, with the other core idle.
+    /// The built-in stages. The event triggers and the tagger's word tables load on another core while this
+    /// thread loads the actor lexicon: all are read and indexed at every start, before the first document, with
+    /// the other core idle.
     public init() {
-        let triggers = DispatchGroup()
-        DispatchQueue.global().async(group: triggers) { _ = EventExtractor() }
+        let otherTables = DispatchGroup()
+        DispatchQueue.global().async(group: otherTables) {
+            _ = EventExtractor()
+            TemporalTagger.loadTables()
+        }
         let actors = ActorRecognizer()
-        triggers.wait()
+        otherTables.wait()
         self.init(tokenizer: .standard, actors: actors, tagger: TemporalTagger(), events: EventExtractor())
     }
 

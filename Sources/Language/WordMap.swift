@@ -16,6 +16,7 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
     @usableFromInline var values: [Value] = []
     @usableFromInline let mask: Int
 
+    @inlinable  // specialized where each table is built; unspecialized, every append went through metadata
     public init(_ words: [String: Value]) {
         // At most a quarter full: a miss then meets an empty slot within a probe or two.
         var capacity = 16

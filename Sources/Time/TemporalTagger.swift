@@ -14,6 +14,12 @@ import Language
 public struct TemporalTagger: Sendable {
     public init() {}
 
+    /// Builds the costliest word tables now instead of in the first document's worker, where the other
+    /// workers would wait for them: `Annotator()` calls it on a core that is otherwise idle at start-up.
+    public static func loadTables() {
+        _ = (TaggerRun.wordTable, TaggerRun.startMasks, TaggerRun.secondWords)
+    }
+
     public func tag(_ text: Text, tokens: [Token], sentences: [Sentence], documentDate: CalendarDate?) -> [TimeExpression] {
         var run = TaggerRun(text: text, tokens: tokens, dct: documentDate)
         for (index, sentence) in sentences.enumerated() {
