@@ -478,8 +478,8 @@ struct TaggerRun {
     /// Remembers what an expression referred to, for the anaphoric ones that follow.
     mutating func noteReference(_ m: Match) {
         guard m.type == .date || m.type == .time, let v = m.value else { return }
-        let date = v.count > 10 && v.utf8.count >= 10 ? String(v.prefix(10)) : v
-        switch Timex.granularity(of: date) {
+        // Values are ASCII: the first ten bytes are the date of a date-time ("2026-11-27T15:00").
+        switch v.withBorrowedUTF8({ Timex.granularity(of: UnsafeBufferPointer(rebasing: $0.prefix(10))) }) {
         case .day(let d):
             lastDay = d
             lastDaySentence = sentenceIndex

@@ -65,7 +65,11 @@ enum Timex {
     }
 
     static func granularity(of value: String) -> Granularity {
-        let b = Array(value.utf8)
+        value.withBorrowedUTF8 { granularity(of: $0) }
+    }
+
+    /// `granularity(of:)` on a value's bytes, read in place (the tagger asks for every date it finds).
+    static func granularity(of b: UnsafeBufferPointer<UInt8>) -> Granularity {
         func num(_ r: Range<Int>) -> Int? {
             guard r.upperBound <= b.count else { return nil }
             var v = 0
