@@ -64,7 +64,15 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
     /// token's bytes probes without copying or folding them first.
     @inlinable
     public func value(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Value? {
-        let hash = Self.hash(bytes, range)
+        value(in: bytes, range, readAs: Fold.self)
+    }
+
+    /// The value for `bytes[range]` read with another folding than the table's: a table of words already in a
+    /// caller's key form (`ExactBytes`) probed with a token's bytes, folded into that form as they are read.
+    @inlinable
+    public func value<Probe: ByteFolding>(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                          readAs probe: Probe.Type) -> Value? {
+        let hash = Self.hash(bytes, range, probe)
         let tag = Self.tag(hash)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -72,7 +80,7 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
             if entry == 0 { return nil }
             if entry & 0xFFFF_FFFF_0000_0000 == tag {
                 let index = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if matches(index, bytes, range) { return values[index] }
+                if matches(index, bytes, range, probe) { return values[index] }
             }
             slot = (slot + 1) & mask
         }
@@ -81,9 +89,15 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
     /// FNV-1a over the folded bytes, mixed so that the low bits (the slot) depend on every byte.
     @inlinable @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        hash(bytes, range, Fold.self)
+    }
+
+    @inlinable @inline(__always)
+    static func hash<Probe: ByteFolding>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                         _: Probe.Type) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var i = range.lowerBound
-        while i < range.upperBound { h = (h ^ UInt64(Fold.next(bytes, &i, range.upperBound))) &* 0x100_0000_01b3 }
+        while i < range.upperBound { h = (h ^ UInt64(Probe.next(bytes, &i, range.upperBound))) &* 0x100_0000_01b3 }
         return h ^ (h >> 29)
     }
 
@@ -92,12 +106,13 @@ public struct WordMap<Value: Sendable, Fold: ByteFolding>: Sendable {
     static func tag(_ hash: UInt64) -> UInt64 { (hash &* 0x9E37_79B9_7F4A_7C15) & 0xFFFF_FFFF_0000_0000 }
 
     @inlinable @inline(__always)
-    func matches(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    func matches<Probe: ByteFolding>(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                     _: Probe.Type) -> Bool {
         var k = Int(keyStarts[entry])
         let end = Int(keyStarts[entry + 1])
         var i = range.lowerBound
         while i < range.upperBound {
-            guard k < end, keyBytes[k] == Fold.next(bytes, &i, range.upperBound) else { return false }
+            guard k < end, keyBytes[k] == Probe.next(bytes, &i, range.upperBound) else { return false }
             k += 1
         }
         return k == end

@@ -12,6 +12,13 @@ public struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
     @inlinable
     public func contains(_ word: String) -> Bool { table[word] != nil }
 
+    /// Whether the set holds `bytes[range]` read with `fold` (a token's bytes, folded into the words' form).
+    @inlinable
+    public func contains<Fold: ByteFolding>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                            readAs fold: Fold.Type) -> Bool {
+        table.value(in: bytes, range, readAs: fold) != nil
+    }
+
     public var count: Int { table.count }
 
     public func makeIterator() -> IndexingIterator<[String]> { table.keys.makeIterator() }
@@ -34,6 +41,13 @@ public struct WordTable<Value: Sendable>: Sendable, Sequence, ExpressibleByDicti
 
     @inlinable
     public subscript(_ word: String) -> Value? { map[word] }
+
+    /// The value for `bytes[range]` read with `fold` (a token's bytes, folded into the keys' form).
+    @inlinable
+    public func value<Fold: ByteFolding>(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                         readAs fold: Fold.Type) -> Value? {
+        map.value(in: bytes, range, readAs: fold)
+    }
 
     public var keys: [String] { entries.map(\.key) }
     public var count: Int { entries.count }

@@ -204,11 +204,14 @@ struct TaggerRun {
 
     /// The parsers a number can start, from the number's shape and the word after it.
     func numberMask(_ i: Int) -> UInt16 {
-        let k = keys[i]
         var mask: UInt16 = 0
-        let digits = k.utf8.count
-        var plain = true
-        for b in k.utf8 where b < 48 || b > 57 { plain = false; break }
+        let range = tokens[i].range
+        let digits = range.count
+        var plain = true, colon = false
+        for b in text.bytes[range] where b < 48 || b > 57 {
+            plain = false
+            colon = colon || b == UInt8(ascii: ":")
+        }
         let next = wordClass(i + 1)
         if next & WordClass.durationAfterNumber != 0 || isNumber(i + 1) {
             mask |= P.duration
@@ -217,7 +220,7 @@ struct TaggerRun {
             if digits == 4 { mask |= P.date | P.quarter | P.duration | P.clock }
             if digits <= 2 && next & WordClass.dateAfterNumber != 0 { mask |= P.date }
             if next & WordClass.clockAfterNumber != 0 { mask |= P.clock }
-        } else if k.utf8.contains(UInt8(ascii: ":")) {
+        } else if colon {
             mask |= P.clock
         }
         return mask
@@ -236,7 +239,7 @@ struct TaggerRun {
         if TaggerRun.yearIntroducers.contains(prev) { return true }
         guard prev == "-" || prev == "–" || prev == "to" || prev == "and", isNumber(i - 2), digitCount(i - 2) == 4
         else { return false }
-        return TaggerRun.yearIntroducers.contains(key(i - 3))
+        return keyIn(i - 3, TaggerRun.yearIntroducers)
     }
     static let beForms: WordSet = ["be", "been", "being", "is", "are", "'s", "was", "were", "still"]
     static let afterDayNumber: WordSet = ["st", "nd", "rd", "th", "of", "-", "–", "/", "s", "'s"]
@@ -394,6 +397,47 @@ struct TaggerRun {
     // MARK: - Token access
 
     @inline(__always) func key(_ i: Int) -> String { i >= sStart && i < sEnd ? keys[i] : "" }
+
+    /// `set.contains(key(i))`, without making the key: the set is probed with the token's bytes, folded as read.
+    @inline(__always)
+    func keyIn(_ i: Int, _ set: WordSet) -> Bool {
+        guard i >= sStart && i < sEnd else { return set.contains("") }
+        if !compoundEnd.isEmpty, compoundEnd[i] != nil { return set.contains(keys[i]) }
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            set.contains(bytes, TaggerRun.keyRange(of: tokens[i], in: bytes), readAs: KeyFold.self)
+        }
+    }
+
+    /// `table[key(i)]`, without making the key (as `keyIn`).
+    @inline(__always)
+    func keyValue<Value>(_ i: Int, _ table: WordTable<Value>) -> Value? {
+        guard i >= sStart && i < sEnd else { return table[""] }
+        if !compoundEnd.isEmpty, compoundEnd[i] != nil { return table[keys[i]] }
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            table.value(in: bytes, TaggerRun.keyRange(of: tokens[i], in: bytes), readAs: KeyFold.self)
+        }
+    }
+
+    /// `key(i) == word`, without making the key: the token's bytes are folded as the key folds them and compared
+    /// with the literal's (lowercase ASCII, "'" for an apostrophe). The parsers test keys against literals about
+    /// a million times per 3,000 articles; a String key cost its making, a copy and a comparison call each time.
+    @inline(__always)
+    func keyIs(_ i: Int, _ word: StaticString) -> Bool {
+        guard i >= sStart && i < sEnd else { return word.utf8CodeUnitCount == 0 }
+        if !compoundEnd.isEmpty, compoundEnd[i] != nil { return keys[i] == word.description }
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            let r = TaggerRun.keyRange(of: tokens[i], in: bytes)
+            let count = word.utf8CodeUnitCount
+            guard r.count >= count else { return false }  // folding never lengthens a key
+            let w = word.utf8Start
+            var at = r.lowerBound, k = 0
+            while at < r.upperBound {
+                guard k < count, KeyFold.next(bytes, &at, r.upperBound) == w[k] else { return false }
+                k += 1
+            }
+            return k == count
+        }
+    }
     @inline(__always) func inSentence(_ i: Int) -> Bool { i >= sStart && i < sEnd }
     @inline(__always) func glued(_ i: Int) -> Bool { inSentence(i) && !tokens[i].hasSpaceBefore }
     func isCapitalized(_ i: Int) -> Bool { inSentence(i) && tokens[i].isCapitalized }
@@ -406,14 +450,15 @@ struct TaggerRun {
     func intValue(_ i: Int) -> Int? {
         guard isNumber(i) else { return nil }
         var v = 0
-        for b in keys[i].utf8 {
+        // A number's key is its bytes (no letters to lowercase, no final period, never part of a compound).
+        for b in text.bytes[tokens[i].range] {
             guard b >= 48 && b <= 57 else { return nil }
             v = v * 10 + Int(b - 48)
             if v > 100_000_000 { return nil }
         }
         return v
     }
-    func digitCount(_ i: Int) -> Int { keys[i].utf8.count }
+    func digitCount(_ i: Int) -> Int { tokens[i].kind == .number ? tokens[i].range.count : keys[i].utf8.count }
 
     // MARK: - Sentence loop
 
@@ -456,15 +501,15 @@ struct TaggerRun {
 
     /// "WASHINGTON, August 11 (Xinhua) --": the dateline repeats the document date and is not part of the story.
     func isDateline(_ m: Match) -> Bool {
-        guard key(m.end) == "(", m.start >= sStart + 2, key(m.start - 1) == ",", tokens[m.start - 2].isAllCaps || tokens[m.start - 2].isCapitalized else { return false }
+        guard keyIs(m.end, "("), m.start >= sStart + 2, keyIs(m.start - 1, ","), tokens[m.start - 2].isAllCaps || tokens[m.start - 2].isCapitalized else { return false }
         var k = m.start - 2
-        while k > sStart, tokens[k - 1].isCapitalized || key(k - 1) == "," || key(k - 1) == "." { k -= 1 }
+        while k > sStart, tokens[k - 1].isCapitalized || keyIs(k - 1, ",") || keyIs(k - 1, ".") { k -= 1 }
         return k == sStart || tokens[k].flags.contains(.paragraphStart)
     }
 
     /// "April 24 and 25": the second day number shares the first one's month.
     func followUpDay(_ i: Int, after prev: Match?) -> Match? {
-        guard let prev, prev.end == i - 1, TaggerRun.dayListJoiners.contains(key(i - 1)),
+        guard let prev, prev.end == i - 1, keyIn(i - 1, TaggerRun.dayListJoiners),
               let d = intValue(i), d >= 1, d <= 31, digitCount(i) <= 2, let v = prev.value,
               case .day(let first) = Timex.granularity(of: v), d > first.day,
               d <= CalendarDate.daysIn(month: first.month, year: first.year) else { return nil }
@@ -507,12 +552,12 @@ struct TaggerRun {
             if TaggerRun.rangeEndWords.contains(before), m.type == .date {
                 // "from A to B": the first expression's range ends at B.
                 if idx > 0, found[idx - 1].end == m.start - 1, found[idx - 1].type == .date,
-                   key(found[idx - 1].start - 1) == "from" || key(found[idx - 1].start - 1) == "between" || before != "to" {
+                   keyIs(found[idx - 1].start - 1, "from") || keyIs(found[idx - 1].start - 1, "between") || before != "to" {
                     found[idx - 1].rangeEnd = m.value
                 } else if before != "to" {
                     found[idx].rangeEnd = m.value
                 }
-            } else if before == "and", idx > 0, found[idx - 1].end == m.start - 1, key(found[idx - 1].start - 1) == "between" {
+            } else if before == "and", idx > 0, found[idx - 1].end == m.start - 1, keyIs(found[idx - 1].start - 1, "between") {
                 found[idx - 1].rangeEnd = m.value
             } else if before == "-" || before == "–", idx > 0, found[idx - 1].end == m.start - 1,
                       found[idx - 1].type == .date, m.type == .date {
@@ -524,18 +569,20 @@ struct TaggerRun {
     // MARK: - Grammar entry
 
     func parse(at i: Int) -> Match? {
-        let k = key(i)
         // Approximators stay in the extent when a quantity or a date follows.
         var j = i
-        let two = startMask(i) & P.approximator != 0 && TaggerRun.approximatorHeads.contains(k)
-            && TaggerRun.approximatorSeconds.contains(key(i + 1)) ? k + " " + key(i + 1) : ""
-        if !two.isEmpty, Lexicon.twoWordApproximators.contains(two) {
-            j = i + 2
-            if k == "as" || k == "no" || two == "well over" || two == "close to" {
-                if key(j) == "as" || key(j) == "than" || key(j) == "to" { j += 1 }
+        if startMask(i) & P.approximator != 0 {
+            let k = key(i)
+            let two = TaggerRun.approximatorHeads.contains(k) && keyIn(i + 1, TaggerRun.approximatorSeconds)
+                ? k + " " + key(i + 1) : ""
+            if !two.isEmpty, Lexicon.twoWordApproximators.contains(two) {
+                j = i + 2
+                if k == "as" || k == "no" || two == "well over" || two == "close to" {
+                    if keyIs(j, "as") || keyIs(j, "than") || keyIs(j, "to") { j += 1 }
+                }
+            } else if Lexicon.approximators.contains(k) {
+                j = i + 1
             }
-        } else if startMask(i) & P.approximator != 0, Lexicon.approximators.contains(k) {
-            j = i + 1
         }
         if j > i, startsQuantityOrDate(j), var m = parseCore(at: j) {
             m.start = i
@@ -548,7 +595,7 @@ struct TaggerRun {
         let k = key(j)
         if isNumber(j) { return true }
         if Lexicon.numberWords[k] != nil || k == "a" || k == "an" || k == "half" || Lexicon.months[k] != nil { return true }
-        if k == "the", TaggerRun.relativeWordsAfterThe.contains(key(j + 1)) { return true }
+        if k == "the", keyIn(j + 1, TaggerRun.relativeWordsAfterThe) { return true }
         if TaggerRun.timeOfDayWords.contains(k) { return true }
         return false
     }
@@ -597,10 +644,10 @@ struct TaggerRun {
         guard tok.kind == .word else { return nil }
         let word = wordInfo[i]
         if word & WordClass.futureMarker != 0 {
-            if k == "next", Lexicon.units[key(i + 1)] == nil { return nil }
+            if k == "next", keyValue(i + 1, Lexicon.units) == nil { return nil }
             return .future
         }
-        if k == "to" && key(i + 1) == "be" { return .future }  // "a motion to be debated Thursday"
+        if k == "to" && keyIs(i + 1, "be") { return .future }  // "a motion to be debated Thursday"
         if k == "to" && TaggerRun.infinitiveFuture {
             let n = key(i + 1)
             if i + 1 < sEnd, tokens[i + 1].isLowercase, !Lexicon.notVerbsAfterTo.contains(n), !n.hasSuffix("ing"),
@@ -611,8 +658,8 @@ struct TaggerRun {
             if n == "be" { return .future }
             return nil
         }
-        if word & WordClass.futureWithTo != 0, key(i + 1) == "to" { return .future }
-        if k == "as", TaggerRun.asSoonAsWords.contains(key(i - 1)), key(i - 2) == "as" { return .future }
+        if word & WordClass.futureWithTo != 0, keyIs(i + 1, "to") { return .future }
+        if k == "as", keyIn(i - 1, TaggerRun.asSoonAsWords), keyIs(i - 2, "as") { return .future }
         // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
         if wordClass(i - 1) & WordClass.beForm != 0, word & WordClass.irregularPast != 0 || k.hasSuffix("ed") {
             return nil
@@ -641,7 +688,7 @@ struct TaggerRun {
         var best = candidates[0]
         for c in candidates where abs(c.dayNumber - n) < abs(best.dayNumber - n) { best = c }
         let distance = best.dayNumber - n
-        if key(start - 1) == "ended", distance > 0, let p = candidates.last(where: { $0.dayNumber <= n }) {
+        if keyIs(start - 1, "ended"), distance > 0, let p = candidates.last(where: { $0.dayNumber <= n }) {
             return Timex.day(p)  // "the year ended March 31"
         }
         if abs(distance) > 60 {
@@ -658,7 +705,7 @@ struct TaggerRun {
         // The tense of the clause picks the last or the next such month; without one, the nearest.
         let diff = month - dct.month
         var y = dct.year
-        let t = key(start - 1) == "ended" ? Tense.past : tense(start, end)
+        let t = keyIs(start - 1, "ended") ? Tense.past : tense(start, end)
         switch t {
         case .past: if diff > 0 { y -= 1 }
         case .future: if diff < 0 { y += 1 }
@@ -688,7 +735,7 @@ struct TaggerRun {
         }
         if k == "may" || k == "march" {
             // Also a verb or a name: only with a day or year, or after a time preposition.
-            if intValue(i + 1) != nil || key(i + 1) == "of" && intValue(i + 2) != nil { return m }
+            if intValue(i + 1) != nil || keyIs(i + 1, "of") && intValue(i + 2) != nil { return m }
             let prev = key(i - 1)
             if TaggerRun.wordsBeforeMonth.contains(prev) {
                 if k == "may", prev == "and" || prev == "or" || prev == "to", tokens[i].isCapitalized, i == sStart { return nil }
@@ -700,20 +747,22 @@ struct TaggerRun {
     }
 
     func isWeekday(_ i: Int) -> Int? {
-        let k = key(i)
-        guard let wd = Lexicon.weekdays[k], isCapitalized(i) else { return nil }
-        if k.utf8.count <= 4, !tokens[i].flags.contains(.abbreviation) { return nil }
+        guard let wd = keyValue(i, Lexicon.weekdays), isCapitalized(i) else { return nil }
+        // Weekday names are ASCII: the key is as long as the token's key bytes.
+        if text.bytes.withUnsafeBufferPointer({ TaggerRun.keyRange(of: tokens[i], in: $0).count }) <= 4,
+           !tokens[i].flags.contains(.abbreviation) { return nil }
         return wd
     }
 
     /// A four-digit year, or nil. Rejects amounts ("1990 shares", "$2000").
     func yearValue(_ i: Int) -> Int? {
         guard let v = intValue(i), digitCount(i) == 4, v >= 1000, v <= 2199 else { return nil }
-        let prev = key(i - 1)
-        if TaggerRun.wordsBeforeNonYearNumber.contains(prev) {
+        if keyIn(i - 1, TaggerRun.wordsBeforeNonYearNumber) {
             return nil
         }
-        if glued(i), prev == "-" || prev == "/", !TaggerRun.hyphenPrefixesBeforeYear.contains(key(i - 2)) { return nil }
+        if glued(i), keyIs(i - 1, "-") || keyIs(i - 1, "/"), !keyIn(i - 2, TaggerRun.hyphenPrefixesBeforeYear) {
+            return nil
+        }
         let next = key(i + 1)
         if next == "%" || next == "percent" || next == "pct" || next == "," && isNumber(i + 2) && glued(i + 2) { return nil }
         if v < 1900 || v > 2100, inSentence(i + 1), tokens[i + 1].isLowercase, next.hasSuffix("s"), next.utf8.count > 2, Lexicon.units[next] == nil,
@@ -723,9 +772,9 @@ struct TaggerRun {
         if TaggerRun.countedNouns.contains(next) {
             return nil
         }
-        if TaggerRun.quantityLeadIns.contains(prev) {
+        if keyIn(i - 1, TaggerRun.quantityLeadIns) {
             // "of 1990" and "to 1995" are years; approximators before a bare year usually mark an amount.
-            if prev != "of" && prev != "to" && prev != "around" { return v >= 1900 && v <= 2100 && !isNumber(i + 1) ? (next == "," || next == "." || next == "" ? v : nil) : nil }
+            if !keyIs(i - 1, "of") && !keyIs(i - 1, "to") && !keyIs(i - 1, "around") { return v >= 1900 && v <= 2100 && !isNumber(i + 1) ? (next == "," || next == "." || next == "" ? v : nil) : nil }
         }
         return v
     }
@@ -739,32 +788,32 @@ struct TaggerRun {
         case "early", "late", "earlier", "later", "mid":
             j = i + 1
             if isHyphen(j) { j += 1 }
-            if k == "earlier" || k == "later" || k == "early" || k == "late", key(j) == "in", key(j + 1) == "the" {
+            if k == "earlier" || k == "later" || k == "early" || k == "late", keyIs(j, "in"), keyIs(j + 1, "the") {
                 // "earlier in the year", "late in the day"
                 let u = key(j + 2)
                 if u == "day" { return nil }
                 if let m = anchoredUnit(u, at: j + 2, start: i) { return m }
                 return nil
             }
-            if (k == "early" || k == "late" || k == "mid") && key(j) == "this" && (key(j + 1) == "century" || key(j + 1) == "decade") {
+            if (k == "early" || k == "late" || k == "mid") && keyIs(j, "this") && (keyIs(j + 1, "century") || keyIs(j + 1, "decade")) {
                 return nil
             }
         case "the", "at", "by", "until":
             // "the end of 1990", "the beginning of October", "the middle of next week", "the turn of the century"
             var p = i
             if k != "the" {
-                guard key(i + 1) == "the" else { return nil }
+                guard keyIs(i + 1, "the") else { return nil }
                 p = i + 1
             }
-            guard TaggerRun.boundaryWords.contains(key(p + 1)),
-                  key(p + 2) == "of" else { return nil }
-            if Lexicon.seasons[key(p + 1)] != nil {
+            guard keyIn(p + 1, TaggerRun.boundaryWords),
+                  keyIs(p + 2, "of") else { return nil }
+            if keyValue(p + 1, Lexicon.seasons) != nil {
                 // "the summer of 1998"
                 guard let y = yearValue(p + 3) else { return nil }
-                return Match(start: p, end: p + 4, type: .date, value: Timex.season(y, Lexicon.seasons[key(p + 1)]!))
+                return Match(start: p, end: p + 4, type: .date, value: Timex.season(y, keyValue(p + 1, Lexicon.seasons)!))
             }
             j = p + 3
-            if key(j) == "the", key(j + 1) == "month" || key(j + 1) == "year" || key(j + 1) == "week" || key(j + 1) == "quarter" || key(j + 1) == "century" || key(j + 1) == "decade" || key(j + 1) == "day" {
+            if keyIs(j, "the"), keyIs(j + 1, "month") || keyIs(j + 1, "year") || keyIs(j + 1, "week") || keyIs(j + 1, "quarter") || keyIs(j + 1, "century") || keyIs(j + 1, "decade") || keyIs(j + 1, "day") {
                 if let m = anchoredUnit(key(j + 1), at: j + 1, start: p) { return m }
                 return nil
             }
@@ -774,13 +823,13 @@ struct TaggerRun {
         case "end":
             // "end-March", "end of 1990" without "the"
             j = i + 1
-            if isHyphen(j) { j += 1 } else if key(j) == "of" { j += 1 } else { return nil }
+            if isHyphen(j) { j += 1 } else if keyIs(j, "of") { j += 1 } else { return nil }
         case "year", "year-end":
             // "year end", "year-end", "year's end"
             var e = i + 1
-            if k == "year-end" { e = after(i) - 1 } else if key(e) == "'s" { e += 1 }
-            guard key(e) == "end" else { return nil }
-            if key(e + 1) == "of" { return nil }
+            if k == "year-end" { e = after(i) - 1 } else if keyIs(e, "'s") { e += 1 }
+            guard keyIs(e, "end") else { return nil }
+            if keyIs(e + 1, "of") { return nil }
             guard let dct else { return Match(start: i, end: e + 1, type: .date, value: nil) }
             return Match(start: i, end: e + 1, type: .date, value: Timex.year(dct.year))
         default:
@@ -820,21 +869,21 @@ struct TaggerRun {
         switch k {
         case "today", "yesterday", "tomorrow":
             // "today's world": generic, not the day.
-            if k == "today", key(i + 1) == "'s", inSentence(i + 2), tokens[i + 2].isLowercase { return nil }
+            if k == "today", keyIs(i + 1, "'s"), inSentence(i + 2), tokens[i + 2].isLowercase { return nil }
             // "VOA Today": part of a name.
-            if isCapitalized(i), i > sStart, isCapitalized(i - 1), !tokens[i].flags.contains(.paragraphStart), key(i - 1) != "." { return nil }
+            if isCapitalized(i), i > sStart, isCapitalized(i - 1), !tokens[i].flags.contains(.paragraphStart), !keyIs(i - 1, ".") { return nil }
             let shift = k == "today" ? 0 : (k == "yesterday" ? -1 : 1)
             let day = dct?.adding(days: shift)
-            if let part = Lexicon.dayParts[key(i + 1)] {
+            if let part = keyValue(i + 1, Lexicon.dayParts) {
                 return m(i + 2, .time, day.map { Timex.day($0) + "T" + part })
             }
             return m(i + 1, .date, day.map(Timex.day))
         case "tonight":
             return m(i + 1, .time, dct.map { Timex.day($0) + "TNI" })
         case "now", "currently", "presently", "nowadays":
-            if k == "now" && key(i - 1) == "from" { return nil }
-            if k == "now", key(i - 1) == "right" || key(i - 1) == "just" || key(i - 1) == "until" || key(i - 1) == "by" {
-                return Match(start: key(i - 1) == "right" ? i - 1 : i, end: i + 1, type: .date, value: "PRESENT_REF")
+            if k == "now" && keyIs(i - 1, "from") { return nil }
+            if k == "now", keyIs(i - 1, "right") || keyIs(i - 1, "just") || keyIs(i - 1, "until") || keyIs(i - 1, "by") {
+                return Match(start: keyIs(i - 1, "right") ? i - 1 : i, end: i + 1, type: .date, value: "PRESENT_REF")
             }
             return m(i + 1, .date, "PRESENT_REF")
         case "current":
@@ -846,31 +895,31 @@ struct TaggerRun {
             return m(i + 1, .date, "PRESENT_REF")
         case "recently", "lately":
             var s = i
-            if key(i - 1) == "more" || key(i - 1) == "most" || key(i - 1) == "only" { s = i - 1 }
+            if keyIs(i - 1, "more") || keyIs(i - 1, "most") || keyIs(i - 1, "only") { s = i - 1 }
             return Match(start: s, end: i + 1, type: .date, value: "PAST_REF")
         case "formerly":
             return m(i + 1, .date, "PAST_REF")
         case "these":
-            if key(i + 1) == "days" { return m(i + 2, .date, "PRESENT_REF") }
+            if keyIs(i + 1, "days") { return m(i + 2, .date, "PRESENT_REF") }
         case "at":
-            if key(i + 1) == "present" { return Match(start: i + 1, end: i + 2, type: .date, value: "PRESENT_REF") }
+            if keyIs(i + 1, "present") { return Match(start: i + 1, end: i + 2, type: .date, value: "PRESENT_REF") }
         case "the":
             let n = key(i + 1)
-            if n == "past", !startsQuantity(i + 2), Lexicon.units[key(i + 2)] == nil, !isHyphen(i + 2), Lexicon.seasons[key(i + 2)] == nil,
-               Lexicon.weekdays[key(i + 2)] == nil, Lexicon.months[key(i + 2)] == nil {
+            if n == "past", !startsQuantity(i + 2), keyValue(i + 2, Lexicon.units) == nil, !isHyphen(i + 2), keyValue(i + 2, Lexicon.seasons) == nil,
+               keyValue(i + 2, Lexicon.weekdays) == nil, keyValue(i + 2, Lexicon.months) == nil {
                 return m(i + 2, .date, "PAST_REF")
             }
-            if n == "future", key(i + 2) != "of" { return m(i + 2, .date, "FUTURE_REF") }
-            if n == "present", !tokens[i + 1].isCapitalized, Lexicon.units[key(i + 2)] == nil { return m(i + 2, .date, "PRESENT_REF") }
+            if n == "future", !keyIs(i + 2, "of") { return m(i + 2, .date, "FUTURE_REF") }
+            if n == "present", !tokens[i + 1].isCapitalized, keyValue(i + 2, Lexicon.units) == nil { return m(i + 2, .date, "PRESENT_REF") }
             if n == "near" || n == "foreseeable" || n == "distant" || n == "immediate" {
-                if key(i + 2) == "future" { return m(i + 3, .date, "FUTURE_REF") }
-                if key(i + 2) == "term" { return m(i + 3, .date, "FUTURE_REF") }
+                if keyIs(i + 2, "future") { return m(i + 3, .date, "FUTURE_REF") }
+                if keyIs(i + 2, "term") { return m(i + 3, .date, "FUTURE_REF") }
             }
-            if (n == "short" || n == "long" || n == "medium") && key(i + 2) == "term" { return m(i + 3, .date, "FUTURE_REF") }
+            if (n == "short" || n == "long" || n == "medium") && keyIs(i + 2, "term") { return m(i + 3, .date, "FUTURE_REF") }
         case "a":
-            if key(i + 1) == "later", key(i + 2) == "date" { return m(i + 3, .date, "FUTURE_REF") }
+            if keyIs(i + 1, "later"), keyIs(i + 2, "date") { return m(i + 3, .date, "FUTURE_REF") }
         case "future":
-            if key(i - 1) == "in" || key(i - 1) == "near" { return m(i + 1, .date, "FUTURE_REF") }
+            if keyIs(i - 1, "in") || keyIs(i - 1, "near") { return m(i + 1, .date, "FUTURE_REF") }
         case "year-earlier", "year-ago":
             guard let dct else { return m(after(i), .date, nil) }
             if let q = reportedQuarter() { return m(after(i), .date, Timex.quarter(q.0 - 1, q.1)) }
@@ -883,8 +932,8 @@ struct TaggerRun {
             case "mid-morning", "early-morning": part = "MO"
             case "late-night": part = "NI"
             default:
-                guard key(i + 1) == "afternoon" || key(i + 1) == "morning" else { return nil }
-                part = key(i + 1) == "afternoon" ? "AF" : "MO"
+                guard keyIs(i + 1, "afternoon") || keyIs(i + 1, "morning") else { return nil }
+                part = keyIs(i + 1, "afternoon") ? "AF" : "MO"
                 e = i + 2
             }
             var day = sentenceIndex - lastDaySentence <= 1 ? (lastDay ?? dct) : dct
@@ -915,17 +964,17 @@ struct TaggerRun {
             if TaggerRun.relativeWordsAfterDeterminer.contains(n) {
                 det = "the " + n
                 j = after(i + 1)
-                if n == "comparable" || n == "corresponding", key(j) == "year-ago" || key(j) == "year-earlier" {
+                if n == "comparable" || n == "corresponding", keyIs(j, "year-ago") || keyIs(j, "year-earlier") {
                     det = "the year-ago"
                     j = after(j)
                 }
             } else {
                 det = "the"
             }
-        } else if det == "this" && key(i + 1) == "past" {
+        } else if det == "this" && keyIs(i + 1, "past") {
             det = "this past"
             j = i + 2
-        } else if det == "this" && key(i + 1) == "coming" {
+        } else if det == "this" && keyIs(i + 1, "coming") {
             det = "next"
             j = i + 2
         } else if !TaggerRun.relativeDeterminers.contains(det) {
@@ -933,7 +982,7 @@ struct TaggerRun {
         }
         if det == "early" || det == "late" { return nil }
         var fiscal = false
-        if key(j) == "fiscal" || key(j) == "financial" || key(j) == "calendar" {
+        if keyIs(j, "fiscal") || keyIs(j, "financial") || keyIs(j, "calendar") {
             fiscal = true
             j += 1
         }
@@ -967,7 +1016,7 @@ struct TaggerRun {
             if ago { return m(.date, Timex.season(dct.year - 1, s)) }
             if ahead { return m(.date, Timex.season(dct.year + 1, s)) }
             if current || det == "the" {
-                if det == "the", key(end) == "of" { return nil }
+                if det == "the", keyIs(end, "of") { return nil }
                 return m(.date, Timex.season(dct.year, s))
             }
             if anaphoric { return m(.date, lastYear.map { Timex.season($0, s) }) }
@@ -1044,7 +1093,7 @@ struct TaggerRun {
         // "ABC's \"This Week\"": a capitalized unit inside a sentence is a title.
         if tokens[j].isCapitalized, i > sStart, !tokens[i].flags.contains(.paragraphStart) { return nil }
         // "the year two thousand", "the year 2000"
-        if unit == .year, yearValue(end) != nil || key(end) == "two" && key(end + 1) == "thousand" { return nil }  // "the last two-year period" etc. are durations elsewhere
+        if unit == .year, yearValue(end) != nil || keyIs(end, "two") && keyIs(end + 1, "thousand") { return nil }  // "the last two-year period" etc. are durations elsewhere
         guard let dct else {
             if current || ago || ahead || anaphoric { return m(.date, nil) }
             return nil
@@ -1069,10 +1118,10 @@ struct TaggerRun {
             if det == "the full" { return m(.date, Timex.year(dct.year)) }
             if det == "the" {
                 // "the year ended Sept. 30" is a reporting period; "for the year", "the fiscal year" the current one.
-                if key(end) == "ended" || key(end) == "ending" || key(end) == "to" { return m(.duration, "P1Y") }
+                if keyIs(end, "ended") || keyIs(end, "ending") || keyIs(end, "to") { return m(.duration, "P1Y") }
                 if fiscal { return m(.date, Timex.year(dct.year)) }
-                if TaggerRun.prepositionsBeforeYear.contains(key(i - 1)) || key(end) == "'s" {
-                    if key(end) == "before" || key(end) == "after" || key(end) == "earlier" || key(end) == "ago" { return nil }
+                if keyIn(i - 1, TaggerRun.prepositionsBeforeYear) || keyIs(end, "'s") {
+                    if keyIs(end, "before") || keyIs(end, "after") || keyIs(end, "earlier") || keyIs(end, "ago") { return nil }
                     return m(.date, Timex.year(dct.year))
                 }
             }
@@ -1102,8 +1151,8 @@ struct TaggerRun {
             if ago { return m(.date, Timex.week(dct.adding(days: -7))) }
             if ahead { return m(.date, Timex.week(dct.adding(days: 7))) }
             if anaphoric { return m(.date, Timex.week(lastDay ?? dct)) }
-            if det == "the", TaggerRun.prepositionsBeforeWeek.contains(key(i - 1)) || key(end) == "'s" {
-                if key(end) == "of" || key(end) == "before" || key(end) == "after" || key(end) == "ended" || key(end) == "ending" { return nil }
+            if det == "the", keyIn(i - 1, TaggerRun.prepositionsBeforeWeek) || keyIs(end, "'s") {
+                if keyIs(end, "of") || keyIs(end, "before") || keyIs(end, "after") || keyIs(end, "ended") || keyIs(end, "ending") { return nil }
                 return m(.date, Timex.week(lastDay ?? dct))
             }
             return nil
@@ -1120,8 +1169,8 @@ struct TaggerRun {
                 return m(.date, Timex.quarter(dct.year, cq))
             }
             if det == "the" || det == "the latest" || det == "latest" || det == "the past" || det == "the last" || ago {
-                if det == "the", TaggerRun.wordsAfterQuarter.contains(key(end)) && lastQuarter == nil { return nil }
-                if det == "the" && key(i - 1) == "a" { return nil }
+                if det == "the", keyIn(end, TaggerRun.wordsAfterQuarter) && lastQuarter == nil { return nil }
+                if det == "the" && keyIs(i - 1, "a") { return nil }
                 let p = Timex.addQuarters(dct.year, cq, -1)
                 return m(.date, Timex.quarter(p.0, p.1))
             }
@@ -1161,50 +1210,50 @@ struct TaggerRun {
             guard digitCount(i) <= 4 else { return nil }
             value = Double(v)
             // "2 1/2"
-            if intValue(j) == 1, key(j + 1) == "/", intValue(j + 2) == 2, glued(j + 1) { value! += 0.5; j += 3 }
+            if intValue(j) == 1, keyIs(j + 1, "/"), intValue(j + 2) == 2, glued(j + 1) { value! += 0.5; j += 3 }
         } else if isNumber(i), let d = Double(k) {
             value = d
         } else if k == "a" || k == "an" || k == "one" {
-            if key(j) == "couple" && key(j + 1) == "of" {
+            if keyIs(j, "couple") && keyIs(j + 1, "of") {
                 value = 2
                 j += 2
-            } else if key(j) == "few" {
+            } else if keyIs(j, "few") {
                 value = nil
                 j += 1
                 return (nil, j)
-            } else if key(j) == "half" {
+            } else if keyIs(j, "half") {
                 value = 0.5
                 j += 1
-            } else if key(j) == "dozen" {
+            } else if keyIs(j, "dozen") {
                 value = 12
                 j += 1
-            } else if key(j) == "hundred" {
+            } else if keyIs(j, "hundred") {
                 value = 100
                 j += 1
             } else {
                 value = 1
             }
-        } else if k == "couple" && key(j) == "of" {
+        } else if k == "couple" && keyIs(j, "of") {
             value = 2
             j += 1
         } else if k == "half" {
             value = 0.5
-            if key(j) == "a" || key(j) == "an" { j += 1 }
+            if keyIs(j, "a") || keyIs(j, "an") { j += 1 }
         } else if Lexicon.fuzzyQuantities.contains(k) {
             return (nil, j)
         } else if var v = Lexicon.numberWords[k] {
             if Lexicon.tens.contains(k) {
-                if isHyphen(j), let u = Lexicon.numberWords[key(j + 1)], u < 10 { v += u; j += 2 }
-                else if let u = Lexicon.numberWords[key(j)], u < 10 { v += u; j += 1 }
+                if isHyphen(j), let u = keyValue(j + 1, Lexicon.numberWords), u < 10 { v += u; j += 2 }
+                else if let u = keyValue(j, Lexicon.numberWords), u < 10 { v += u; j += 1 }
             }
-            if key(j) == "hundred" { v *= 100; j += 1 }
-            else if key(j) == "thousand" { v *= 1000; j += 1 }
+            if keyIs(j, "hundred") { v *= 100; j += 1 }
+            else if keyIs(j, "thousand") { v *= 1000; j += 1 }
             value = Double(v)
         } else {
             return nil
         }
         // "two and a half"
-        if key(j) == "and", key(j + 1) == "a", key(j + 2) == "half", Lexicon.units[key(j + 3)] != nil, let v = value {
+        if keyIs(j, "and"), keyIs(j + 1, "a"), keyIs(j + 2, "half"), keyValue(j + 3, Lexicon.units) != nil, let v = value {
             value = v + 0.5
             j += 3
         }
@@ -1241,12 +1290,12 @@ struct TaggerRun {
     func parseDuration(_ i: Int) -> Match? {
         var j = i
         var qualifier = ""
-        if key(j) == "the" || key(j) == "its" || key(j) == "their" || key(j) == "his" || key(j) == "her" { j += 1 }
+        if keyIs(j, "the") || keyIs(j, "its") || keyIs(j, "their") || keyIs(j, "his") || keyIs(j, "her") { j += 1 }
         let q = key(j)
         if TaggerRun.durationQualifiers.contains(q) {
             qualifier = q
             j = after(j)
-            if key(j) == "few" || key(j) == "several" || key(j) == "many" { /* fuzzy below */ }
+            if keyIs(j, "few") || keyIs(j, "several") || keyIs(j, "many") { /* fuzzy below */ }
         } else if j > i && !startsQuantity(j) {
             return nil
         }
@@ -1260,22 +1309,22 @@ struct TaggerRun {
             // Bare plurals: "for years", "over the weeks"... only after a time preposition.
             let u = key(j)
             // Bare plurals ("for years") are left untagged: TimeBank rarely marks them.
-            guard Lexicon.pluralUnits.contains(u), key(j + 1) == "ago", j == i else { return nil }
-            if key(j + 1) == "of" || key(j + 1) == "'" || key(j + 1) == "old" { return nil }
-            if key(i - 1) == "in" && key(j + 1) != "ago" { return nil }
+            guard Lexicon.pluralUnits.contains(u), keyIs(j + 1, "ago"), j == i else { return nil }
+            if keyIs(j + 1, "of") || keyIs(j + 1, "'") || keyIs(j + 1, "old") { return nil }
+            if keyIs(i - 1, "in") && !keyIs(j + 1, "ago") { return nil }
             fuzzy = true
         } else {
             // "the past few weeks" handled by quantity; "recent years", "the coming weeks", "the early years"
             let u = key(j)
             guard Lexicon.pluralUnits.contains(u) else { return nil }
             if qualifier == "recent" || qualifier == "past" || qualifier == "coming" || qualifier == "last" || qualifier == "next" || qualifier == "early" {
-                if qualifier == "recent" && u == "years" && key(i) != "the" {
+                if qualifier == "recent" && u == "years" && !keyIs(i, "the") {
                     return Match(start: i, end: j + 1, type: .date, value: "PAST_REF")
                 }
-                if qualifier == "coming" && (u == "months" || u == "quarters") && key(i) != "the" {
+                if qualifier == "coming" && (u == "months" || u == "quarters") && !keyIs(i, "the") {
                     return Match(start: i, end: j + 1, type: .date, value: "FUTURE_REF")
                 }
-                if qualifier == "early" && key(i) != "the" { return nil }
+                if qualifier == "early" && !keyIs(i, "the") { return nil }
                 fuzzy = true
             } else {
                 return nil
@@ -1284,16 +1333,16 @@ struct TaggerRun {
         let numberEnd = j
         var hyphenated = false
         if isHyphen(j) { hyphenated = true; j += 1 }
-        while Lexicon.unitAdjectives.contains(key(j)), key(j) != "long" || Lexicon.units[key(j + 1)] == nil {
-            if key(j) == "long" { break }
+        while keyIn(j, Lexicon.unitAdjectives), !keyIs(j, "long") || keyValue(j + 1, Lexicon.units) == nil {
+            if keyIs(j, "long") { break }
             j += 1
         }
         var uk = key(j)
         if uk == "straight" { j += 1; uk = key(j) }
         guard let unit = Lexicon.units[uk] else { return nil }
         // A capitalized unit inside a sentence is a title: "60 Minutes".
-        if j > sStart, tokens[j].isCapitalized, !tokens[j].flags.contains(.paragraphStart), key(j - 1) != "." { return nil }
-        if value == 1, Lexicon.pluralUnits.contains(uk), key(i) != "one", !isNumber(i) { return nil }
+        if j > sStart, tokens[j].isCapitalized, !tokens[j].flags.contains(.paragraphStart), !keyIs(j - 1, ".") { return nil }
+        if value == 1, Lexicon.pluralUnits.contains(uk), !keyIs(i, "one"), !isNumber(i) { return nil }
         if let v = value, v > 1, !Lexicon.pluralUnits.contains(uk), !hyphenated, !isHyphen(j + 1) {
             // "2 year" is unusual but "five year plan" happens; accept.
             _ = v
@@ -1303,9 +1352,9 @@ struct TaggerRun {
         if isNumber(numberEnd - 1), let v = value, v > 5000 || (v >= 1000 && !Lexicon.pluralUnits.contains(uk)) { return nil }
         var end = j + 1
         // Ages are not temporal expressions: "6-year-old", "52 years old".
-        if isHyphen(end), key(end + 1) == "old" { return nil }
-        if key(end) == "old" || key(end) == "-old" { return nil }
-        if isHyphen(end), key(end + 1) == "long" { end += 2 }
+        if isHyphen(end), keyIs(end + 1, "old") { return nil }
+        if keyIs(end, "old") || keyIs(end, "-old") { return nil }
+        if isHyphen(end), keyIs(end + 1, "long") { end += 2 }
         let n = value
         let unitCount = n.flatMap { Double(Int($0)) == $0 ? Int($0) : nil }
 
@@ -1313,10 +1362,10 @@ struct TaggerRun {
         let after = key(end)
         let bigUnit = unit == .year || unit == .month || unit == .quarter || unit == .decade || unit == .century
         if after == "ago" || ((after == "earlier" || after == "later") && qualifier.isEmpty && bigUnit)
-            || (after == "from" && key(end + 1) == "now") {
+            || (after == "from" && keyIs(end + 1, "now")) {
             var last = end + 1
             if after == "from" { last = end + 2 }
-            if key(end) == "ago" || after == "from" || dct != nil {
+            if keyIs(end, "ago") || after == "from" || dct != nil {
                 let sign = (after == "later" || after == "from") ? 1 : -1
                 guard let count = unitCount, !fuzzy else {
                     return Match(start: i, end: last, type: .date, value: sign < 0 ? "PAST_REF" : "FUTURE_REF")
@@ -1325,7 +1374,7 @@ struct TaggerRun {
             }
         }
         // "in three weeks" with a future verb: a date.
-        if qualifier.isEmpty, key(i - 1) == "in", let count = unitCount, !fuzzy, let dct, tense(i, end) == .future,
+        if qualifier.isEmpty, keyIs(i - 1, "in"), let count = unitCount, !fuzzy, let dct, tense(i, end) == .future,
            unit == .day || unit == .week || unit == .month || unit == .year {
             return Match(start: i, end: end, type: .date, value: shiftedFrom(dct, unit, count))
         }
@@ -1334,11 +1383,11 @@ struct TaggerRun {
         }
         if fuzzy { return Match(start: i, end: end, type: .duration, value: unit.duration(nil)) }
         // "the two-day meeting": the adjective alone is the expression.
-        if hyphenated, qualifier.isEmpty, j > i, TaggerRun.possessiveDeterminers.contains(key(i)) {
+        if hyphenated, qualifier.isEmpty, j > i, keyIn(i, TaggerRun.possessiveDeterminers) {
             return Match(start: i + 1, end: end, type: .duration, value: durationValue(unit, n))
         }
-        if key(i) == "a" || key(i) == "an" {
-            if unit == .quarter, key(end) == "of" { return nil }
+        if keyIs(i, "a") || keyIs(i, "an") {
+            if unit == .quarter, keyIs(end, "of") { return nil }
             if unit == .second { return nil }  // "a second group"
             // "a year" after an amount is a rate ("$5 a year", "700 seats a week"), not a duration.
             let prev = key(i - 1)
@@ -1347,10 +1396,10 @@ struct TaggerRun {
                !TaggerRun.notPluralBeforeDuration.contains(prev) {
                 return nil
             }
-            if !hyphenated && key(end) == "or" && key(end + 1) == "two" { return Match(start: i, end: end + 2, type: .duration, value: durationValue(unit, n)) }
+            if !hyphenated && keyIs(end, "or") && keyIs(end + 1, "two") { return Match(start: i, end: end + 2, type: .duration, value: durationValue(unit, n)) }
         }
         if unit == .quarter && qualifier.isEmpty && !hyphenated && value == 1 { return nil }
-        if unit == .quarter && key(end) == "of" && qualifier.isEmpty { return nil }  // "three-quarters of its food"
+        if unit == .quarter && keyIs(end, "of") && qualifier.isEmpty { return nil }  // "three-quarters of its food"
         return Match(start: i, end: end, type: .duration, value: durationValue(unit, n))
     }
 
@@ -1408,34 +1457,34 @@ struct TaggerRun {
             j += 1
         }
         // "this year's third quarter", "last year's fourth quarter", "next year's first quarter"
-        if TaggerRun.yearDeterminers.contains(key(j)), key(j + 1) == "year", key(j + 2) == "'s" {
-            yearOffset = key(j) == "this" ? 0 : (key(j) == "last" ? -1 : 1)
+        if keyIn(j, TaggerRun.yearDeterminers), keyIs(j + 1, "year"), keyIs(j + 2, "'s") {
+            yearOffset = keyIs(j, "this") ? 0 : (keyIs(j, "last") ? -1 : 1)
             j += 3
         }
-        if let y = yearValue(j), !(key(j + 1) == "-" && !glued(j + 1)) {
+        if let y = yearValue(j), !(keyIs(j + 1, "-") && !glued(j + 1)) {
             year = y
             j += 1
             if isHyphen(j) { j += 1 }
         }
-        if key(j) == "comparable" || key(j) == "corresponding" { j += 1 }
-        if key(j) == "year-ago" || key(j) == "year-earlier" {
+        if keyIs(j, "comparable") || keyIs(j, "corresponding") { j += 1 }
+        if keyIs(j, "year-ago") || keyIs(j, "year-earlier") {
             anaphoricYearAgo = true
             j = after(j)
         }
-        if key(j) == "fiscal" || key(j) == "fiscal-first" { if key(j) == "fiscal-first" { return nil }; j += 1; if isHyphen(j) { j += 1 } }
+        if keyIs(j, "fiscal") || keyIs(j, "fiscal-first") { if keyIs(j, "fiscal-first") { return nil }; j += 1; if isHyphen(j) { j += 1 } }
         var ord: Int?
         var half = false
-        if let o = Lexicon.ordinals[key(j)], o <= 4 {
+        if let o = keyValue(j, Lexicon.ordinals), o <= 4 {
             ord = o
             j += 1
-        } else if key(j) == "last" || key(j) == "latter" {
+        } else if keyIs(j, "last") || keyIs(j, "latter") {
             ord = -1
             j += 1
         } else {
             return nil
         }
         if isHyphen(j) { j += 1 }
-        if key(j) == "fiscal" { j += 1 }
+        if keyIs(j, "fiscal") { j += 1 }
         let u = key(j)
         if u == "half" || u == "halves" {
             half = true
@@ -1447,17 +1496,17 @@ struct TaggerRun {
         }
         var end = j + 1
         // "of 1990", "of this year", "of fiscal 1990", "of the year"
-        if key(end) == "of" {
+        if keyIs(end, "of") {
             var p = end + 1
-            if key(p) == "fiscal" { p += 1 }
+            if keyIs(p, "fiscal") { p += 1 }
             if let y = yearValue(p) {
                 year = y
                 end = p + 1
-            } else if TaggerRun.yearDeterminers.contains(key(p)), key(p + 1) == "year" {
-                yearOffset = key(p) == "this" ? 0 : (key(p) == "last" ? -1 : 1)
+            } else if keyIn(p, TaggerRun.yearDeterminers), keyIs(p + 1, "year") {
+                yearOffset = keyIs(p, "this") ? 0 : (keyIs(p, "last") ? -1 : 1)
                 end = p + 2
             }
-        } else if let y = yearValue(end), key(i) != "the" || true, !isNumber(end + 1) {
+        } else if let y = yearValue(end), !keyIs(i, "the") || true, !isNumber(end + 1) {
             // "the third quarter 1990"
             if y >= 1900 { year = y; end += 1 }
         }
@@ -1493,30 +1542,30 @@ struct TaggerRun {
         // "21 October 2025", "21st of October"
         if let d = intValue(i) ?? Lexicon.ordinals[k], d >= 1, d <= 31, isNumber(i) || Lexicon.ordinals[k] != nil {
             var j = i + 1
-            if isNumber(i), Lexicon.ordinals[key(j)] == nil, TaggerRun.ordinalSuffixes.contains(key(j)), glued(j) { j += 1 }
-            if key(j) == "of" { j += 1 }
-            if let month = isMonthName(j), key(j) != "may" || intValue(j + 1) != nil || isNumber(i) {
-                if !isNumber(i) && key(j - 1) != "of" { return nil }
+            if isNumber(i), keyValue(j, Lexicon.ordinals) == nil, keyIn(j, TaggerRun.ordinalSuffixes), glued(j) { j += 1 }
+            if keyIs(j, "of") { j += 1 }
+            if let month = isMonthName(j), !keyIs(j, "may") || intValue(j + 1) != nil || isNumber(i) {
+                if !isNumber(i) && !keyIs(j - 1, "of") { return nil }
                 var end = j + 1
                 var year: Int?
-                if key(end) == "," , let y = yearValue(end + 1) { year = y; end += 2 } else if let y = yearValue(end) { year = y; end += 1 }
+                if keyIs(end, ",") , let y = yearValue(end + 1) { year = y; end += 2 } else if let y = yearValue(end) { year = y; end += 1 }
                 let value = year.map { y in d <= CalendarDate.daysIn(month: month, year: y) ? Timex.day(CalendarDate(year: y, month: month, day: d)) : nil } ?? resolveMonthDay(month, d, i, end)
                 return Match(start: i, end: end, type: .date, value: value)
             }
         }
         // ISO date 2025-10-21 and US 10/21/2025.
-        if isNumber(i), let a = intValue(i), isHyphen(i + 1) || (key(i + 1) == "/" && glued(i + 1) && glued(i + 2)),
+        if isNumber(i), let a = intValue(i), isHyphen(i + 1) || (keyIs(i + 1, "/") && glued(i + 1) && glued(i + 2)),
            let b = intValue(i + 2), key(i + 3) == key(i + 1), glued(i + 3), glued(i + 4), let c = intValue(i + 4) {
-            if digitCount(i) == 4, key(i + 1) != "/", b >= 1, b <= 12, c >= 1, c <= CalendarDate.daysIn(month: b, year: a) {
+            if digitCount(i) == 4, !keyIs(i + 1, "/"), b >= 1, b <= 12, c >= 1, c <= CalendarDate.daysIn(month: b, year: a) {
                 return Match(start: i, end: i + 5, type: .date, value: Timex.day(CalendarDate(year: a, month: b, day: c)))
             }
-            if key(i + 1) == "/", digitCount(i + 4) == 4, a >= 1, a <= 12, b >= 1, b <= CalendarDate.daysIn(month: a, year: c) {
+            if keyIs(i + 1, "/"), digitCount(i + 4) == 4, a >= 1, a <= 12, b >= 1, b <= CalendarDate.daysIn(month: a, year: c) {
                 return Match(start: i, end: i + 5, type: .date, value: Timex.day(CalendarDate(year: c, month: a, day: b)))
             }
         }
         if let y = yearValue(i) {
             // Decades: "1990s", "the 1990s"
-            if key(i + 1) == "s" && glued(i + 1) || key(i + 1) == "'s" && glued(i + 1) && !(key(i + 2) == "" ) && isDecadeApostrophe(i + 1) {
+            if keyIs(i + 1, "s") && glued(i + 1) || keyIs(i + 1, "'s") && glued(i + 1) && !(keyIs(i + 2, "") ) && isDecadeApostrophe(i + 1) {
                 return Match(start: i, end: i + 2, type: .date, value: String(y / 10))
             }
             // Outside 1900–2100 a bare four-digit number is more often a clock time ("at 1100", "the 1330 start"),
@@ -1525,16 +1574,16 @@ struct TaggerRun {
             var end = i + 1
             // "1990 and beyond" stays the year.
             // "the 1988 period" / "the 1988 quarter"
-            if key(i - 1) == "the" || key(i - 1) == "fiscal" || key(i - 1) == "mid" || key(i - 1) == "-" {
+            if keyIs(i - 1, "the") || keyIs(i - 1, "fiscal") || keyIs(i - 1, "mid") || keyIs(i - 1, "-") {
                 _ = end
             }
-            if key(end) == "period" || key(end) == "quarter" && !isHyphen(end - 1) {
-                if key(end) == "quarter", let q = lastQuarter, q.0 == y || q.0 == y + 1 {
-                    return Match(start: key(i - 1) == "the" ? i - 1 : i, end: end + 1, type: .date, value: Timex.quarter(y, q.1))
+            if keyIs(end, "period") || keyIs(end, "quarter") && !isHyphen(end - 1) {
+                if keyIs(end, "quarter"), let q = lastQuarter, q.0 == y || q.0 == y + 1 {
+                    return Match(start: keyIs(i - 1, "the") ? i - 1 : i, end: end + 1, type: .date, value: Timex.quarter(y, q.1))
                 }
                 end += 1
             }
-            if key(i - 1) == "fiscal" {
+            if keyIs(i - 1, "fiscal") {
                 return Match(start: i - 1, end: end, type: .date, value: Timex.year(y))
             }
             if isNumber(i + 1) && !glued(i + 1) { return nil }  // "1990 1991" tables
@@ -1542,32 +1591,32 @@ struct TaggerRun {
         }
         // "'80s", "’90s"
         if k == "'", let v = intValue(i + 1), digitCount(i + 1) == 2, glued(i + 1) {
-            if key(i + 2) == "s", glued(i + 2) {
+            if keyIs(i + 2, "s"), glued(i + 2) {
                 let century = v <= (dct.map { $0.year % 100 } ?? 30) ? 200 : 190
                 return Match(start: i, end: i + 3, type: .date, value: String(century + v / 10))
             }
         }
         // Spoken decades and years: "the nineties", "nineteen ninety-six", "two thousand".
-        if let d = TaggerRun.spokenDecades[k], key(i - 1) == "the" || key(i - 1) == "early" || key(i - 1) == "late" || key(i - 1) == "mid" || key(i - 2) == "the" {
+        if let d = TaggerRun.spokenDecades[k], keyIs(i - 1, "the") || keyIs(i - 1, "early") || keyIs(i - 1, "late") || keyIs(i - 1, "mid") || keyIs(i - 2, "the") {
             return Match(start: i, end: i + 1, type: .date, value: "19\(d)")
         }
         if k == "nineteen" || k == "eighteen" {
             let centuryPart = k == "nineteen" ? 19 : 18
             if let (v, next) = quantity(i + 1).map({ ($0.value, $0.next) }), let v, v >= 10, v < 100, Double(Int(v)) == v, !isNumber(i + 1) {
-                if Lexicon.units[key(next)] != nil { return nil }
+                if keyValue(next, Lexicon.units) != nil { return nil }
                 return Match(start: i, end: next, type: .date, value: Timex.year(centuryPart * 100 + Int(v)))
             }
         }
-        if k == "two", key(i + 1) == "thousand", key(i - 1) == "year" || key(i - 1) == "in" || key(i - 1) == "since" || key(i - 1) == "by" {
+        if k == "two", keyIs(i + 1, "thousand"), keyIs(i - 1, "year") || keyIs(i - 1, "in") || keyIs(i - 1, "since") || keyIs(i - 1, "by") {
             var end = i + 2
             var y = 2000
-            if key(end) == "and", let v = Lexicon.numberWords[key(end + 1)], v < 20 { y += v; end += 2 }
-            else if let v = Lexicon.numberWords[key(end)], v < 20 { y += v; end += 1 }
-            let start = key(i - 1) == "year" && key(i - 2) == "the" ? i - 2 : i
+            if keyIs(end, "and"), let v = keyValue(end + 1, Lexicon.numberWords), v < 20 { y += v; end += 2 }
+            else if let v = keyValue(end, Lexicon.numberWords), v < 20 { y += v; end += 1 }
+            let start = keyIs(i - 1, "year") && keyIs(i - 2, "the") ? i - 2 : i
             return Match(start: start, end: end, type: .date, value: Timex.year(y))
         }
         // Centuries: "the 20th century", "the nineteenth century"
-        if let o = Lexicon.ordinals[k], isHyphen(i + 1) ? key(i + 2) == "century" : key(i + 1) == "century" {
+        if let o = Lexicon.ordinals[k], isHyphen(i + 1) ? keyIs(i + 2, "century") : keyIs(i + 1, "century") {
             let end = isHyphen(i + 1) ? i + 3 : i + 2
             return Match(start: i, end: end, type: .date, value: Timex.pad(o - 1, 2))
         }
@@ -1580,24 +1629,24 @@ struct TaggerRun {
         var j = i + 1
         // "Friday, Oct. 23", "Saturday April 25"
         var p = j
-        if key(p) == "," { p += 1 }
+        if keyIs(p, ",") { p += 1 }
         if let month = isMonthName(p), let mm = parseMonth(p, month), case .day? = mm.value.map(Timex.granularity) {
             return Match(start: i, end: mm.end, type: .date, value: mm.value)
         }
-        if let month = isMonthName(p), Lexicon.months[key(p)] != nil, intValue(p + 1) != nil {
+        if let month = isMonthName(p), keyValue(p, Lexicon.months) != nil, intValue(p + 1) != nil {
             if let mm = parseMonth(p, month) { return Match(start: i, end: mm.end, type: .date, value: mm.value) }
         }
         // "Monday and Tuesday next week": look past a coordination for the week it belongs to.
         var weekShift: Int?
         var q = j
-        if let part = Lexicon.dayParts[key(q)], key(q) != "overnight" { _ = part; q += 1 }
+        if let part = keyValue(q, Lexicon.dayParts), !keyIs(q, "overnight") { _ = part; q += 1 }
         if let s = weekShiftAt(q) {
             weekShift = s
         } else {
             var c = q
-            while TaggerRun.weekdayListJoiners.contains(key(c)), isWeekday(c + 1) != nil {
+            while keyIn(c, TaggerRun.weekdayListJoiners), isWeekday(c + 1) != nil {
                 c += 2
-                if Lexicon.dayParts[key(c)] != nil { c += 1 }
+                if keyValue(c, Lexicon.dayParts) != nil { c += 1 }
                 if let s = weekShiftAt(c) {
                     weekShift = s
                     break
@@ -1609,12 +1658,12 @@ struct TaggerRun {
         if let dct {
             if let s = weekShift {
                 dayDate = Timex.weekday(wd, inWeekOf: dct.adding(days: 7 * s))
-            } else if key(i - 1) == "this" || key(i - 1) == "next" || key(i - 1) == "last" {
+            } else if keyIs(i - 1, "this") || keyIs(i - 1, "next") || keyIs(i - 1, "last") {
                 dayDate = nil  // parseRelative handles these
-            } else if key(i + 1) == "'s" {
+            } else if keyIs(i + 1, "'s") {
                 // "Wednesday's ruling" has happened; "ahead of Sunday's vote", "for Tuesday's match" is to come.
                 let p = key(i - 1)
-                if TaggerRun.futurePrepositions.contains(p) || p == "of" && key(i - 2) == "ahead" {
+                if TaggerRun.futurePrepositions.contains(p) || p == "of" && keyIs(i - 2, "ahead") {
                     dayDate = dct.adding(days: (wd - dct.weekday + 7) % 7)
                 } else {
                     dayDate = dct.adding(days: -((dct.weekday - wd + 7) % 7))
@@ -1627,7 +1676,7 @@ struct TaggerRun {
             value = "XXXX-WXX-\(wd)"
         }
         let type = TimexType.date
-        if Lexicon.dayParts[key(j)] != nil, key(j) != "overnight" {
+        if keyValue(j, Lexicon.dayParts) != nil, !keyIs(j, "overnight") {
             // "Friday night": TimeBank mostly gives the day alone.
             j += 1
         }
@@ -1637,7 +1686,7 @@ struct TaggerRun {
 
     /// "next week" / "last week" / "this week" at `i`, as a week offset.
     func weekShiftAt(_ i: Int) -> Int? {
-        guard key(i + 1) == "week" else { return nil }
+        guard keyIs(i + 1, "week") else { return nil }
         switch key(i) {
         case "next": return 1
         case "last": return -1
@@ -1653,13 +1702,13 @@ struct TaggerRun {
         if let d = intValue(j), d >= 1, d <= 31, digitCount(j) <= 2 {
             day = d
             j += 1
-            if TaggerRun.ordinalSuffixes.contains(key(j)), glued(j) { j += 1 }
-        } else if let d = Lexicon.ordinals[key(j)], d >= 1, d <= 31, !tokens[j].isCapitalized || true {
-            if Lexicon.units[key(j + 1)] == nil && key(j + 1) != "half" {
+            if keyIn(j, TaggerRun.ordinalSuffixes), glued(j) { j += 1 }
+        } else if let d = keyValue(j, Lexicon.ordinals), d >= 1, d <= 31, !tokens[j].isCapitalized || true {
+            if keyValue(j + 1, Lexicon.units) == nil && !keyIs(j + 1, "half") {
                 day = d
                 j += 1
             }
-        } else if key(j) == "the", let d = Lexicon.ordinals[key(j + 1)], d <= 31 {
+        } else if keyIs(j, "the"), let d = keyValue(j + 1, Lexicon.ordinals), d <= 31 {
             day = d
             j += 2
         }
@@ -1667,7 +1716,7 @@ struct TaggerRun {
             // ", 2025" or " 2025"
             var year: Int?
             var end = j
-            if key(j) == ",", let y = yearValue(j + 1) {
+            if keyIs(j, ","), let y = yearValue(j + 1) {
                 year = y
                 end = j + 2
             } else if let y = yearValue(j) {
@@ -1685,13 +1734,13 @@ struct TaggerRun {
         if let y = yearValue(j) {
             return Match(start: i, end: j + 1, type: .date, value: Timex.month(y, month))
         }
-        if key(j) == "of", let y = yearValue(j + 1) {
+        if keyIs(j, "of"), let y = yearValue(j + 1) {
             return Match(start: i, end: j + 2, type: .date, value: Timex.month(y, month))
         }
         // "June last year", "January this year", "March next year"
-        if TaggerRun.yearDeterminers.contains(key(j)), key(j + 1) == "year" {
+        if keyIn(j, TaggerRun.yearDeterminers), keyIs(j + 1, "year") {
             guard let dct else { return Match(start: i, end: j + 2, type: .date, value: nil) }
-            let y = dct.year + (key(j) == "last" ? -1 : (key(j) == "next" ? 1 : 0))
+            let y = dct.year + (keyIs(j, "last") ? -1 : (keyIs(j, "next") ? 1 : 0))
             return Match(start: i, end: j + 2, type: .date, value: Timex.month(y, month))
         }
         return Match(start: i, end: i + 1, type: .date, value: resolveMonth(month, i, i + 1))
@@ -1704,28 +1753,28 @@ struct TaggerRun {
         var resolve: ((Int) -> CalendarDate)?
         switch k {
         case "christmas":
-            if key(end) == "eve" { end += 1; resolve = { CalendarDate(year: $0, month: 12, day: 24) } }
+            if keyIs(end, "eve") { end += 1; resolve = { CalendarDate(year: $0, month: 12, day: 24) } }
             else {
-                if key(end) == "day" { end += 1 }
+                if keyIs(end, "day") { end += 1 }
                 resolve = { CalendarDate(year: $0, month: 12, day: 25) }
             }
         case "new":
-            guard key(i + 1) == "year", key(i + 2) == "'s", key(i + 3) == "day" || key(i + 3) == "eve" else { return nil }
+            guard keyIs(i + 1, "year"), keyIs(i + 2, "'s"), keyIs(i + 3, "day") || keyIs(i + 3, "eve") else { return nil }
             end = i + 4
-            if key(i + 3) == "eve" { resolve = { CalendarDate(year: $0, month: 12, day: 31) } } else { resolve = { CalendarDate(year: $0, month: 1, day: 1) } }
+            if keyIs(i + 3, "eve") { resolve = { CalendarDate(year: $0, month: 12, day: 31) } } else { resolve = { CalendarDate(year: $0, month: 1, day: 1) } }
         case "thanksgiving":
-            if key(end) == "day" { end += 1 }
+            if keyIs(end, "day") { end += 1 }
             resolve = { Timex.nthWeekday(4, 4, month: 11, year: $0) }
         case "easter":
-            if key(end) == "sunday" || key(end) == "day" { end += 1 }
-            if key(end) == "week" || key(end) == "monday" || key(end) == "holiday" || key(end) == "weekend" { return nil }
+            if keyIs(end, "sunday") || keyIs(end, "day") { end += 1 }
+            if keyIs(end, "week") || keyIs(end, "monday") || keyIs(end, "holiday") || keyIs(end, "weekend") { return nil }
             resolve = { Timex.easter($0) }
         case "halloween":
             resolve = { CalendarDate(year: $0, month: 10, day: 31) }
         case "independence", "labor", "labour", "memorial", "election", "veterans", "valentine":
             var d = i + 1
-            if k == "valentine" || k == "veterans" { if key(d) == "'s" || key(d) == "'" { d += 1 } }
-            guard key(d) == "day", isCapitalized(d) else { return nil }
+            if k == "valentine" || k == "veterans" { if keyIs(d, "'s") || keyIs(d, "'") { d += 1 } }
+            guard keyIs(d, "day"), isCapitalized(d) else { return nil }
             end = d + 1
             switch k {
             case "independence": resolve = { CalendarDate(year: $0, month: 7, day: 4) }
@@ -1742,8 +1791,8 @@ struct TaggerRun {
         var start = i
         var year: Int?
         if let y = yearValue(end) { year = y; end += 1 }
-        else if key(end) == ",", let y = yearValue(end + 1) { year = y; end += 2 }
-        if TaggerRun.yearDeterminers.contains(key(i - 1)) { start = i - 1 }
+        else if keyIs(end, ","), let y = yearValue(end + 1) { year = y; end += 2 }
+        if keyIn(i - 1, TaggerRun.yearDeterminers) { start = i - 1 }
         guard let dct else {
             if let year { return Match(start: start, end: end, type: .date, value: Timex.day(resolve(year))) }
             return Match(start: start, end: end, type: .date, value: nil)
@@ -1774,7 +1823,7 @@ struct TaggerRun {
         var j = i + 1
         var explicitClock = false
         if k == "noon" || k == "midday" {
-            if key(i - 1) == "high" { return nil }
+            if keyIs(i - 1, "high") { return nil }
             hour = 12
         } else if k == "midnight" {
             hour = 24
@@ -1791,19 +1840,19 @@ struct TaggerRun {
             } else if parts.count == 1, let h = Int(k), h >= 1, h <= 12, k.utf8.count <= 2 {
                 hour = h
             } else if parts.count == 1, k.utf8.count == 4, let v = Int(k), v % 100 < 60, v / 100 <= 23,
-                      Lexicon.timeZones.contains(key(j)) || key(j) == "hours" || key(j) == "hrs"
-                        || key(j) == "local" && key(j + 1) == "time" {
+                      keyIn(j, Lexicon.timeZones) || keyIs(j, "hours") || keyIs(j, "hrs")
+                        || keyIs(j, "local") && keyIs(j + 1, "time") {
                 // Military style "1430 GMT", "1530 EST", "1700 local time": not the years 1430, 1530, 1700.
                 hour = v / 100
                 minute = v % 100
                 explicitClock = true
-                if key(j) == "hours" || key(j) == "hrs" { j += 1 }
+                if keyIs(j, "hours") || keyIs(j, "hrs") { j += 1 }
             } else {
                 return nil
             }
             // am / pm
             let ap = key(j)
-            if ap == "a.m" || ap == "am" || ap == "a" && key(j + 1) == "." {
+            if ap == "a.m" || ap == "am" || ap == "a" && keyIs(j + 1, ".") {
                 if hour == 12 { hour = 0 }
                 j += ap == "a" ? 2 : 1
                 explicitClock = true
@@ -1814,7 +1863,7 @@ struct TaggerRun {
             } else if ap == "o'clock" {
                 j += 1
                 explicitClock = true
-            } else if key(j) == "in", key(j + 1) == "the", let part = Lexicon.dayParts[key(j + 2)] {
+            } else if keyIs(j, "in"), keyIs(j + 1, "the"), let part = keyValue(j + 2, Lexicon.dayParts) {
                 if part == "AF" || part == "EV" || part == "NI", hour < 12 { hour += 12 }
                 j += 3
                 explicitClock = true
@@ -1823,19 +1872,19 @@ struct TaggerRun {
             guard explicitClock else { return nil }
             if !(ap == "a.m" || ap == "p.m" || ap == "am" || ap == "pm") && parts.count == 2 {
                 // "at 3:50" without am/pm: only after "at"/"by" or before a time zone.
-                guard TaggerRun.clockPrepositions.contains(key(i - 1))
-                        || Lexicon.timeZones.contains(key(j)) || key(j) == "local" else { return nil }
+                guard keyIn(i - 1, TaggerRun.clockPrepositions)
+                        || keyIn(j, Lexicon.timeZones) || keyIs(j, "local") else { return nil }
             }
         } else {
             return nil
         }
         // Time zone, "local time"
-        if Lexicon.timeZones.contains(key(j)) { j += 1 }
-        if key(j) == "local", key(j + 1) == "time" { j += 2 }
+        if keyIn(j, Lexicon.timeZones) { j += 1 }
+        if keyIs(j, "local"), keyIs(j + 1, "time") { j += 2 }
         let clock = "T" + Timex.pad(hour, 2) + ":" + Timex.pad(minute, 2)
         // The day: a following date ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "noon Saturday").
         var p = j
-        if key(p) == "," || key(p) == "on" { p += 1 }
+        if keyIs(p, ",") || keyIs(p, "on") { p += 1 }
         if let d = dayAt(p) {
             return Match(start: i, end: d.end, type: .time, value: d.value.map { $0 + clock })
         }
@@ -1864,7 +1913,7 @@ struct TaggerRun {
     /// "yesterday at 3:50am", "Friday at noon": a day followed by a clock time becomes one TIME.
     func extendWithClock(_ m: inout Match, day: CalendarDate) {
         var j = m.end
-        if key(j) == "at" || key(j) == "," && key(j + 1) == "at" { j += key(j) == "at" ? 1 : 2 } else { return }
+        if keyIs(j, "at") || keyIs(j, ",") && keyIs(j + 1, "at") { j += keyIs(j, "at") ? 1 : 2 } else { return }
         guard let c = parseClock(j), let v = c.value, let t = v.firstIndex(of: "T") else { return }
         m.end = c.end
         m.type = .time
@@ -1879,7 +1928,7 @@ struct TaggerRun {
         switch k {
         case "daily", "nightly":
             // "the Communist Party daily Granma", "average daily volume"
-            if isCapitalized(i + 1) || TaggerRun.wordsBeforeAdjectiveDaily.contains(key(i - 1)) { return nil }
+            if isCapitalized(i + 1) || keyIn(i - 1, TaggerRun.wordsBeforeAdjectiveDaily) { return nil }
             return m(i + 1, "P1D")
         case "weekly": return m(i + 1, "P1W")
         case "monthly": return m(i + 1, "P1M")
@@ -1889,26 +1938,26 @@ struct TaggerRun {
         case "semiannual", "semi-annual", "biannual": return m(i + 1, "P6M")
         case "every", "each":
             var j = i + 1
-            if key(j) == "other" { j += 1 }
+            if keyIs(j, "other") { j += 1 }
             if let wd = isWeekday(j) {
                 var end = j + 1
                 var v = "XXXX-WXX-\(wd)"
-                if let part = Lexicon.dayParts[key(end)] { v += "T" + part; end += 1 }
+                if let part = keyValue(end, Lexicon.dayParts) { v += "T" + part; end += 1 }
                 return m(end, v)
             }
-            if let mo = Lexicon.months[key(j)], isCapitalized(j) { return m(j + 1, "XXXX-" + Timex.pad(mo, 2)) }
-            if let part = Lexicon.dayParts[key(j)] { return m(j + 1, "XXXX-XX-XXT" + part) }
-            if key(j) == "weekend" { return m(j + 1, "XXXX-WXX-WE") }
+            if let mo = keyValue(j, Lexicon.months), isCapitalized(j) { return m(j + 1, "XXXX-" + Timex.pad(mo, 2)) }
+            if let part = keyValue(j, Lexicon.dayParts) { return m(j + 1, "XXXX-XX-XXT" + part) }
+            if keyIs(j, "weekend") { return m(j + 1, "XXXX-WXX-WE") }
             var n: Double? = 1
-            if let q = quantity(j), q.value != nil, isNumber(j) || Lexicon.numberWords[key(j)] != nil { n = q.value; j = q.next }
-            guard let unit = Lexicon.units[key(j)] else { return nil }
-            if key(i) == "each" && key(i - 1) == "for" { return nil }
-            if key(i + 1) == "other" { n = (n ?? 1) * 2 }
+            if let q = quantity(j), q.value != nil, isNumber(j) || keyValue(j, Lexicon.numberWords) != nil { n = q.value; j = q.next }
+            guard let unit = keyValue(j, Lexicon.units) else { return nil }
+            if keyIs(i, "each") && keyIs(i - 1, "for") { return nil }
+            if keyIs(i + 1, "other") { n = (n ?? 1) * 2 }
             return m(j + 1, durationValue(unit, n))
         case "per":
             // "per year"; rates after amounts with "a" ("$5 a year") are left untagged, as TimeBank does.
-            if key(i + 1) == "annum" { return m(i + 2, "P1Y") }
-            guard let unit = Lexicon.units[key(i + 1)], !Lexicon.pluralUnits.contains(key(i + 1)),
+            if keyIs(i + 1, "annum") { return m(i + 2, "P1Y") }
+            guard let unit = keyValue(i + 1, Lexicon.units), !keyIn(i + 1, Lexicon.pluralUnits),
                   [.day, .week, .month, .year].contains(unit) else { return nil }
             return m(i + 2, unit.duration(1))
         default:

@@ -36,4 +36,18 @@ import Testing
         #expect(map.value(in: bytes, 19..<28) == nil)
         #expect(WordMap<Int, ASCIICase>(["`": 3]).value(in: bytes, 29..<30) == nil)
     }
+
+    @Test func exactTableProbedWithAnotherFold() {
+        // A table of words in key form, read from text folded as the caller's keys are.
+        let words = WordSet(["o'neill", "march"])
+        let bytes = Array("O\u{2019}Neill MARCH Marc".utf8)
+        bytes.withUnsafeBufferPointer { b in
+            #expect(words.contains(b, 0..<9, readAs: CaseAndApostrophe.self))
+            #expect(words.contains(b, 10..<15, readAs: CaseAndApostrophe.self))
+            #expect(!words.contains(b, 10..<15, readAs: ExactBytes.self))
+            #expect(!words.contains(b, 16..<20, readAs: CaseAndApostrophe.self))
+        }
+        let table: WordTable<Int> = ["march": 3]
+        #expect(bytes.withUnsafeBufferPointer { table.value(in: $0, 10..<15, readAs: ASCIICase.self) } == 3)
+    }
 }

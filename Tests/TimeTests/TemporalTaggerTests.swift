@@ -283,3 +283,25 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
               + "\(Int(Double(docs.count) / seconds)) docs/s, \(String(format: "%.1f", Double(bytes) / seconds / 1e6)) MB/s")
     }
 }
+
+@Suite struct TokenKeyTests {
+    /// The parsers' byte comparisons (`keyIs`, `keyIn`, `keyValue`) agree with comparing the keys as strings:
+    /// case, curly apostrophes, an abbreviation's final period, compounds and positions outside the sentence.
+    @Test func byteComparisonsAgreeWithKeys() {
+        let text = Text("Dec. THE Year-earlier O\u{2019}Clock o'clock \u{2018}90s 5:30 p.m. the year-ago quarter Monday next")
+        let tokens = Tokenizer.standard.tokenize(text)
+        var run = TaggerRun(text: text, tokens: tokens, dct: nil)
+        run.sStart = 0
+        run.sEnd = tokens.count
+        let literals: [StaticString] = ["dec", "dec.", "the", "year", "year-earlier", "o'clock", "'", "5:30", "p.m", "",
+                                        "monday", "year-ago", "quarter", "90s"]
+        for i in -1...tokens.count {
+            for word in literals { #expect(run.keyIs(i, word) == (run.key(i) == word.description)) }
+            #expect(run.keyIn(i, TaggerRun.yearDeterminers) == TaggerRun.yearDeterminers.contains(run.key(i)))
+            #expect(run.keyValue(i, Lexicon.weekdays) == Lexicon.weekdays[run.key(i)])
+            #expect(run.keyValue(i, Lexicon.units) == Lexicon.units[run.key(i)])
+        }
+        // The sentence holds what the comparisons are meant to find.
+        #expect(run.keyIs(0, "dec") && run.keyIs(2, "year-earlier") && run.keyIn(tokens.count - 1, TaggerRun.yearDeterminers))
+    }
+}
