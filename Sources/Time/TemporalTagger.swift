@@ -572,15 +572,14 @@ struct TaggerRun {
         // Approximators stay in the extent when a quantity or a date follows.
         var j = i
         if startMask(i) & P.approximator != 0 {
-            let k = key(i)
-            let two = TaggerRun.approximatorHeads.contains(k) && keyIn(i + 1, TaggerRun.approximatorSeconds)
-                ? k + " " + key(i + 1) : ""
-            if !two.isEmpty, Lexicon.twoWordApproximators.contains(two) {
+            if keyIn(i, TaggerRun.approximatorHeads), keyIn(i + 1, TaggerRun.approximatorSeconds),
+               Lexicon.twoWordApproximators.contains(key(i) + " " + key(i + 1)) {
                 j = i + 2
-                if k == "as" || k == "no" || two == "well over" || two == "close to" {
+                if keyIs(i, "as") || keyIs(i, "no") || keyIs(i, "well") && keyIs(i + 1, "over")
+                    || keyIs(i, "close") && keyIs(i + 1, "to") {
                     if keyIs(j, "as") || keyIs(j, "than") || keyIs(j, "to") { j += 1 }
                 }
-            } else if Lexicon.approximators.contains(k) {
+            } else if keyIn(i, Lexicon.approximators) {
                 j = i + 1
             }
         }
@@ -639,16 +638,15 @@ struct TaggerRun {
     }
 
     func marker(_ i: Int) -> Tense? {
-        let k = keys[i]
         let tok = tokens[i]
         guard tok.kind == .word else { return nil }
         let word = wordInfo[i]
         if word & WordClass.futureMarker != 0 {
-            if k == "next", keyValue(i + 1, Lexicon.units) == nil { return nil }
+            if keyIs(i, "next"), keyValue(i + 1, Lexicon.units) == nil { return nil }
             return .future
         }
-        if k == "to" && keyIs(i + 1, "be") { return .future }  // "a motion to be debated Thursday"
-        if k == "to" && TaggerRun.infinitiveFuture {
+        if keyIs(i, "to") && keyIs(i + 1, "be") { return .future }  // "a motion to be debated Thursday"
+        if keyIs(i, "to") && TaggerRun.infinitiveFuture {
             let n = key(i + 1)
             if i + 1 < sEnd, tokens[i + 1].isLowercase, !Lexicon.notVerbsAfterTo.contains(n), !n.hasSuffix("ing"),
                !n.hasSuffix("ed"), !(n.hasSuffix("s") && !n.hasSuffix("ss")), Lexicon.months[n] == nil,
@@ -659,18 +657,30 @@ struct TaggerRun {
             return nil
         }
         if word & WordClass.futureWithTo != 0, keyIs(i + 1, "to") { return .future }
-        if k == "as", keyIn(i - 1, TaggerRun.asSoonAsWords), keyIs(i - 2, "as") { return .future }
+        if keyIs(i, "as"), keyIn(i - 1, TaggerRun.asSoonAsWords), keyIs(i - 2, "as") { return .future }
         // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
-        if wordClass(i - 1) & WordClass.beForm != 0, word & WordClass.irregularPast != 0 || k.hasSuffix("ed") {
+        if wordClass(i - 1) & WordClass.beForm != 0, word & WordClass.irregularPast != 0 || keyEndsWithED(i) {
             return nil
         }
         if word & WordClass.irregularPast != 0 {
-            if k == "set" || k == "cut" || k == "put" || k == "let" || k == "hit" || k == "read" || k == "spread" { return nil }
+            if keyIs(i, "set") || keyIs(i, "cut") || keyIs(i, "put") || keyIs(i, "let") || keyIs(i, "hit")
+                || keyIs(i, "read") || keyIs(i, "spread") { return nil }
             return .past
         }
-        if k == "has" || k == "have" { return .past }
-        if tok.isLowercase, k.utf8.count >= 5, k.hasSuffix("ed"), !Lexicon.edNotPast.contains(k) { return .past }
+        if keyIs(i, "has") || keyIs(i, "have") { return .past }
+        if tok.isLowercase, keyEndsWithED(i), keys[i].utf8.count >= 5, !keyIn(i, Lexicon.edNotPast) { return .past }
         return nil
+    }
+
+    /// `key(i).hasSuffix("ed")`, read from the token's last two bytes (only "E" and "D" fold to "e" and "d";
+    /// a folded apostrophe ends a key with "'").
+    func keyEndsWithED(_ i: Int) -> Bool {
+        if !compoundEnd.isEmpty, compoundEnd[i] != nil { return keys[i].hasSuffix("ed") }
+        return text.bytes.withUnsafeBufferPointer { bytes in
+            let r = TaggerRun.keyRange(of: tokens[i], in: bytes)
+            return r.count >= 2 && bytes[r.upperBound - 2] | 0x20 == UInt8(ascii: "e")
+                && bytes[r.upperBound - 1] | 0x20 == UInt8(ascii: "d")
+        }
     }
 
     // MARK: - Resolution helpers
@@ -726,8 +736,8 @@ struct TaggerRun {
     }
 
     func isMonthName(_ i: Int) -> Int? {
+        guard let m = keyValue(i, Lexicon.months), isCapitalized(i) else { return nil }
         let k = key(i)
-        guard let m = Lexicon.months[k], isCapitalized(i) else { return nil }
         let tok = tokens[i]
         if Lexicon.ambiguousMonthAbbreviations.contains(k), !tok.flags.contains(.abbreviation) {
             // "Feb 22" without its period (wire style): only before a day number.
@@ -1203,7 +1213,6 @@ struct TaggerRun {
     /// A quantity: "two", "27", "a", "a couple of", "several", "twenty-four", "2 1/2", "two and a half".
     /// Returns the value (nil for unspecific ones) and the index after it.
     func quantity(_ i: Int) -> (value: Double?, next: Int)? {
-        let k = key(i)
         var value: Double?
         var j = i + 1
         if let v = intValue(i) {
@@ -1211,9 +1220,9 @@ struct TaggerRun {
             value = Double(v)
             // "2 1/2"
             if intValue(j) == 1, keyIs(j + 1, "/"), intValue(j + 2) == 2, glued(j + 1) { value! += 0.5; j += 3 }
-        } else if isNumber(i), let d = Double(k) {
+        } else if isNumber(i), let d = Double(key(i)) {
             value = d
-        } else if k == "a" || k == "an" || k == "one" {
+        } else if keyIs(i, "a") || keyIs(i, "an") || keyIs(i, "one") {
             if keyIs(j, "couple") && keyIs(j + 1, "of") {
                 value = 2
                 j += 2
@@ -1233,16 +1242,16 @@ struct TaggerRun {
             } else {
                 value = 1
             }
-        } else if k == "couple" && keyIs(j, "of") {
+        } else if keyIs(i, "couple") && keyIs(j, "of") {
             value = 2
             j += 1
-        } else if k == "half" {
+        } else if keyIs(i, "half") {
             value = 0.5
             if keyIs(j, "a") || keyIs(j, "an") { j += 1 }
-        } else if Lexicon.fuzzyQuantities.contains(k) {
+        } else if keyIn(i, Lexicon.fuzzyQuantities) {
             return (nil, j)
-        } else if var v = Lexicon.numberWords[k] {
-            if Lexicon.tens.contains(k) {
+        } else if var v = keyValue(i, Lexicon.numberWords) {
+            if keyIn(i, Lexicon.tens) {
                 if isHyphen(j), let u = keyValue(j + 1, Lexicon.numberWords), u < 10 { v += u; j += 2 }
                 else if let u = keyValue(j, Lexicon.numberWords), u < 10 { v += u; j += 1 }
             }
@@ -1291,9 +1300,8 @@ struct TaggerRun {
         var j = i
         var qualifier = ""
         if keyIs(j, "the") || keyIs(j, "its") || keyIs(j, "their") || keyIs(j, "his") || keyIs(j, "her") { j += 1 }
-        let q = key(j)
-        if TaggerRun.durationQualifiers.contains(q) {
-            qualifier = q
+        if keyIn(j, TaggerRun.durationQualifiers) {
+            qualifier = key(j)
             j = after(j)
             if keyIs(j, "few") || keyIs(j, "several") || keyIs(j, "many") { /* fuzzy below */ }
         } else if j > i && !startsQuantity(j) {
@@ -1307,16 +1315,15 @@ struct TaggerRun {
             j = qn.next
         } else if qualifier.isEmpty {
             // Bare plurals: "for years", "over the weeks"... only after a time preposition.
-            let u = key(j)
             // Bare plurals ("for years") are left untagged: TimeBank rarely marks them.
-            guard Lexicon.pluralUnits.contains(u), keyIs(j + 1, "ago"), j == i else { return nil }
+            guard keyIn(j, Lexicon.pluralUnits), keyIs(j + 1, "ago"), j == i else { return nil }
             if keyIs(j + 1, "of") || keyIs(j + 1, "'") || keyIs(j + 1, "old") { return nil }
             if keyIs(i - 1, "in") && !keyIs(j + 1, "ago") { return nil }
             fuzzy = true
         } else {
             // "the past few weeks" handled by quantity; "recent years", "the coming weeks", "the early years"
+            guard keyIn(j, Lexicon.pluralUnits) else { return nil }
             let u = key(j)
-            guard Lexicon.pluralUnits.contains(u) else { return nil }
             if qualifier == "recent" || qualifier == "past" || qualifier == "coming" || qualifier == "last" || qualifier == "next" || qualifier == "early" {
                 if qualifier == "recent" && u == "years" && !keyIs(i, "the") {
                     return Match(start: i, end: j + 1, type: .date, value: "PAST_REF")
@@ -1337,9 +1344,9 @@ struct TaggerRun {
             if keyIs(j, "long") { break }
             j += 1
         }
-        var uk = key(j)
-        if uk == "straight" { j += 1; uk = key(j) }
-        guard let unit = Lexicon.units[uk] else { return nil }
+        if keyIs(j, "straight") { j += 1 }
+        guard let unit = keyValue(j, Lexicon.units) else { return nil }
+        let uk = key(j)
         // A capitalized unit inside a sentence is a title: "60 Minutes".
         if j > sStart, tokens[j].isCapitalized, !tokens[j].flags.contains(.paragraphStart), !keyIs(j - 1, ".") { return nil }
         if value == 1, Lexicon.pluralUnits.contains(uk), !keyIs(i, "one"), !isNumber(i) { return nil }
