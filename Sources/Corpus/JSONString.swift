@@ -56,6 +56,11 @@ public enum JSONString {
             }
             target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self),
                               toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4 {
+            // Two four-byte words, the second overlapping the first: no loop for the usual short key.
+            target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self),
+                              toByteOffset: length - 4, as: UInt32.self)
         } else {
             for i in 0..<length { target.storeBytes(of: source.load(fromByteOffset: i, as: UInt8.self),
                                                     toByteOffset: i, as: UInt8.self) }

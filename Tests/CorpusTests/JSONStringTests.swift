@@ -90,6 +90,18 @@ import Testing
         #expect((parsed?["list"] as? [Int])?.count == 1000)
     }
 
+    /// Keys of every length from 1 to 20 bytes are written whole (short keys are copied as overlapping words).
+    @Test func keysOfEveryLength() {
+        let names: [StaticString] = ["a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi",
+                                     "abcdefghij", "abcdefghijklmnopqrst"]
+        var out = JSONOutput()
+        out.beginObject()
+        for (i, name) in names.enumerated() { out.member(name, i) }
+        out.endObject()
+        let expected = names.enumerated().map { "\"\($0.element)\":\($0.offset)" }.joined(separator: ",")
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "{" + expected + "}")
+    }
+
     /// The buffer is shared copy-on-write: writing to one copy leaves the other as it was.
     @Test func copiesAreIndependent() {
         var first = JSONOutput()
