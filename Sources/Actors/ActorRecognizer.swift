@@ -364,13 +364,13 @@ struct RecognitionPass {
                 if Self.connectors.contains(k) {
                     if isNameWord(j + 1), j + 1 < end { j += 1; continue }
                     // "von der Leyen", "van der Sar": two connectors in a row.
-                    if j + 2 < end, isWord(j + 1), tokens[j + 1].isLowercase, Self.connectors.contains(key(j + 1)),
+                    if j + 2 < end, isWord(j + 1), tokens[j + 1].isLowercase, keyIn(j + 1, Self.connectors),
                        isNameWord(j + 2) { j += 2; continue }
                     if isHyphen(j + 1), glued(j + 1), glued(j + 2), isNameWord(j + 2), j + 2 < end { j += 2; continue }
                 }
                 if Self.joiners.contains(k), j + 1 < end {
                     if isNameWord(j + 1), !isNonActor(j + 1) { j += 1; continue }
-                    if j + 2 < end, key(j + 1) == "the", isNameWord(j + 2) { j += 2; continue }
+                    if j + 2 < end, keyIs(j + 1, "the"), isNameWord(j + 2) { j += 2; continue }
                 }
                 break
             }
@@ -464,7 +464,7 @@ struct RecognitionPass {
             // "Minister of Foreign Affairs", "Secretary of Commerce": portfolio words after "of"/"for".
             if m + 1 < run.upperBound, ["of", "for"].contains(key(m)) {
                 var p = m + 1
-                if p < run.upperBound, key(p) == "the" { p += 1 }
+                if p < run.upperBound, keyIs(p, "the") { p += 1 }
                 let portfolioStart = p
                 while p < run.upperBound, info(p).title.contains(.portfolio) { p += 1 }
                 if p > portfolioStart { m = p }
@@ -527,13 +527,13 @@ struct RecognitionPass {
         }
         // "and" always joins two names; "of"/"for" join two only when each side is a name of its own
         // ("Central Committee of the Communist Party"), not in "Bank of Japan" or "Minister of Trade".
-        if let j = seg.first(where: { isJoiner($0) && key($0) == "and" }) ?? seg.first(where: { isJoiner($0) }) {
+        if let j = seg.first(where: { isJoiner($0) && keyIs($0, "and") }) ?? seg.first(where: { isJoiner($0) }) {
             var rightStart = j + 1
-            if rightStart < seg.upperBound, key(rightStart) == "the" { rightStart += 1 }
+            if rightStart < seg.upperBound, keyIs(rightStart, "the") { rightStart += 1 }
             let left = seg.lowerBound..<j, right = rightStart..<seg.upperBound
             let leftCue = cueType(left), rightCue = cueType(right)
             let splits: Bool
-            if key(j) == "and" || (leftCue != nil && rightCue != nil) {
+            if keyIs(j, "and") || (leftCue != nil && rightCue != nil) {
                 splits = true
             } else if leftCue == nil && rightCue == nil {
                 splits = known(key(left)) != nil || known(key(right)) != nil || lexicon.learned[key(right)] != nil
@@ -602,7 +602,7 @@ struct RecognitionPass {
     }
 
     func isJoiner(_ i: Int) -> Bool {
-        tokens[i].kind == .word && tokens[i].isLowercase && Self.joiners.contains(key(i))
+        tokens[i].kind == .word && tokens[i].isLowercase && keyIn(i, Self.joiners)
     }
 
     func cueType(_ seg: Range<Int>) -> ActorType? {
@@ -633,37 +633,59 @@ struct RecognitionPass {
 
     func context(of seg: Range<Int>) -> ContextEvidence {
         var e = ContextEvidence()
-        // The words either side are keyed once each (a String apiece; this runs for every name segment).
+        // The words either side are compared as bytes (this runs for every name segment).
         let after = seg.upperBound
-        let afterKey = isWord(after) ? key(after) : nil
-        if let afterKey, Self.reportingVerbs.contains(afterKey) { e.insert(.speaker) }
-        if isPunct(after, UInt8(ascii: ",")), isWord(after + 1), Self.reportingVerbs.contains(key(after + 1)) {
+        let afterIsWord = isWord(after)
+        if afterIsWord, keyIn(after, Self.reportingVerbs) { e.insert(.speaker) }
+        if isPunct(after, UInt8(ascii: ",")), isWord(after + 1), keyIn(after + 1, Self.reportingVerbs) {
             e.insert(.speaker)
         }
         // "Kota and Panata islands", "Cana village": a lowercase place noun after the name.
-        if let afterKey, tokens[after].isLowercase, isPlaceNoun(afterKey) { e.insert(.place) }
-        if afterKey == "and", isWord(after + 2), tokens[after + 2].isLowercase, isPlaceNoun(key(after + 2)) {
+        if afterIsWord, tokens[after].isLowercase, isPlaceNoun(after) { e.insert(.place) }
+        if afterIsWord, keyIs(after, "and"), isWord(after + 2), tokens[after + 2].isLowercase, isPlaceNoun(after + 2) {
             e.insert(.place)
         }
         let before = seg.lowerBound - 1
         if before >= 0, isWord(before) {
-            let k = key(before)
             let lowercase = tokens[before].isLowercase
-            let previous = (k == "of" || lowercase) && before >= 1 && isWord(before - 1) ? key(before - 1) : nil
-            if k == "of", let previous, isPlaceNoun(previous) { e.insert(.place) }  // "the city of Irbil"
-            if k == "the" || (lowercase && previous == "the") { e.insert(.definite) }
-            if k == "said" || k == "says" || k == "told" { e.insert(.speaker) }
-            if Self.placePrepositions.contains(k) { e.insert(.place) }
+            let isOf = keyIs(before, "of")
+            let hasPrevious = (isOf || lowercase) && before >= 1 && isWord(before - 1)
+            if isOf, hasPrevious, isPlaceNoun(before - 1) { e.insert(.place) }  // "the city of Irbil"
+            if keyIs(before, "the") || (lowercase && hasPrevious && keyIs(before - 1, "the")) { e.insert(.definite) }
+            if keyIs(before, "said") || keyIs(before, "says") || keyIs(before, "told") { e.insert(.speaker) }
+            if keyIn(before, Self.placePrepositions) { e.insert(.place) }
             // "35-year-old Shahab Shahabadi"
-            if k == "old", before >= 4, isHyphen(before - 1), key(before - 2) == "year" { e.insert(.age) }
+            if keyIs(before, "old"), before >= 4, isHyphen(before - 1), keyIs(before - 2, "year") { e.insert(.age) }
         }
         if isProductCode(after) || (isWord(after) && tokens[after].isAllCaps && isProductCode(after)) { e.insert(.maker) }
         return e
     }
 
-    /// A lowercase word that makes the name before it, or after "of", a place ("islands", "city").
-    func isPlaceNoun(_ key: String) -> Bool {
-        lexicon.cues[key] == .location || Self.placeNouns.contains(key)
+    /// A lowercase word that makes the name before it, or after "of", a place ("islands", "city"): a location
+    /// cue of the lexicon or a place noun.
+    func isPlaceNoun(_ i: Int) -> Bool {
+        info(i).cue == .location || keyIn(i, Self.placeNouns)
+    }
+
+    /// `key(i) == word` for a lowercase ASCII literal, compared with the token's bytes as `key` folds them.
+    func keyIs(_ i: Int, _ word: StaticString) -> Bool {
+        text.bytes.withUnsafeBufferPointer { bytes in
+            let r = tokens[i].range
+            let count = word.utf8CodeUnitCount
+            guard r.count >= count else { return false }  // folding never lengthens a key
+            let w = word.utf8Start
+            var at = r.lowerBound, k = 0
+            while at < r.upperBound {
+                guard k < count, CaseAndApostrophe.next(bytes, &at, r.upperBound) == w[k] else { return false }
+                k += 1
+            }
+            return k == count
+        }
+    }
+
+    /// `set.contains(key(i))`, probing the set with the token's bytes.
+    func keyIn(_ i: Int, _ set: WordSet) -> Bool {
+        text.bytes.withUnsafeBufferPointer { set.contains($0, tokens[i].range, readAs: CaseAndApostrophe.self) }
     }
 
     /// "Liberal Democratic Party (LDP)": the acronym in parentheses becomes an alias of the name before it.
@@ -816,10 +838,10 @@ struct RecognitionPass {
         for ci in candidates.indices where candidates[ci].type == .country && candidates[ci].kind != .reference {
             let c = candidates[ci]
             let before = c.tokens.lowerBound - 1, after = c.tokens.upperBound
-            guard before >= 0, isWord(before), key(before) == "the", isWord(after), tokens[after].isLowercase else { continue }
+            guard before >= 0, isWord(before), keyIs(before, "the"), isWord(after), tokens[after].isLowercase else { continue }
             var nounEnd = after + 1
             var noun = key(after)
-            if noun == "prime", isWord(after + 1), key(after + 1) == "minister" { noun = "prime minister"; nounEnd += 1 }
+            if noun == "prime", isWord(after + 1), keyIs(after + 1, "minister") { noun = "prime minister"; nounEnd += 1 }
             guard Self.leaderNouns.contains(noun) else { continue }
             let leaders = Set(candidates.filter { $0.type == .person && $0.leaderTitle && $0.nationality == c.canonical }
                 .compactMap(\.canonical))
@@ -851,8 +873,8 @@ struct RecognitionPass {
             guard sentence >= 0, sentence < sentences.count else { continue }
             people[sentence].mentions += 1
             let after = candidates[ci].tokens.upperBound, before = candidates[ci].tokens.lowerBound - 1
-            if (isWord(after) && Self.reportingVerbs.contains(key(after)))
-                || (before >= 0 && isWord(before) && Self.saidOrSays(key(before))) {
+            if (isWord(after) && keyIn(after, Self.reportingVerbs))
+                || (before >= 0 && isWord(before) && (keyIs(before, "said") || keyIs(before, "says"))) {
                 let person = candidates[ci].canonical!
                 if let known = people[sentence].speaker {
                     if known != person { people[sentence].severalSpeakers = true }
@@ -865,7 +887,7 @@ struct RecognitionPass {
         for (si, sentence) in sentences.enumerated() where si > 0 && people[si].mentions == 0 {
             for i in sentence.tokens where isWord(i) && isHeOrShe(i) {
                 let k = key(i)
-                guard isWord(i + 1), Self.reportingVerbs.contains(key(i + 1)),
+                guard isWord(i + 1), keyIn(i + 1, Self.reportingVerbs),
                       i > sentence.tokens.lowerBound, isPunct(i - 1, UInt8(ascii: ",")) || isClosingQuote(i - 1)
                 else { continue }
                 // A speaker is one of the sentence's person mentions, so a sentence with one has mentions.
@@ -881,8 +903,6 @@ struct RecognitionPass {
         candidates.append(contentsOf: added)
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
-
-    static func saidOrSays(_ key: String) -> Bool { key == "said" || key == "says" }
 
     func isClosingQuote(_ i: Int) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }

@@ -1,3 +1,4 @@
+import Language
 import Testing
 @testable import Actors
 
@@ -98,5 +99,28 @@ import Testing
         let named = recognize("Talks resumed, Kowalczyk said. Mr. Adebayo was there too, she said.")
         #expect(named.actors.first { $0.name == "Adebayo" }?.type == .person)
         #expect(named.mentions.allSatisfy { $0.kind != .pronoun })
+    }
+}
+
+@Suite struct RecognitionKeyTests {
+    /// The recognizer's byte comparisons (`keyIs`, `keyIn`, `isPlaceNoun`) agree with comparing the keys as
+    /// strings: case, curly apostrophes and abbreviation periods.
+    @Test func byteComparisonsAgreeWithKeys() {
+        let text = Text("SAID Says told. Of THE the Old year O\u{2019}Neill islands City port Told\u{2019} and in AT said")
+        let tokens = Tokenizer.standard.tokenize(text)
+        let sentences = SentenceSplitter.standard.split(text, tokens: tokens)
+        let pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: .standard,
+                                   userGazetteer: [:], userFirstWords: [], ignored: [])
+        let literals: [StaticString] = ["said", "says", "told", "told.", "of", "the", "old", "year", "and", "o'neill", ""]
+        for i in tokens.indices {
+            for word in literals { #expect(pass.keyIs(i, word) == (pass.key(i) == word.description)) }
+            #expect(pass.keyIn(i, RecognitionPass.reportingVerbs) == RecognitionPass.reportingVerbs.contains(pass.key(i)))
+            #expect(pass.keyIn(i, RecognitionPass.placePrepositions)
+                    == RecognitionPass.placePrepositions.contains(pass.key(i)))
+            let key = pass.key(i)
+            #expect(pass.isPlaceNoun(i)
+                    == (ActorLexicon.standard.cues[key] == .location || RecognitionPass.placeNouns.contains(key)))
+        }
+        #expect(pass.keyIs(0, "said") && pass.keyIn(0, RecognitionPass.reportingVerbs))
     }
 }
