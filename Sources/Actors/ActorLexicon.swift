@@ -61,6 +61,8 @@ struct ActorLexicon: Sendable {
     var givenNames: Set<String> = []
     /// Place and organisation names learned from CoNLL-2003 train: weaker than the gazetteer.
     var learned: [String: ActorType] = [:]
+    /// `learned` probed without Swift's seeded `String` hashing: it is asked for nearly every name candidate.
+    var learnedTable = WordMap<ActorType, ExactBytes>([:])
     /// First words of multi-word gazetteer names ("northern" of "northern ireland").
     var firstWords: Set<String> = []
     /// The single-word view of all tables, probed with a token's bytes.
@@ -148,6 +150,7 @@ struct ActorLexicon: Sendable {
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
         lexicon.wordTable = WordMap(words)
         lexicon.gazetteerTable = WordMap(lexicon.gazetteer)
+        lexicon.learnedTable = WordMap(lexicon.learned)
         return lexicon
     }
 

@@ -109,6 +109,7 @@ struct RecognitionPass {
             if let info = lexicon.wordTable.value(in: text.bytes, t.range) { infos[i] = info }
         }
         capitalInfo = infos
+        candidates.reserveCapacity(tokens.count / 8 + 4)
     }
 
     // MARK: Token tests
@@ -214,6 +215,15 @@ struct RecognitionPass {
         lexicon.commonWords.contains(k) || lexicon.nonActors.contains(k)
     }
 
+    /// Whether the user's dictionary ignores `k` (usually it ignores nothing, and an empty set still hashes).
+    func isIgnored(_ k: String) -> Bool { !ignored.isEmpty && ignored.contains(k) }
+
+    /// The type `learned_names.tsv` gives `k`, probed without Swift's seeded hashing.
+    func learnedType(_ k: String) -> ActorType? { lexicon.learnedTable[k] }
+
+    /// The expansion of an acronym defined earlier in the document (most define none).
+    func acronym(_ k: String) -> (canonical: String, type: ActorType)? { acronyms.isEmpty ? nil : acronyms[k] }
+
     // MARK: Pass 1
 
     mutating func findCandidates() {
@@ -301,13 +311,13 @@ struct RecognitionPass {
             while j > i {
                 if tokens[j - 1].kind == .word {
                     let k = key(i..<j)
-                    if let entry = known(k), !ignored.contains(k), entry.kind != .demonym || j - i >= 1 {
+                    if let entry = known(k), !isIgnored(k), entry.kind != .demonym || j - i >= 1 {
                         add(Candidate(tokens: i..<j, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
                                       kind: entry.kind, words: j - i, strong: true))
                         matched = true
                         break
                     }
-                    if let type = lexicon.learned[k], !ignored.contains(k) {
+                    if let type = learnedType(k), !isIgnored(k) {
                         add(Candidate(tokens: i..<j, sentence: si, key: k, type: type, words: j - i, strong: true))
                         matched = true
                         break
@@ -400,8 +410,8 @@ struct RecognitionPass {
 
     mutating func processRun(_ run: Range<Int>, sentence si: Int, atStart: Bool) {
         let k = key(run)
-        if ignored.contains(k) { return }
-        if let def = acronyms[k] {
+        if isIgnored(k) { return }
+        if let def = acronym(k) {
             add(Candidate(tokens: run, sentence: si, key: k, type: def.type, canonical: def.canonical, kind: .acronym,
                           words: 1, strong: true))
             return
@@ -435,7 +445,7 @@ struct RecognitionPass {
                     if info(i).title.contains(.leader) { leader = true }
                 }
                 let pk = key(post)
-                if ignored.contains(pk) { return }
+                if isIgnored(pk) { return }
                 add(Candidate(tokens: post, sentence: si, key: pk, type: .person, canonical: nil,
                               title: words.joined(separator: " "), leaderTitle: leader, nationality: nationality,
                               words: nameWordCount(post), strong: true))
@@ -479,7 +489,7 @@ struct RecognitionPass {
             }
             if pre.isEmpty { return k..<m }
             let pk = key(pre)
-            if known(pk) != nil || lexicon.learned[pk] != nil { return k..<m }
+            if known(pk) != nil || learnedType(pk) != nil { return k..<m }
             return nil
         }
         return nil
@@ -500,10 +510,10 @@ struct RecognitionPass {
         }
         guard !seg.isEmpty else { return }
         let k = seg == whole ? runKey ?? key(seg) : key(seg)
-        if ignored.contains(k) { return }
+        if isIgnored(k) { return }
         let words = nameWordCount(seg)
         if let entry = known(k) {
-            if atStart, seg.count == 1, entry.type == .organization, lexicon.commonWords.contains(k) { return }
+            if atStart, seg.count == 1, entry.type == .organization, info(seg.lowerBound).flags.contains(.common) { return }
             add(Candidate(tokens: seg, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
                           kind: entry.kind, words: words, strong: true))
             checkAcronymDefinition(after: seg)
@@ -515,12 +525,12 @@ struct RecognitionPass {
                           words: 1, strong: true))
             return
         }
-        if let type = lexicon.learned[k], !(atStart && seg.count == 1 && lexicon.commonWords.contains(k)) {
+        if let type = learnedType(k), !(atStart && seg.count == 1 && info(seg.lowerBound).flags.contains(.common)) {
             add(Candidate(tokens: seg, sentence: si, key: k, type: type, words: words, strong: true))
             checkAcronymDefinition(after: seg)
             return
         }
-        if let def = acronyms[k] {
+        if let def = acronym(k) {
             add(Candidate(tokens: seg, sentence: si, key: k, type: def.type, canonical: def.canonical, kind: .acronym,
                           words: 1, strong: true))
             return
@@ -536,7 +546,7 @@ struct RecognitionPass {
             if keyIs(j, "and") || (leftCue != nil && rightCue != nil) {
                 splits = true
             } else if leftCue == nil && rightCue == nil {
-                splits = known(key(left)) != nil || known(key(right)) != nil || lexicon.learned[key(right)] != nil
+                splits = known(key(left)) != nil || known(key(right)) != nil || learnedType(key(right)) != nil
                 if !splits {
                     // "Grapes of Wrath": a name, but of nothing the tables know.
                     add(Candidate(tokens: seg, sentence: si, key: k, type: .other, words: words, strong: true))
@@ -570,7 +580,7 @@ struct RecognitionPass {
                 start = i + 1
             }
             parts.append(start..<seg.upperBound)
-            if parts.allSatisfy({ !$0.isEmpty && (known(key($0)) != nil || lexicon.learned[key($0)] != nil) }) {
+            if parts.allSatisfy({ !$0.isEmpty && (known(key($0)) != nil || learnedType(key($0)) != nil) }) {
                 for p in parts { processSegment(p, sentence: si, atStart: false) }
                 return
             }
@@ -580,12 +590,12 @@ struct RecognitionPass {
         candidate.evidence = context(of: seg)
         let first = key(seg.lowerBound)
         if words >= 2 {
-            if (known(first) != nil || lexicon.innerWords.contains(first)) && words <= 4 {
+            if (known(first) != nil || info(seg.lowerBound).flags.contains(.inner)) && words <= 4 {
                 // "Japan Inc", "US Steel": a country's name leading an unknown name is an organisation.
                 candidate.type = .organization
             } else if words <= 4 {
                 candidate.type = .person
-                candidate.strong = lexicon.givenNames.contains(first) || candidate.evidence.contains(.age)
+                candidate.strong = info(seg.lowerBound).flags.contains(.given) || candidate.evidence.contains(.age)
             } else {
                 candidate.type = .other
             }
@@ -731,9 +741,10 @@ struct RecognitionPass {
             candidates[i].canonical = surface(candidates[i].tokens)
         }
         // Every trailing part of a full person name ("Motegi", "Lee Myung-bak" → parts) points to the person.
-        var personByPart = [String: String]()
+        // Sized for the document at once: growing them one rehash at a time cost more than the look-ups.
+        var personByPart = [String: String](minimumCapacity: candidates.count)
         var ambiguous = Set<String>()
-        var knownByKey = [String: (canonical: String, type: ActorType)]()
+        var knownByKey = [String: (canonical: String, type: ActorType)](minimumCapacity: candidates.count)
         // Loops over the candidates test fields in place and copy only the candidates they use: a copy retains
         // and releases four strings, and `for c in candidates` copied each one in each loop.
         for ci in candidates.indices where candidates[ci].type != nil && candidates[ci].kind != .reference
@@ -776,7 +787,7 @@ struct RecognitionPass {
                 candidates[i].type = .person
                 candidates[i].canonical = full
                 candidates[i].strong = true
-            } else if let def = acronyms[k] {
+            } else if let def = acronym(k) {
                 candidates[i].type = def.type
                 candidates[i].canonical = def.canonical
                 candidates[i].kind = .acronym
@@ -917,11 +928,15 @@ struct RecognitionPass {
     func annotation() -> ActorAnnotation {
         var mentions = [Mention]()
         mentions.reserveCapacity(candidates.count)
+        let typeCount = ActorType.allCases.count
+        // At most one actor per candidate: reserved once rather than grown by appends.
         var actors = [DocumentActor]()
-        var votes = [Int]()  // ActorType.allCases.count counts per actor
+        actors.reserveCapacity(candidates.count)
+        var votes = [Int]()  // `typeCount` counts per actor
+        votes.reserveCapacity(candidates.count * typeCount)
         var actorIndex = [String: Int](minimumCapacity: candidates.count)  // canonical name → index into `actors`
         var canonicalKeys = [String]()
-        let typeCount = ActorType.allCases.count
+        canonicalKeys.reserveCapacity(candidates.count)
         for c in candidates {
             guard let type = c.type, let canonical = c.canonical else { continue }
             let range = c.byteRange ?? (tokens[c.tokens.lowerBound].range.lowerBound..<tokens[c.tokens.upperBound - 1].range.upperBound)

@@ -99,6 +99,7 @@ struct Pass {
         self.words = [WordInfo](repeating: WordInfo(), count: tokens.count)
         self.mentionFirstToken = [Int](repeating: -1, count: mentions.count)
         clauses.reserveCapacity(16)
+        events.reserveCapacity(tokens.count / 24 + 4)  // about one event per sentence
         candidates.reserveCapacity(16)
         scanWords()
         markMentions()

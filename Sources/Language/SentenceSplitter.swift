@@ -25,6 +25,7 @@ public struct SentenceSplitter: Sendable {
     public func split(_ text: Text, tokens: [Token]) -> [Sentence] {
         var sentences = [Sentence]()
         guard !tokens.isEmpty else { return sentences }
+        sentences.reserveCapacity(tokens.count / 16 + 1)  // news sentences run to about 25 tokens
         let bytes = text.bytes
         var start = 0
         var paragraph = 0

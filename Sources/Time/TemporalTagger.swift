@@ -93,6 +93,7 @@ struct TaggerRun {
         self.keys = keys
         self.wordInfo = wordInfo
         self.compoundEnd = compound
+        results.reserveCapacity(tokens.count / 32 + 4)
     }
 
     /// The bytes of a token that make its key: a word's final period is left out ("Dec." is "dec").
