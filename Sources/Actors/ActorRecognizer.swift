@@ -39,9 +39,7 @@ public struct ActorRecognizer: Sendable {
     }
 
     public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence]) -> ActorAnnotation {
-        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: tables.lexicon,
-                                   userGazetteer: tables.userGazetteer, userFirstWords: tables.userFirstWords,
-                                   ignored: tables.ignored)
+        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, tables: tables)
         pass.findCandidates()
         pass.resolve()
         return pass.annotation()
@@ -84,10 +82,12 @@ struct RecognitionPass {
     let text: Text
     let tokens: [Token]
     let sentences: [Sentence]
-    let lexicon: ActorLexicon
-    let userGazetteer: [String: GazetteerEntry]
-    let userFirstWords: Set<String>
-    let ignored: Set<String>
+    /// The lexicon and the user's dictionary, by reference: a copy of the lexicon per document (or per closure
+    /// that captures the pass) retained every table in it and copied a few hundred bytes.
+    let tables: ActorRecognizer.Tables
+    var userGazetteer: [String: GazetteerEntry] { tables.userGazetteer }
+    var userFirstWords: Set<String> { tables.userFirstWords }
+    var ignored: Set<String> { tables.ignored }
     var candidates = [Candidate]()
     /// Acronyms defined in parentheses: acronym key → canonical name of the expansion.
     var acronyms = [String: (canonical: String, type: ActorType)]()
@@ -95,18 +95,14 @@ struct RecognitionPass {
     /// Table facts about the capitalised words, looked up once.
     let capitalInfo: [WordInfo]
 
-    init(text: Text, tokens: [Token], sentences: [Sentence], lexicon: ActorLexicon,
-         userGazetteer: [String: GazetteerEntry], userFirstWords: Set<String>, ignored: Set<String>) {
-        self.userFirstWords = userFirstWords
+    init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
-        self.lexicon = lexicon
-        self.userGazetteer = userGazetteer
-        self.ignored = ignored
+        self.tables = tables
         var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
         for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
-            if let info = lexicon.wordTable.value(in: text.bytes, t.range) { infos[i] = info }
+            if let info = tables.lexicon.wordTable.value(in: text.bytes, t.range) { infos[i] = info }
         }
         capitalInfo = infos
         candidates.reserveCapacity(tokens.count / 8 + 4)
@@ -144,12 +140,12 @@ struct RecognitionPass {
 
     func known(_ k: String) -> GazetteerEntry? {
         if !userGazetteer.isEmpty, let entry = userGazetteer[k] { return entry }
-        return lexicon.gazetteerTable[k]
+        return tables.lexicon.gazetteerTable[k]
     }
 
     func info(_ i: Int) -> WordInfo {
         if tokens[i].kind == .word && tokens[i].isCapitalized { return capitalInfo[i] }
-        return lexicon.wordTable.value(in: text.bytes, tokens[i].range) ?? WordInfo()
+        return tables.lexicon.wordTable.value(in: text.bytes, tokens[i].range) ?? WordInfo()
     }
 
     /// Whether the one word `i` is a gazetteer name (built-in or the user's).
@@ -212,14 +208,14 @@ struct RecognitionPass {
     }
 
     func isCommon(_ k: String) -> Bool {
-        lexicon.commonWords.contains(k) || lexicon.nonActors.contains(k)
+        tables.lexicon.commonWords.contains(k) || tables.lexicon.nonActors.contains(k)
     }
 
     /// Whether the user's dictionary ignores `k` (usually it ignores nothing, and an empty set still hashes).
     func isIgnored(_ k: String) -> Bool { !ignored.isEmpty && ignored.contains(k) }
 
     /// The type `learned_names.tsv` gives `k`, probed without Swift's seeded hashing.
-    func learnedType(_ k: String) -> ActorType? { lexicon.learnedTable[k] }
+    func learnedType(_ k: String) -> ActorType? { tables.lexicon.learnedTable[k] }
 
     /// The expansion of an acronym defined earlier in the document (most define none).
     func acronym(_ k: String) -> (canonical: String, type: ActorType)? { acronyms.isEmpty ? nil : acronyms[k] }
@@ -520,7 +516,7 @@ struct RecognitionPass {
             return
         }
         if seg.count == 1, tokens[seg.lowerBound].isAllCaps, tokens[seg.lowerBound].range.count <= 3,
-           let code = lexicon.isoCodes[text[tokens[seg.lowerBound].range]] {
+           let code = tables.lexicon.isoCodes[text[tokens[seg.lowerBound].range]] {
             add(Candidate(tokens: seg, sentence: si, key: k, type: .country, canonical: code, kind: .acronym,
                           words: 1, strong: true))
             return
@@ -570,7 +566,7 @@ struct RecognitionPass {
             return
         }
         if cue != nil, words == 1 { return }  // "Ministry", "Police" alone name no one.
-        if words == 1, lexicon.innerWords.contains(k) { return }
+        if words == 1, tables.lexicon.innerWords.contains(k) { return }
         // "US-Japan": a hyphen compound of known names is several names.
         if seg.contains(where: { isHyphen($0) }) {
             var parts = [Range<Int>]()

@@ -109,8 +109,7 @@ import Testing
         let text = Text("SAID Says told. Of THE the Old year O\u{2019}Neill islands City port Told\u{2019} and in AT said")
         let tokens = Tokenizer.standard.tokenize(text)
         let sentences = SentenceSplitter.standard.split(text, tokens: tokens)
-        let pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, lexicon: .standard,
-                                   userGazetteer: [:], userFirstWords: [], ignored: [])
+        let pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, tables: .standard)
         let literals: [StaticString] = ["said", "says", "told", "told.", "of", "the", "old", "year", "and", "o'neill", ""]
         for i in tokens.indices {
             for word in literals { #expect(pass.keyIs(i, word) == (pass.key(i) == word.description)) }
