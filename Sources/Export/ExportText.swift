@@ -1,4 +1,5 @@
 import Graph
+import XML
 
 /// Small text conventions shared by the writers.
 enum ExportText {
@@ -26,6 +27,6 @@ enum ExportText {
 
     /// A double as the shortest decimal that reads back exactly ("0.25", "1e-05"); non-finite → "NaN".
     static func number(_ value: Double) -> String {
-        value.isFinite ? value.description : "NaN"
+        value.isFinite ? DecimalText.shortest(value) : "NaN"
     }
 }

@@ -1,4 +1,5 @@
 import Corpus
+import XML
 
 /// Hand-written JSON output on a `ByteSink` (strings quoted by `Corpus.JSONString`), which is several
 /// times faster than building `[String: Any]` for `JSONSerialization` on graphs with millions of values.
@@ -24,7 +25,7 @@ extension ByteSink {
 
     /// Non-finite numbers have no JSON form and become null.
     mutating func jsonNumber(_ value: Double) {
-        if value.isFinite { append(value.description) } else { append("null") }
+        if value.isFinite { append(DecimalText.shortest(value)) } else { append("null") }
     }
 
     mutating func jsonStrings(_ values: [String]) {
