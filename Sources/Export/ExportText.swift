@@ -1,5 +1,4 @@
 import Graph
-import XML
 
 /// Small text conventions shared by the writers.
 enum ExportText {
@@ -27,6 +26,6 @@ enum ExportText {
 
     /// A double as the shortest decimal that reads back exactly ("0.25", "1e-05"); non-finite → "NaN".
     static func number(_ value: Double) -> String {
-        value.isFinite ? DecimalText.shortest(value) : "NaN"
+        value.isFinite ? value.description : "NaN"
     }
 }

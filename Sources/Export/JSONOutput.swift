@@ -1,5 +1,4 @@
 import Corpus
-import XML
 
 /// Hand-written JSON output on a `ByteSink` (strings quoted by `Corpus.JSONString`), which is several
 /// times faster than building `[String: Any]` for `JSONSerialization` on graphs with millions of values.
@@ -25,7 +24,7 @@ extension ByteSink {
 
     /// Non-finite numbers have no JSON form and become null.
     mutating func jsonNumber(_ value: Double) {
-        if value.isFinite { append(DecimalText.shortest(value)) } else { append("null") }
+        if value.isFinite { append(value.description) } else { append("null") }
     }
 
     mutating func jsonStrings(_ values: [String]) {

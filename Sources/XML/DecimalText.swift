@@ -32,18 +32,4 @@ public enum DecimalText {
         } while n > 0
         return length
     }
-
-    /// `value.description`, the shortest decimal that reads back exactly ("0.25", "3.0", "1e-05"), with whole
-    /// numbers below 2^53 written from their integer digits: the exports write several numbers per node and
-    /// edge, most of them counts, and the general shortest-digits search costs ~400 instructions a number.
-    public static func shortest(_ value: Double) -> String {
-        guard value.magnitude < 9_007_199_254_740_992, value.rounded(.towardZero) == value,
-              !(value == 0 && value.sign == .minus) else { return value.description }
-        return String(unsafeUninitializedCapacity: 20) { out in
-            let n = write(Int(value), to: out.baseAddress!)
-            out[n] = UInt8(ascii: ".")
-            out[n + 1] = UInt8(ascii: "0")
-            return n + 2
-        }
-    }
 }

@@ -143,7 +143,7 @@ public final class XMLStreamWriter {
 
     /// Non-finite values are written as `NaN`, `INF`, `-INF` (the xs:double spellings).
     public func number(_ value: Double) {
-        raw(value.isFinite ? DecimalText.shortest(value) : value.isNaN ? "NaN" : value > 0 ? "INF" : "-INF")
+        raw(value.isFinite ? value.description : value.isNaN ? "NaN" : value > 0 ? "INF" : "-INF")
     }
 
     private func raw(_ ascii: String) {
@@ -181,7 +181,7 @@ public final class XMLStreamWriter {
     }
 
     public func element(_ name: String, attribute: String, _ attributeValue: String, number value: Double) {
-        if value.isFinite, writeRaw(name, attribute, attributeValue, text: DecimalText.shortest(value)) { return }
+        if value.isFinite, writeRaw(name, attribute, attributeValue, text: value.description) { return }
         startElement(name)
         self.attribute(attribute, attributeValue)
         number(value)
@@ -213,7 +213,7 @@ public final class XMLStreamWriter {
     }
 
     public func element(_ shape: FixedElement, number value: Double) {
-        if value.isFinite, shape.valueAttribute == nil, writeFixed(shape, DecimalText.shortest(value), asText: true) { return }
+        if value.isFinite, shape.valueAttribute == nil, writeFixed(shape, value.description, asText: true) { return }
         element(shape.name, attribute: shape.attribute.name, shape.attribute.value, number: value)
     }
 
