@@ -1,4 +1,5 @@
 import Foundation
+import XML
 
 /// Walks the inputs a user names (files, folders searched recursively, or `-` for JSON lines on standard
 /// input) and streams their documents in a stable order: arguments in order, folder entries sorted by path.
@@ -163,7 +164,9 @@ public final class CorpusReader {
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
             sawLine = true
             var bytes = line
-            if String(validating: line, as: UTF8.self) == nil {
+            // ASCII lines (most JSON lines: non-ASCII text is often escaped) are valid UTF-8 without making a
+            // String of the whole line to find out.
+            if !line.withUnsafeBufferPointer({ ByteWords.isASCII($0) }), String(validating: line, as: UTF8.self) == nil {
                 report(Diagnostic(.warning, "\(location):\(lineNumber)", "invalid UTF-8; bad bytes replaced with U+FFFD"))
                 bytes = Array(String(decoding: line, as: UTF8.self).utf8)
             }

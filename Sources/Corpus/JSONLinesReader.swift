@@ -2,9 +2,11 @@
 /// optional `id`, `title`, `date`, `source`, `url`. A bad line is reported with its line number and skipped.
 public enum JSONLinesReader {
     /// Parses one line. `nil` document with a diagnostic when the line is unusable.
-    public static func document(line: [UInt8], number: Int, location: String, fallbackID: String,
+    /// `fallbackID` is made only for a line without an id, and the line's location only for a diagnostic:
+    /// building both strings for every line cost more than reading most of its fields.
+    public static func document(line: [UInt8], number: Int, location: String, fallbackID: @autoclosure () -> String,
                                 defaultDate: CalendarDate?) -> (Document?, [Diagnostic]) {
-        let here = "\(location):\(number)"
+        var here: String { "\(location):\(number)" }
         var diagnostics = [Diagnostic]()
         let members: [(key: String, value: JSONLineScanner.Value)]
         switch Result(catching: { () throws(JSONLineScanner.SyntaxError) in try JSONLineScanner.parse(line) }) {
@@ -23,11 +25,11 @@ public enum JSONLinesReader {
         if text.utf8.allSatisfy({ $0 == 32 || $0 == 10 || $0 == 13 || $0 == 9 }) {
             return (nil, [Diagnostic(.skipped, here, "document has empty text")])
         }
-        var id = fallbackID
+        let id: String
         switch fields.id {
         case .string(let s)? where !s.isEmpty: id = s
         case .number(let n)?: id = n  // as written: "12", "1e3"
-        default: break
+        default: id = fallbackID()
         }
         var date = defaultDate
         if let raw = fields.date, raw != .null {

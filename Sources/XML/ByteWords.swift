@@ -15,6 +15,12 @@ public enum ByteWords {
         return i
     }
 
+    /// Whether every byte is ASCII (below 0x80).
+    @inlinable
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstIndex(in: bytes, word: { $0 & highs != 0 }, byte: { $0 >= 0x80 }) == bytes.count
+    }
+
     // The zero-byte tests of "Bit Twiddling Hacks": exact about whether such a byte exists, which is all that
     // is asked (not where).
 

@@ -120,6 +120,21 @@ import Testing
         #expect(messages.contains { $0.contains("missing.txt: skipped: no such file or folder") })
     }
 
+    /// A JSON line with bytes that are not UTF-8 is read with them replaced, and named by file and line; ASCII
+    /// lines and lines of valid UTF-8 are read as they are.
+    @Test func jsonLinesWithInvalidUTF8AreRepairedAndReported() throws {
+        let lines: [UInt8] = Array("{\"id\": \"a\", \"text\": \"Plain.\"}\n{\"id\": \"b\", \"text\": \"Bad ".utf8) + [0xFF]
+            + Array("byte.\"}\n{\"id\": \"c\", \"text\": \"Caf\u{E9}.\"}\n".utf8)
+        let dir = try folder(["g.jsonl": lines])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let reader = CorpusReader()
+        var texts = [String]()
+        reader.read([dir]) { texts.append($0.text) }
+        #expect(texts == ["Plain.", "Bad \u{FFFD}byte.", "Caf\u{E9}."])
+        let messages = reader.diagnostics.map(\.description)
+        #expect(messages.count == 1 && messages[0].contains("g.jsonl:2: warning: invalid UTF-8"))
+    }
+
     @Test func longLinesStream() throws {
         let big = String(repeating: "word ", count: 400_000)
         let dir = try folder(["big.jsonl": Array("{\"id\": \"big\", \"text\": \"\(big)\"}\n{\"id\": \"small\", \"text\": \"x\"}".utf8)])

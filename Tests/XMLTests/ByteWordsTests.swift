@@ -19,6 +19,19 @@ import Testing
         }
     }
 
+    /// `isASCII` finds a byte above ASCII wherever it is: in the first word, across words, in the tail.
+    @Test func isASCIIFindsAHighByteAnywhere() {
+        for length in 0...24 {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(plain.withUnsafeBufferPointer { ByteWords.isASCII($0) })
+            for position in 0..<length {
+                var bytes = plain
+                bytes[position] = 0x80
+                #expect(!bytes.withUnsafeBufferPointer { ByteWords.isASCII($0) }, "length \(length) at \(position)")
+            }
+        }
+    }
+
     /// `firstIndex` finds what a byte-at-a-time search finds, from every start, for the sought byte at every
     /// position of strings up to 24 bytes (across the eight-byte steps and the tail).
     @Test func firstIndexMatchesALinearSearch() {
