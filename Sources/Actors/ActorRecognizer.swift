@@ -330,8 +330,8 @@ struct RecognitionPass {
         if t.isLowercase {
             // "al-Qaeda" as a name's first word (tested on length first: this runs for every lowercase word).
             guard t.range.count == 2, isHyphen(i + 1) else { return false }
-            let k = key(i)
-            return (k == "al" || k == "el") && isHyphen(i + 1) && glued(i + 1) && glued(i + 2) && isNameWord(i + 2)
+            return (keyIs(i, "al") || keyIs(i, "el")) && isHyphen(i + 1) && glued(i + 1) && glued(i + 2)
+                && isNameWord(i + 2)
         }
         guard isNameWord(i) else { return false }
         if isKnownWord(i) { return true }
@@ -366,15 +366,14 @@ struct RecognitionPass {
                 continue
             }
             if t.kind == .word, t.isLowercase {
-                let k = key(j)
-                if Self.connectors.contains(k) {
+                if keyIn(j, Self.connectors) {
                     if isNameWord(j + 1), j + 1 < end { j += 1; continue }
                     // "von der Leyen", "van der Sar": two connectors in a row.
                     if j + 2 < end, isWord(j + 1), tokens[j + 1].isLowercase, keyIn(j + 1, Self.connectors),
                        isNameWord(j + 2) { j += 2; continue }
                     if isHyphen(j + 1), glued(j + 1), glued(j + 2), isNameWord(j + 2), j + 2 < end { j += 2; continue }
                 }
-                if Self.joiners.contains(k), j + 1 < end {
+                if keyIn(j, Self.joiners), j + 1 < end {
                     if isNameWord(j + 1), !isNonActor(j + 1) { j += 1; continue }
                     if j + 2 < end, keyIs(j + 1, "the"), isNameWord(j + 2) { j += 2; continue }
                 }
@@ -392,8 +391,7 @@ struct RecognitionPass {
 
     func isLowerConnectorHyphen(_ i: Int) -> Bool {
         guard isWord(i), tokens[i].isLowercase else { return false }
-        let k = key(i)
-        return (k == "al" || k == "el") && isHyphen(i + 1) && glued(i + 1)
+        return (keyIs(i, "al") || keyIs(i, "el")) && isHyphen(i + 1) && glued(i + 1)
     }
 
     func nameWordCount(_ range: Range<Int>) -> Int {
@@ -809,15 +807,16 @@ struct RecognitionPass {
             }
         }
         // All-caps headlines: surnames of the document's people.
-        var covered = Set<Int>()
+        // Tokens inside a candidate, one flag each (a set of indices hashed every token of every name).
+        var covered = [Bool](repeating: false, count: headlineSentences.isEmpty ? 0 : tokens.count)
         if !headlineSentences.isEmpty {
-            for ci in candidates.indices { covered.formUnion(candidates[ci].tokens) }
+            for ci in candidates.indices { for t in candidates[ci].tokens { covered[t] = true } }
         }
         for si in headlineSentences {
             for i in sentences[si].tokens where tokens[i].kind == .word && tokens[i].isAllCaps {
                 let k = key(i)
                 if let full = personByPart[k] ?? (knownByKey[k]?.type == .person ? knownByKey[k]!.canonical : nil),
-                   !covered.contains(i) {
+                   !covered[i] {
                     add(Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: full,
                                   words: 1, strong: true))
                 }
