@@ -744,10 +744,12 @@ struct RecognitionPass {
         for ci in candidates.indices where candidates[ci].type != nil && candidates[ci].kind != .reference
             && candidates[ci].canonical != "?initial" {
             let c = candidates[ci]
-            if c.strong || c.type != .person { knownByKey[c.key] = knownByKey[c.key] ?? (c.canonical!, c.type!) }
+            if c.strong || c.type != .person, knownByKey[c.key] == nil { knownByKey[c.key] = (c.canonical!, c.type!) }
             guard c.type == .person, c.words >= 2, let canonical = c.canonical else { continue }
-            let nameWords = c.tokens.filter { tokens[$0].kind == .word && tokens[$0].isCapitalized }
-            for start in nameWords.dropFirst() {
+            // Each name word after the first starts a trailing part (no array of the name words is made).
+            var seenFirst = false
+            for start in c.tokens where tokens[start].kind == .word && tokens[start].isCapitalized {
+                guard seenFirst else { seenFirst = true; continue }
                 let k = key(start..<c.tokens.upperBound)
                 if let other = personByPart[k], other != canonical { ambiguous.insert(k) }
                 personByPart[k] = canonical
