@@ -81,7 +81,7 @@ struct TaggerRun {
         var i = 0
         while i + 2 < tokens.count {
             if wordInfo[i + 1] & WordClass.hyphen != 0, !tokens[i + 1].hasSpaceBefore, !tokens[i + 2].hasSpaceBefore,
-               TaggerRun.compounds.contains(keys[i] + "-" + keys[i + 2]) {
+               TaggerRun.compoundHeads.contains(keys[i]), TaggerRun.compounds.contains(keys[i] + "-" + keys[i + 2]) {
                 keys[i] = keys[i] + "-" + keys[i + 2]
                 wordInfo[i] = TaggerRun.wordTable[keys[i]] ?? 0
                 compound[i] = i + 3
@@ -313,6 +313,9 @@ struct TaggerRun {
         "year-earlier", "year-ago", "year-end", "mid-afternoon", "mid-morning", "late-night", "early-morning",
         "mid-day", "late-afternoon", "month-end", "quarter-end",
     ]
+    /// The first words of `compounds`: most hyphenated pairs ("U.S.-Japan", "five-year") start with none, and
+    /// are not spelled out to be looked up.
+    static let compoundHeads = WordSet(compounds.map { String($0.prefix { $0 != "-" }) })
     /// For a token whose key is a hyphenated compound, the index after the compound.
     var compoundEnd: [Int: Int]
 
@@ -592,12 +595,11 @@ struct TaggerRun {
     }
 
     func startsQuantityOrDate(_ j: Int) -> Bool {
-        let k = key(j)
         if isNumber(j) { return true }
-        if Lexicon.numberWords[k] != nil || k == "a" || k == "an" || k == "half" || Lexicon.months[k] != nil { return true }
-        if k == "the", keyIn(j + 1, TaggerRun.relativeWordsAfterThe) { return true }
-        if TaggerRun.timeOfDayWords.contains(k) { return true }
-        return false
+        if keyValue(j, Lexicon.numberWords) != nil || keyIs(j, "a") || keyIs(j, "an") || keyIs(j, "half")
+            || keyValue(j, Lexicon.months) != nil { return true }
+        if keyIs(j, "the"), keyIn(j + 1, TaggerRun.relativeWordsAfterThe) { return true }
+        return keyIn(j, TaggerRun.timeOfDayWords)
     }
 
     /// The longest of the forms that start at `i`.
@@ -961,8 +963,8 @@ struct TaggerRun {
 
     func startsQuantity(_ j: Int) -> Bool {
         if isNumber(j) { return true }
-        let k = key(j)
-        return Lexicon.numberWords[k] != nil || Lexicon.fuzzyQuantities.contains(k) || k == "a" || k == "an" || k == "couple"
+        return keyValue(j, Lexicon.numberWords) != nil || keyIn(j, Lexicon.fuzzyQuantities) || keyIs(j, "a")
+            || keyIs(j, "an") || keyIs(j, "couple")
     }
 
     // MARK: - this/last/next + unit, month, season, weekday
