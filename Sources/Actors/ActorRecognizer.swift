@@ -673,18 +673,7 @@ struct RecognitionPass {
 
     /// `key(i) == word` for a lowercase ASCII literal, compared with the token's bytes as `key` folds them.
     func keyIs(_ i: Int, _ word: StaticString) -> Bool {
-        text.bytes.withUnsafeBufferPointer { bytes in
-            let r = tokens[i].range
-            let count = word.utf8CodeUnitCount
-            guard r.count >= count else { return false }  // folding never lengthens a key
-            let w = word.utf8Start
-            var at = r.lowerBound, k = 0
-            while at < r.upperBound {
-                guard k < count, CaseAndApostrophe.next(bytes, &at, r.upperBound) == w[k] else { return false }
-                k += 1
-            }
-            return k == count
-        }
+        text.bytes.withUnsafeBufferPointer { CaseAndApostrophe.reads($0, tokens[i].range, as: word) }
     }
 
     /// `set.contains(key(i))`, probing the set with the token's bytes.

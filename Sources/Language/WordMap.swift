@@ -124,6 +124,23 @@ public protocol ByteFolding: Sendable {
     static func next(_ bytes: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ end: Int) -> UInt8
 }
 
+extension ByteFolding {
+    /// Whether `bytes[range]`, read with this folding, is `word` (a literal already in folded form): a token
+    /// compared with a word of the grammar without making a `String` of its key.
+    @inlinable @inline(__always)
+    public static func reads(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, as word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard range.count >= count else { return false }  // folding never lengthens a key
+        let w = word.utf8Start
+        var at = range.lowerBound, k = 0
+        while at < range.upperBound {
+            guard k < count, next(bytes, &at, range.upperBound) == w[k] else { return false }
+            k += 1
+        }
+        return k == count
+    }
+}
+
 /// Bytes as they are.
 public enum ExactBytes: ByteFolding {
     @inlinable @inline(__always)

@@ -430,16 +430,7 @@ struct TaggerRun {
         guard i >= sStart && i < sEnd else { return word.utf8CodeUnitCount == 0 }
         if !compoundEnd.isEmpty, compoundEnd[i] != nil { return keys[i] == word.description }
         return text.bytes.withUnsafeBufferPointer { bytes in
-            let r = TaggerRun.keyRange(of: tokens[i], in: bytes)
-            let count = word.utf8CodeUnitCount
-            guard r.count >= count else { return false }  // folding never lengthens a key
-            let w = word.utf8Start
-            var at = r.lowerBound, k = 0
-            while at < r.upperBound {
-                guard k < count, KeyFold.next(bytes, &at, r.upperBound) == w[k] else { return false }
-                k += 1
-            }
-            return k == count
+            KeyFold.reads(bytes, TaggerRun.keyRange(of: tokens[i], in: bytes), as: word)
         }
     }
     @inline(__always) func inSentence(_ i: Int) -> Bool { i >= sStart && i < sEnd }
