@@ -92,19 +92,27 @@ struct ActorLexicon: Sendable {
         for row in DataTable.load("countries.tsv", bundle: bundle) {
             let name = row[0]
             add(name, GazetteerEntry(canonical: name, type: .country, kind: .name))
-            if row.count > 1 { for a in DataTable.alternatives(row[1]) { add(a, GazetteerEntry(canonical: name, type: .country, kind: .alias)) } }
-            if row.count > 2 { for d in DataTable.alternatives(row[2]) { add(d, GazetteerEntry(canonical: name, type: .country, kind: .demonym)) } }
+            for a in row.count > 1 ? DataTable.alternatives(row[1]) : [] {
+                add(a, GazetteerEntry(canonical: name, type: .country, kind: .alias))
+            }
+            for d in row.count > 2 ? DataTable.alternatives(row[2]) : [] {
+                add(d, GazetteerEntry(canonical: name, type: .country, kind: .demonym))
+            }
             if row.count > 3, row[3].count == 3 { lexicon.isoCodes[row[3]] = name }
         }
         for row in DataTable.load("places.tsv", bundle: bundle) {
             let name = row[0]
             add(name, GazetteerEntry(canonical: name, type: .location, kind: .name))
-            if row.count > 1 { for a in DataTable.alternatives(row[1]) { add(a, GazetteerEntry(canonical: name, type: .location, kind: .alias)) } }
+            for a in row.count > 1 ? DataTable.alternatives(row[1]) : [] {
+                add(a, GazetteerEntry(canonical: name, type: .location, kind: .alias))
+            }
         }
         for row in DataTable.load("organizations.tsv", bundle: bundle) {
             let name = row[0]
             add(name, GazetteerEntry(canonical: name, type: .organization, kind: .name))
-            if row.count > 1 { for a in DataTable.alternatives(row[1]) { add(a, GazetteerEntry(canonical: name, type: .organization, kind: aliasKind(a))) } }
+            for a in row.count > 1 ? DataTable.alternatives(row[1]) : [] {
+                add(a, GazetteerEntry(canonical: name, type: .organization, kind: aliasKind(a)))
+            }
         }
         for row in DataTable.load("cues.tsv", bundle: bundle) where row.count > 1 {
             lexicon.cues[key(row[0])] = row[1] == "location" ? .location : .organization

@@ -166,7 +166,8 @@ public final class CorpusReader {
             var bytes = line
             // ASCII lines (most JSON lines: non-ASCII text is often escaped) are valid UTF-8 without making a
             // String of the whole line to find out.
-            if !line.withUnsafeBufferPointer({ ByteWords.isASCII($0) }), String(validating: line, as: UTF8.self) == nil {
+            if !line.withUnsafeBufferPointer({ ByteWords.isASCII($0) }),
+               String(validating: line, as: UTF8.self) == nil {
                 report(Diagnostic(.warning, "\(location):\(lineNumber)", "invalid UTF-8; bad bytes replaced with U+FFFD"))
                 bytes = Array(String(decoding: line, as: UTF8.self).utf8)
             }

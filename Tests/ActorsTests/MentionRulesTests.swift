@@ -106,14 +106,17 @@ import Testing
     /// The recognizer's byte comparisons (`keyIs`, `keyIn`, `isPlaceNoun`) agree with comparing the keys as
     /// strings: case, curly apostrophes and abbreviation periods.
     @Test func byteComparisonsAgreeWithKeys() {
-        let text = Text("SAID Says told. Of THE the Old year O\u{2019}Neill islands City port Told\u{2019} and in AT said")
+        let text = Text("SAID Says told. Of THE the Old year O\u{2019}Neill islands City port Told\u{2019} and in "
+                        + "AT said")
         let tokens = Tokenizer.standard.tokenize(text)
         let sentences = SentenceSplitter.standard.split(text, tokens: tokens)
         let pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, tables: .standard)
-        let literals: [StaticString] = ["said", "says", "told", "told.", "of", "the", "old", "year", "and", "o'neill", ""]
+        let literals: [StaticString] = ["said", "says", "told", "told.", "of", "the", "old", "year", "and", "o'neill",
+                                        ""]
         for i in tokens.indices {
             for word in literals { #expect(pass.keyIs(i, word) == (pass.key(i) == word.description)) }
-            #expect(pass.keyIn(i, RecognitionPass.reportingVerbs) == RecognitionPass.reportingVerbs.contains(pass.key(i)))
+            #expect(pass.keyIn(i, RecognitionPass.reportingVerbs)
+                    == RecognitionPass.reportingVerbs.contains(pass.key(i)))
             #expect(pass.keyIn(i, RecognitionPass.placePrepositions)
                     == RecognitionPass.placePrepositions.contains(pass.key(i)))
             let key = pass.key(i)

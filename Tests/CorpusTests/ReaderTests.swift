@@ -123,8 +123,9 @@ import Testing
     /// A JSON line with bytes that are not UTF-8 is read with them replaced, and named by file and line; ASCII
     /// lines and lines of valid UTF-8 are read as they are.
     @Test func jsonLinesWithInvalidUTF8AreRepairedAndReported() throws {
-        let lines: [UInt8] = Array("{\"id\": \"a\", \"text\": \"Plain.\"}\n{\"id\": \"b\", \"text\": \"Bad ".utf8) + [0xFF]
-            + Array("byte.\"}\n{\"id\": \"c\", \"text\": \"Caf\u{E9}.\"}\n".utf8)
+        let lines: [UInt8] = Array("{\"id\": \"a\", \"text\": \"Plain.\"}\n".utf8)
+            + Array("{\"id\": \"b\", \"text\": \"Bad ".utf8) + [0xFF] + Array("byte.\"}\n".utf8)
+            + Array("{\"id\": \"c\", \"text\": \"Caf\u{E9}.\"}\n".utf8)
         let dir = try folder(["g.jsonl": lines])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let reader = CorpusReader()

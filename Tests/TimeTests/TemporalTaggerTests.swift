@@ -288,7 +288,8 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
     /// The parsers' byte comparisons (`keyIs`, `keyIn`, `keyValue`) agree with comparing the keys as strings:
     /// case, curly apostrophes, an abbreviation's final period, compounds and positions outside the sentence.
     @Test func byteComparisonsAgreeWithKeys() {
-        let text = Text("Dec. THE Year-earlier O\u{2019}Clock o'clock \u{2018}90s 5:30 p.m. the year-ago quarter Monday "
+        let text = Text("Dec. THE Year-earlier O\u{2019}Clock o'clock \u{2018}90s 5:30 p.m. the year-ago quarter "
+                        + "Monday "
                         + "SHIPPED ed closed. Ed\u{2019} next")
         let tokens = Tokenizer.standard.tokenize(text)
         var run = TaggerRun(text: text, tokens: tokens, dct: nil)
@@ -304,6 +305,7 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
             if i >= 0 && i < tokens.count { #expect(run.keyEndsWithED(i) == run.key(i).hasSuffix("ed")) }
         }
         // The sentence holds what the comparisons are meant to find.
-        #expect(run.keyIs(0, "dec") && run.keyIs(2, "year-earlier") && run.keyIn(tokens.count - 1, TaggerRun.yearDeterminers))
+        #expect(run.keyIs(0, "dec") && run.keyIs(2, "year-earlier")
+                && run.keyIn(tokens.count - 1, TaggerRun.yearDeterminers))
     }
 }
