@@ -28,7 +28,7 @@ public struct Annotator: Sendable {
     public init() {
         let otherTables = DispatchGroup()
         DispatchQueue.global().async(group: otherTables) {
-            _ = EventExtractor()
+            EventExtractor.loadTables()
             TemporalTagger.loadTables()
         }
         let actors = ActorRecognizer()

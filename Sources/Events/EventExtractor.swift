@@ -15,6 +15,10 @@ public struct EventExtractor: Sendable {
 
     public init() { self.lexicon = .standard }
 
+    /// Reads and indexes the trigger lexicon now rather than at the first extractor: `Annotator()` calls it on a
+    /// core that is otherwise idle at start-up.
+    public static func loadTables() { _ = TriggerLexicon.standard }
+
     init(lexicon: TriggerLexicon) { self.lexicon = lexicon }
 
     public func extract(_ text: Text, tokens: [Token], sentences: [Sentence], mentions: [Mention],
