@@ -507,7 +507,9 @@ struct RecognitionPass {
         if isIgnored(k) { return }
         let words = nameWordCount(seg)
         if let entry = known(k) {
-            if atStart, seg.count == 1, entry.type == .organization, info(seg.lowerBound).flags.contains(.common) { return }
+            if atStart, seg.count == 1, entry.type == .organization, info(seg.lowerBound).flags.contains(.common) {
+                return
+            }
             add(Candidate(tokens: seg, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
                           kind: entry.kind, words: words, strong: true))
             checkAcronymDefinition(after: seg)
@@ -835,10 +837,15 @@ struct RecognitionPass {
         for ci in candidates.indices where candidates[ci].type == .country && candidates[ci].kind != .reference {
             let c = candidates[ci]
             let before = c.tokens.lowerBound - 1, after = c.tokens.upperBound
-            guard before >= 0, isWord(before), keyIs(before, "the"), isWord(after), tokens[after].isLowercase else { continue }
+            guard before >= 0, isWord(before), keyIs(before, "the"), isWord(after), tokens[after].isLowercase else {
+                continue
+            }
             var nounEnd = after + 1
             var noun = key(after)
-            if noun == "prime", isWord(after + 1), keyIs(after + 1, "minister") { noun = "prime minister"; nounEnd += 1 }
+            if noun == "prime", isWord(after + 1), keyIs(after + 1, "minister") {
+                noun = "prime minister"
+                nounEnd += 1
+            }
             guard Self.leaderNouns.contains(noun) else { continue }
             let leaders = Set(candidates.filter { $0.type == .person && $0.leaderTitle && $0.nationality == c.canonical }
                 .compactMap(\.canonical))
