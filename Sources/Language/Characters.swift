@@ -60,12 +60,18 @@ public enum UTF8Scan {
     }
 
     public static func isUppercase(_ scalar: UInt32) -> Bool {
-        if scalar < 0x80 { return scalar >= 0x41 && scalar <= 0x5A }
-        return Unicode.Scalar(scalar)?.properties.isUppercase ?? false
+        scalar < 0x80 ? scalar >= 0x41 && scalar <= 0x5A : hasUppercaseProperty(scalar)
     }
 
     public static func isLowercase(_ scalar: UInt32) -> Bool {
-        if scalar < 0x80 { return scalar >= 0x61 && scalar <= 0x7A }
-        return Unicode.Scalar(scalar)?.properties.isLowercase ?? false
+        scalar < 0x80 ? scalar >= 0x61 && scalar <= 0x7A : hasLowercaseProperty(scalar)
     }
+
+    // Out of line: inlined, the Unicode property look-up made every caller (the tokenizer's word scan, once
+    // per word) set up room for a `Unicode.Scalar.Properties` on entry, ASCII word or not.
+    @inline(never)
+    static func hasUppercaseProperty(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isUppercase ?? false }
+
+    @inline(never)
+    static func hasLowercaseProperty(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isLowercase ?? false }
 }

@@ -131,14 +131,14 @@ public struct Tokenizer: Sendable {
                 while j < n {
                     let b = p[j]
                     if (b | 0x20) &- 0x61 < 26 {
-                        letters += 1
-                        if b & 0x20 == 0 { upper += 1 } else { lower += 1 }
+                        letters &+= 1  // counts of a word's bytes: they cannot overflow
+                        if b & 0x20 == 0 { upper &+= 1 } else { lower &+= 1 }
                     } else if b &- 0x30 < 10 {
                         hasDigit = true
                     } else {
                         break
                     }
-                    j += 1
+                    j &+= 1
                 }
                 return j
             }
