@@ -727,34 +727,37 @@ struct RecognitionPass {
         }
         // Every trailing part of a full person name ("Motegi", "Lee Myung-bak" → parts) points to the person.
         // Sized for the document at once: growing them one rehash at a time cost more than the look-ups.
-        var personByPart = [String: String](minimumCapacity: candidates.count)
-        var ambiguous = Set<String>()
-        var knownByKey = [String: (canonical: String, type: ActorType)](minimumCapacity: candidates.count)
+        var personByPart = [TextKey: String](minimumCapacity: candidates.count)
+        var ambiguous = Set<TextKey>()
+        var knownByKey = [TextKey: (canonical: String, type: ActorType)](minimumCapacity: candidates.count)
         // Loops over the candidates test fields in place and copy only the candidates they use: a copy retains
         // and releases four strings, and `for c in candidates` copied each one in each loop.
         for ci in candidates.indices where candidates[ci].type != nil && candidates[ci].kind != .reference
             && candidates[ci].canonical != "?initial" {
             let c = candidates[ci]
-            if c.strong || c.type != .person, knownByKey[c.key] == nil { knownByKey[c.key] = (c.canonical!, c.type!) }
+            if c.strong || c.type != .person {
+                let k = TextKey(c.key)
+                if knownByKey[k] == nil { knownByKey[k] = (c.canonical!, c.type!) }
+            }
             guard c.type == .person, c.words >= 2, let canonical = c.canonical else { continue }
             // Each name word after the first starts a trailing part (no array of the name words is made).
             var seenFirst = false
             for start in c.tokens where tokens[start].kind == .word && tokens[start].isCapitalized {
                 guard seenFirst else { seenFirst = true; continue }
-                let k = key(start..<c.tokens.upperBound)
+                let k = TextKey(key(start..<c.tokens.upperBound))
                 if let other = personByPart[k], other != canonical { ambiguous.insert(k) }
                 personByPart[k] = canonical
             }
         }
         for k in ambiguous { personByPart[k] = nil }
         // "Hu" after "Hu Jintao": a family name may come first; used only where no trailing part matches.
-        var personByFirst = [String: String]()
-        var ambiguousFirst = Set<String>()
+        var personByFirst = [TextKey: String]()
+        var ambiguousFirst = Set<TextKey>()
         for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].words >= 2
             && candidates[ci].strong && candidates[ci].kind == .name {
             let c = candidates[ci]
             guard let canonical = c.canonical, let first = c.tokens.first(where: { tokens[$0].kind == .word }) else { continue }
-            let k = key(first)
+            let k = TextKey(key(first))
             if let other = personByFirst[k], other != canonical { ambiguousFirst.insert(k) }
             personByFirst[k] = canonical
         }
@@ -763,14 +766,14 @@ struct RecognitionPass {
 
         // Multi-word persons that are a trailing part of a longer name are that person too.
         for i in candidates.indices where candidates[i].type == .person && candidates[i].kind == .name {
-            if let full = personByPart[candidates[i].key], full != candidates[i].canonical {
+            if let full = personByPart[TextKey(candidates[i].key)], full != candidates[i].canonical {
                 candidates[i].canonical = full
             }
         }
         // Weak and untyped names: resolve by the document, then by context.
         for i in candidates.indices where !candidates[i].strong {
-            let k = candidates[i].key
-            if let full = personByPart[k] {
+            let k = candidates[i].key, textKey = TextKey(k)
+            if let full = personByPart[textKey] {
                 candidates[i].type = .person
                 candidates[i].canonical = full
                 candidates[i].strong = true
@@ -778,7 +781,7 @@ struct RecognitionPass {
                 candidates[i].type = def.type
                 candidates[i].canonical = def.canonical
                 candidates[i].kind = .acronym
-            } else if let known = knownByKey[k], known.canonical != candidates[i].canonical || candidates[i].type == nil {
+            } else if let known = knownByKey[textKey], known.canonical != candidates[i].canonical || candidates[i].type == nil {
                 candidates[i].type = known.type
                 candidates[i].canonical = known.canonical
             } else if candidates[i].canonical == "?initial" {
@@ -808,7 +811,8 @@ struct RecognitionPass {
         for si in headlineSentences {
             for i in sentences[si].tokens where tokens[i].kind == .word && tokens[i].isAllCaps {
                 let k = key(i)
-                if let full = personByPart[k] ?? (knownByKey[k]?.type == .person ? knownByKey[k]!.canonical : nil),
+                let textKey = TextKey(k)
+                if let full = personByPart[textKey] ?? (knownByKey[textKey]?.type == .person ? knownByKey[textKey]!.canonical : nil),
                    !covered[i] {
                     add(Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: full,
                                   words: 1, strong: true))
@@ -927,7 +931,7 @@ struct RecognitionPass {
         actors.reserveCapacity(candidates.count)
         var votes = [Int]()  // `typeCount` counts per actor
         votes.reserveCapacity(candidates.count * typeCount)
-        var actorIndex = [String: Int](minimumCapacity: candidates.count)  // canonical name → index into `actors`
+        var actorIndex = [TextKey: Int](minimumCapacity: candidates.count)  // canonical name → index into `actors`
         var canonicalKeys = [String]()
         canonicalKeys.reserveCapacity(candidates.count)
         for c in candidates {
@@ -935,11 +939,12 @@ struct RecognitionPass {
             let range = c.byteRange ?? (tokens[c.tokens.lowerBound].range.lowerBound..<tokens[c.tokens.upperBound - 1].range.upperBound)
             let surfaceText = text[range]
             let index: Int
-            if let known = actorIndex[canonical] {
+            let name = TextKey(canonical)
+            if let known = actorIndex[name] {
                 index = known
             } else {
                 index = actors.count
-                actorIndex[canonical] = index
+                actorIndex[name] = index
                 actors.append(DocumentActor(id: ActorID.make(canonical), name: canonical, type: type))
                 canonicalKeys.append(ActorLexicon.key(canonical))
                 for _ in 0..<typeCount { votes.append(0) }  // `append(contentsOf: repeatElement…)`: ~300 instructions
