@@ -22,13 +22,19 @@ public enum ExtractJSON {
         out.member("url", doc.document.url)
         if options.includeText { out.member("text", doc.document.text) }
 
+        // Each item of the arrays below is written as one record: its keys and punctuation as literals, with
+        // room for its longest form reserved once (`JSONOutput.record`).
+        let int = JSONRecord.maxIntBytes
         out.key("sentences")
         out.beginArray()
         for s in doc.sentences {
-            out.beginArray()
-            out.int(cp(s.range.lowerBound))
-            out.int(cp(s.range.upperBound))
-            out.endArray()
+            out.record(maxBytes: 3 + 2 * int) { r in
+                r.raw("[")
+                r.int(cp(s.range.lowerBound))
+                r.raw(",")
+                r.int(cp(s.range.upperBound))
+                r.raw("]")
+            }
         }
         out.endArray()
         out.key("paragraphs")
@@ -39,78 +45,131 @@ public enum ExtractJSON {
         out.key("mentions")
         out.beginArray()
         for m in doc.mentions {
-            out.beginObject()
-            out.member("start", cp(m.range.lowerBound))
-            out.member("end", cp(m.range.upperBound))
-            out.member("text", m.text)
-            out.member("actor", m.actor)
-            out.member("type", m.type.rawValue)
-            out.member("kind", m.kind.rawValue)
-            out.member("sentence", m.sentence)
-            if let title = m.title { out.member("title", title) }
-            out.endObject()
+            let type = m.type.rawValue, kind = m.kind.rawValue
+            let strings = JSONRecord.maxBytes(m.text) + JSONRecord.maxBytes(m.actor) + JSONRecord.maxBytes(type)
+                + JSONRecord.maxBytes(kind) + (m.title.map(JSONRecord.maxBytes) ?? 0)
+            out.record(maxBytes: 80 + 3 * int + strings) { r in
+                r.raw("{\"start\":")
+                r.int(cp(m.range.lowerBound))
+                r.raw(",\"end\":")
+                r.int(cp(m.range.upperBound))
+                r.raw(",\"text\":")
+                r.string(m.text)
+                r.raw(",\"actor\":")
+                r.string(m.actor)
+                r.raw(",\"type\":")
+                r.string(type)
+                r.raw(",\"kind\":")
+                r.string(kind)
+                r.raw(",\"sentence\":")
+                r.int(m.sentence)
+                if let title = m.title {
+                    r.raw(",\"title\":")
+                    r.string(title)
+                }
+                r.raw("}")
+            }
         }
         out.endArray()
 
         out.key("actors")
         out.beginArray()
         for a in doc.actors {
-            out.beginObject()
-            out.member("id", a.id)
-            out.member("name", a.name)
-            out.member("type", a.type.rawValue)
-            out.key("aliases")
-            out.beginArray()
-            for alias in a.aliases { out.string(alias) }
-            out.endArray()
-            if !a.titles.isEmpty {
-                out.key("titles")
-                out.beginArray()
-                for t in a.titles { out.string(t) }
-                out.endArray()
+            let type = a.type.rawValue
+            var strings = JSONRecord.maxBytes(a.id) + JSONRecord.maxBytes(a.name) + JSONRecord.maxBytes(type)
+            for alias in a.aliases { strings += JSONRecord.maxBytes(alias) + 1 }
+            for t in a.titles { strings += JSONRecord.maxBytes(t) + 1 }
+            out.record(maxBytes: 80 + strings) { r in
+                r.raw("{\"id\":")
+                r.string(a.id)
+                r.raw(",\"name\":")
+                r.string(a.name)
+                r.raw(",\"type\":")
+                r.string(type)
+                r.raw(",\"aliases\":[")
+                for (k, alias) in a.aliases.enumerated() {
+                    if k > 0 { r.raw(",") }
+                    r.string(alias)
+                }
+                r.raw("]")
+                if !a.titles.isEmpty {
+                    r.raw(",\"titles\":[")
+                    for (k, t) in a.titles.enumerated() {
+                        if k > 0 { r.raw(",") }
+                        r.string(t)
+                    }
+                    r.raw("]")
+                }
+                r.raw("}")
             }
-            out.endObject()
         }
         out.endArray()
 
         out.key("times")
         out.beginArray()
         for t in doc.times {
-            out.beginObject()
-            out.member("start", cp(t.range.lowerBound))
-            out.member("end", cp(t.range.upperBound))
-            out.member("text", t.text)
-            out.member("type", t.type.rawValue)
-            out.member("value", t.value)
-            if let end = t.end { out.member("rangeEnd", end) }
-            out.member("sentence", t.sentence)
-            out.endObject()
+            let type = t.type.rawValue
+            let strings = JSONRecord.maxBytes(t.text) + JSONRecord.maxBytes(type) + (t.value.map(JSONRecord.maxBytes) ?? 4)
+                + (t.end.map(JSONRecord.maxBytes) ?? 0)
+            out.record(maxBytes: 80 + 3 * int + strings) { r in
+                r.raw("{\"start\":")
+                r.int(cp(t.range.lowerBound))
+                r.raw(",\"end\":")
+                r.int(cp(t.range.upperBound))
+                r.raw(",\"text\":")
+                r.string(t.text)
+                r.raw(",\"type\":")
+                r.string(type)
+                r.raw(",\"value\":")
+                r.string(t.value)
+                if let end = t.end {
+                    r.raw(",\"rangeEnd\":")
+                    r.string(end)
+                }
+                r.raw(",\"sentence\":")
+                r.int(t.sentence)
+                r.raw("}")
+            }
         }
         out.endArray()
 
         out.key("events")
         out.beginArray()
+        func maxBytes(_ value: String?) -> Int { value.map(JSONRecord.maxBytes) ?? 4 }  // or `null`
         for e in doc.events {
-            out.beginObject()
-            out.member("type", e.type)
-            out.member("cameo", e.cameo)
-            out.key("trigger")
-            out.beginObject()
-            out.member("start", cp(e.trigger.lowerBound))
-            out.member("end", cp(e.trigger.upperBound))
-            out.member("text", e.triggerText)
-            out.endObject()
-            out.member("date", e.date)
-            out.member("end", e.end)
-            out.member("dateText", e.dateText)
-            out.key("actors")
-            out.beginArray()
-            for a in e.actors { out.string(a) }
-            out.endArray()
-            out.member("source", e.source)
-            out.member("target", e.target)
-            out.member("sentence", e.sentence)
-            out.endObject()
+            var strings = JSONRecord.maxBytes(e.type) + maxBytes(e.cameo) + JSONRecord.maxBytes(e.triggerText)
+                + maxBytes(e.date) + maxBytes(e.end) + maxBytes(e.dateText) + maxBytes(e.source) + maxBytes(e.target)
+            for a in e.actors { strings += JSONRecord.maxBytes(a) + 1 }
+            out.record(maxBytes: 160 + 3 * int + strings) { r in
+                r.raw("{\"type\":")
+                r.string(e.type)
+                r.raw(",\"cameo\":")
+                r.string(e.cameo)
+                r.raw(",\"trigger\":{\"start\":")
+                r.int(cp(e.trigger.lowerBound))
+                r.raw(",\"end\":")
+                r.int(cp(e.trigger.upperBound))
+                r.raw(",\"text\":")
+                r.string(e.triggerText)
+                r.raw("},\"date\":")
+                r.string(e.date)
+                r.raw(",\"end\":")
+                r.string(e.end)
+                r.raw(",\"dateText\":")
+                r.string(e.dateText)
+                r.raw(",\"actors\":[")
+                for (k, a) in e.actors.enumerated() {
+                    if k > 0 { r.raw(",") }
+                    r.string(a)
+                }
+                r.raw("],\"source\":")
+                r.string(e.source)
+                r.raw(",\"target\":")
+                r.string(e.target)
+                r.raw(",\"sentence\":")
+                r.int(e.sentence)
+                r.raw("}")
+            }
         }
         out.endArray()
         out.endObject()

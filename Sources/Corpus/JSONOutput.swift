@@ -201,6 +201,80 @@ public struct JSONOutput: @unchecked Sendable {
     }
 }
 
+extension JSONOutput {
+    /// Writes one record (an object or array whose shape the caller knows, such as an `extract` mention)
+    /// straight into the buffer through `body`, as the next value at this level. One check of room and
+    /// ownership covers the record, where each key and value written one by one paid its own; the caller
+    /// writes the record's punctuation and keys as literals.
+    ///
+    /// `maxBytes` must cover everything `body` writes: `JSONRecord.maxBytes` gives a string's worst case.
+    @inlinable
+    public mutating func record(maxBytes: Int, _ body: (inout JSONRecord) -> Void) {
+        separate()
+        reserve(maxBytes)
+        var record = JSONRecord(at: base + written)
+        body(&record)
+        let count = base.distance(to: record.at)
+        precondition(count - written <= maxBytes, "JSONOutput.record wrote past the room it reserved")
+        written = count
+    }
+}
+
+/// The write position inside a `JSONOutput.record`: writes go straight to memory already reserved.
+public struct JSONRecord {
+    @usableFromInline var at: UnsafeMutablePointer<UInt8>
+
+    @inlinable
+    init(at: UnsafeMutablePointer<UInt8>) { self.at = at }
+
+    /// The most bytes `string(_:)` writes for `value`: every byte escaped as `\u00XX`, and the quotes.
+    @inlinable
+    public static func maxBytes(_ value: String) -> Int { value.utf8.count * 6 + 2 }
+
+    /// The most bytes `int(_:)` writes.
+    public static let maxIntBytes = 20
+
+    /// Bytes that are already JSON: the record's punctuation and keys (`{"start":`, `,"end":`).
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: StaticString) {
+        // `withUTF8Buffer`, not `utf8Start`: a one-character literal may be stored as a scalar, not bytes.
+        let count = text.withUTF8Buffer { bytes in
+            at.update(from: bytes.baseAddress!, count: bytes.count)
+            return bytes.count
+        }
+        at += count
+    }
+
+    @inlinable @inline(__always)
+    public mutating func int(_ value: Int) { at += DecimalText.write(value, to: at) }
+
+    @inlinable
+    public mutating func string(_ value: String) {
+        if let done: Void = value.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) { return done }
+        var value = value
+        value.withUTF8 { string(utf8: $0) }
+    }
+
+    @inlinable
+    public mutating func string(_ value: String?) {
+        guard let value else { raw("null"); return }
+        string(value)
+    }
+
+    @inlinable
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        if JSONString.needsNoEscape(utf8) {
+            at += JSONString.writePlain(utf8, to: at)
+        } else {
+            JSONString.write(utf8) { piece in
+                guard let source = piece.baseAddress else { return }
+                at.update(from: source, count: piece.count)
+                at += piece.count
+            }
+        }
+    }
+}
+
 /// The memory behind a `JSONOutput`, freed with the last copy that uses it.
 @usableFromInline
 final class ByteAllocation {

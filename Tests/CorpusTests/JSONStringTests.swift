@@ -120,6 +120,59 @@ import Testing
     }
 }
 
+@Suite struct JSONRecordTests {
+    /// A record writes the same bytes as the member-by-member calls, escapes and nulls included, and a
+    /// worst-case string (every byte escaped) fits the room `maxBytes` reserves.
+    @Test func recordsWriteWhatMembersWrite() {
+        let strings = ["plain", "", "a\"b\\c", "\u{1}\u{1F}\u{7F}\n", "東京 ‘quote’", String(repeating: "\u{0}", count: 50)]
+        var members = JSONOutput(capacity: 1)
+        var records = JSONOutput(capacity: 1)
+        members.beginArray()
+        records.beginArray()
+        for (i, s) in strings.enumerated() {
+            let value: String? = i % 2 == 0 ? s : nil
+            members.beginObject()
+            members.member("n", i - 3)
+            members.member("s", s)
+            members.member("v", value)
+            members.key("list")
+            members.beginArray()
+            members.string(s)
+            members.string(s)
+            members.endArray()
+            members.endObject()
+            let room = 30 + 2 * JSONRecord.maxIntBytes + 3 * JSONRecord.maxBytes(s) + 6
+            records.record(maxBytes: room) { r in
+                r.raw("{\"n\":")
+                r.int(i - 3)
+                r.raw(",\"s\":")
+                r.string(s)
+                r.raw(",\"v\":")
+                r.string(value)
+                r.raw(",\"list\":[")
+                r.string(s)
+                r.raw(",")
+                r.string(s)
+                r.raw("]}")
+            }
+        }
+        members.endArray()
+        records.endArray()
+        #expect(String(decoding: records.bytes, as: UTF8.self) == String(decoding: members.bytes, as: UTF8.self))
+    }
+
+    /// A record is the next value at its level: commas before and after it come as for any other value.
+    @Test func recordsTakeTheirPlaceAmongValues() {
+        var out = JSONOutput()
+        out.beginArray()
+        out.int(1)
+        out.record(maxBytes: 8) { $0.raw("[2]") }
+        out.int(3)
+        out.endArray()
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "[1,[2],3]")
+    }
+}
+
 @Suite struct JSONEscapeScanTests {
     /// The eight-bytes-at-a-time scan agrees with the byte test for every byte value at every position.
     @Test func wordScanAgreesWithByteTest() {
