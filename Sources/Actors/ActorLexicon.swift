@@ -67,6 +67,8 @@ struct ActorLexicon: Sendable {
     var firstWords: Set<String> = []
     /// The single-word view of all tables, probed with a token's bytes.
     var wordTable = WordMap<WordInfo, CaseAndApostrophe>([:])
+    /// `wordTable` for ASCII tokens, probed with the hashes the document's stages share (`TokenHashes`).
+    var hashedWordTable: WordHashTable<WordInfo>?
 
     static func firstWords(of keys: some Sequence<String>) -> Set<String> {
         var words = Set<String>()
@@ -157,6 +159,7 @@ struct ActorLexicon: Sendable {
         }
         for (k, cue) in lexicon.cues { words[k, default: WordInfo()].cue = cue }
         lexicon.wordTable = WordMap(words)
+        lexicon.hashedWordTable = WordHashTable.forASCIITokens(words, foldedAs: CaseAndApostrophe.self)
         lexicon.gazetteerTable = WordMap(lexicon.gazetteer)
         lexicon.learnedTable = WordMap(lexicon.learned)
         return lexicon

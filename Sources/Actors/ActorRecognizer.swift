@@ -38,8 +38,10 @@ public struct ActorRecognizer: Sendable {
         tables = Tables(lexicon: .standard, dictionary: dictionary)
     }
 
-    public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence]) -> ActorAnnotation {
-        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, tables: tables)
+    /// `hashes`: the document's `TokenHashes`, when the caller has taken them for all stages.
+    public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence], hashes: TokenHashes? = nil)
+        -> ActorAnnotation {
+        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, tables: tables, hashes: hashes)
         pass.findCandidates()
         pass.resolve()
         return pass.annotation()
@@ -95,14 +97,27 @@ struct RecognitionPass {
     /// Table facts about the capitalised words, looked up once.
     let capitalInfo: [WordInfo]
 
-    init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables) {
+    init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables, hashes: TokenHashes? = nil) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
         self.tables = tables
         var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
-        for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
-            if let info = tables.lexicon.wordTable.value(in: text.bytes, t.range) { infos[i] = info }
+        let wordTable = tables.lexicon.wordTable
+        if let hashes, let hashed = tables.lexicon.hashedWordTable {
+            let values = hashes.values, isASCII = hashes.isASCII
+            for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
+                // An ASCII word by the hash the document's stages share; any other folded as it is read.
+                if isASCII[i] {
+                    if let info = hashed.lookup(values[i]) { infos[i] = info }
+                } else if let info = wordTable.value(in: text.bytes, t.range) {
+                    infos[i] = info
+                }
+            }
+        } else {
+            for (i, t) in tokens.enumerated() where t.kind == .word && t.isCapitalized {
+                if let info = wordTable.value(in: text.bytes, t.range) { infos[i] = info }
+            }
         }
         capitalInfo = infos
         candidates.reserveCapacity(tokens.count / 8 + 4)

@@ -40,10 +40,12 @@ public struct Annotator: Sendable {
         let text = Text(document.text)
         let tokens = tokenizer.tokenize(text)
         let sentences = splitter.split(text, tokens: tokens)
-        let found = actors.recognize(text, tokens: tokens, sentences: sentences)
-        let times = tagger.tag(text, tokens: tokens, sentences: sentences, documentDate: document.date)
+        // Every token hashed once for the three stages' word tables.
+        let hashes = TokenHashes(text: text, tokens: tokens)
+        let found = actors.recognize(text, tokens: tokens, sentences: sentences, hashes: hashes)
+        let times = tagger.tag(text, tokens: tokens, sentences: sentences, documentDate: document.date, hashes: hashes)
         let events = events.extract(text, tokens: tokens, sentences: sentences, mentions: found.mentions,
-                                    times: times, documentDate: document.date)
+                                    times: times, documentDate: document.date, hashes: hashes)
         return AnnotatedDocument(document: document, text: text, sentences: sentences, mentions: found.mentions,
                                  actors: found.actors, times: times, events: events)
     }

@@ -21,15 +21,16 @@ public struct EventExtractor: Sendable {
 
     init(lexicon: TriggerLexicon) { self.lexicon = lexicon }
 
+    /// `hashes`: the document's `TokenHashes`, when the caller has taken them for all stages.
     public func extract(_ text: Text, tokens: [Token], sentences: [Sentence], mentions: [Mention],
-                        times: [TimeExpression], documentDate: CalendarDate?) -> [Event] {
+                        times: [TimeExpression], documentDate: CalendarDate?, hashes: TokenHashes? = nil) -> [Event] {
         guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
         let sorted = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].range.lowerBound <= mentions[$0].range.lowerBound }
         let mentions = sorted ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         // Durations, sets and unresolved values never date an event.
         let times = times.filter(Dating.canDate).sorted { $0.range.lowerBound < $1.range.lowerBound }
         var pass = Pass(lexicon: lexicon, text: text, tokens: tokens, mentions: mentions, times: times,
-                        documentDate: documentDate)
+                        documentDate: documentDate, hashes: hashes ?? TokenHashes(text: text, tokens: tokens))
         for (index, sentence) in sentences.enumerated() {
             pass.sentence(sentence, index: index)
         }
@@ -92,7 +93,7 @@ struct Pass {
     private var timeCursor = 0
 
     init(lexicon: TriggerLexicon, text: Text, tokens: [Token], mentions: [Mention], times: [TimeExpression],
-         documentDate: CalendarDate?) {
+         documentDate: CalendarDate?, hashes: TokenHashes) {
         self.lexicon = lexicon
         self.text = text
         self.bytes = text.bytes
@@ -105,13 +106,14 @@ struct Pass {
         clauses.reserveCapacity(16)
         events.reserveCapacity(tokens.count / 24 + 4)  // about one event per sentence
         candidates.reserveCapacity(16)
-        scanWords()
+        scanWords(hashes.values)
         markMentions()
     }
 
     // MARK: First pass: one lexicon probe per word
 
-    private mutating func scanWords() {
+    /// `hashes`: `WordHash` of each token, the key of a one-word entry.
+    private mutating func scanWords(_ hashes: [UInt64]) {
         let table = lexicon.table
         let tokens = self.tokens
         let n = tokens.count
@@ -141,13 +143,13 @@ struct Pass {
                         i = j + 1
                         continue
                     }
-                    let h = WordTable.hash(bytes, token.range)
+                    let h = hashes[i]
                     words[i].end = Int32(i + 1)
                     if let entry = table.lookup(h) {
                         words[i].classes = entry.classes
                         words[i].trigger = entry.trigger
                         if entry.classes.contains(.phraseStart), i + 1 < n, tokens[i + 1].kind == .word,
-                           let phrase = table.lookup(WordTable.phraseKey(h, WordTable.hash(bytes, tokens[i + 1].range))),
+                           let phrase = table.lookup(WordTable.phraseKey(h, hashes[i + 1])),
                            phrase.trigger >= 0 {
                             words[i].trigger = phrase.trigger
                             words[i].end = Int32(i + 2)

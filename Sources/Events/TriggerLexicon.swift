@@ -80,85 +80,13 @@ struct WordEntry: Sendable {
     var classes: WordClass = []
 }
 
-/// An open-addressing hash table from a 64-bit word hash to its entry: one probe per token in the hot loop,
-/// no string is built. Keys are FNV-1a hashes of the ASCII-lowercased bytes; with a few thousand keys a
-/// 64-bit collision is vanishingly unlikely, so the word itself is not stored.
-struct WordTable: Sendable {
-    private struct Slot {
-        var key: UInt64 = 0
-        var entry = WordEntry()
-    }
+/// The lexicon's table: a `WordHashTable` keyed by `WordHash` of the lowercased form, the hash
+/// `TokenHashes` takes of every token.
+typealias WordTable = WordHashTable<WordEntry>
 
-    /// 16-bit fingerprints of the keys, probed first: small enough to stay in L1 cache, so the common case,
-    /// a word that is in neither list, never touches the slots.
-    private var fingerprints: [UInt16]
-    private var slots: [Slot]
-    private let mask: Int
-
-    init(_ entries: [UInt64: WordEntry]) {
-        var size = 16
-        while size < entries.count * 3 { size <<= 1 }
-        mask = size - 1
-        fingerprints = [UInt16](repeating: 0, count: size)
-        slots = [Slot](repeating: Slot(), count: size)
-        for (key, value) in entries {
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while fingerprints[slot] != 0 { slot = (slot + 1) & mask }
-            fingerprints[slot] = WordTable.fingerprint(key)
-            slots[slot] = Slot(key: key, entry: value)
-        }
-    }
-
+extension WordHashTable where Value == WordEntry {
     @inline(__always)
-    private static func fingerprint(_ key: UInt64) -> UInt16 {
-        let f = UInt16(truncatingIfNeeded: key >> 48)
-        return f == 0 ? 1 : f
-    }
-
-    @inline(__always)
-    func lookup(_ key: UInt64) -> WordEntry? {
-        let f = WordTable.fingerprint(key)
-        return fingerprints.withUnsafeBufferPointer { fingerprints in
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while true {
-                let g = fingerprints[slot]
-                if g == 0 { return nil }
-                if g == f, slots[slot].key == key { return slots[slot].entry }
-                slot = (slot + 1) & mask
-            }
-        }
-    }
-
-    /// A hash of the ASCII-lowercased bytes, eight at a time (`| 0x20` lowercases letters and leaves digits,
-    /// apostrophes, periods, hyphens and UTF-8 continuation bytes distinct from ASCII).
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: range.count)
-        guard let base = bytes.baseAddress, !range.isEmpty else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = range.lowerBound
-        let end = range.upperBound
-        // Wrapping arithmetic and masking shifts: the checked forms cost a test and a branch each, on a hash
-        // taken for every word.
-        while i < end {
-            let n = min(8, end &- i)
-            var chunk: UInt64 = 0
-            if i &+ 8 <= bytes.count {
-                chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            } else {
-                for k in 0..<n { chunk |= UInt64(base[i &+ k]) &<< UInt64(k &* 8) }
-            }
-            let mask: UInt64 = n == 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1
-            chunk = (chunk | 0x2020_2020_2020_2020) & mask
-            h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h &>> 32
-            i &+= 8
-        }
-        h ^= h >> 29
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 32
-        return h == 0 ? 1 : h
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 { WordHash.of(bytes, range) }
 
     static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
         bytes.withUnsafeBufferPointer { hash($0, range) }

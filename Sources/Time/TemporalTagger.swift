@@ -17,11 +17,14 @@ public struct TemporalTagger: Sendable {
     /// Builds the costliest word tables now instead of in the first document's worker, where the other
     /// workers would wait for them: `Annotator()` calls it on a core that is otherwise idle at start-up.
     public static func loadTables() {
-        _ = (TaggerRun.wordTable, TaggerRun.startMasks, TaggerRun.secondWords)
+        _ = (TaggerRun.wordTable, TaggerRun.hashedWordTable, TaggerRun.startMasks, TaggerRun.secondWords)
     }
 
-    public func tag(_ text: Text, tokens: [Token], sentences: [Sentence], documentDate: CalendarDate?) -> [TimeExpression] {
-        var run = TaggerRun(text: text, tokens: tokens, dct: documentDate)
+    /// `hashes`: the document's `TokenHashes`, when the caller has taken them for all stages.
+    public func tag(_ text: Text, tokens: [Token], sentences: [Sentence], documentDate: CalendarDate?,
+                    hashes: TokenHashes? = nil) -> [TimeExpression] {
+        var run = TaggerRun(text: text, tokens: tokens, dct: documentDate,
+                            hashes: hashes ?? TokenHashes(text: text, tokens: tokens))
         for (index, sentence) in sentences.enumerated() {
             run.tagSentence(sentence, index: index)
         }
@@ -63,7 +66,7 @@ struct TaggerRun {
     var lastDateWasQuarter = false
     var sentenceIndex = 0
 
-    init(text: Text, tokens: [Token], dct: CalendarDate?) {
+    init(text: Text, tokens: [Token], dct: CalendarDate?, hashes: TokenHashes) {
         self.text = text
         self.tokens = tokens
         self.dct = dct
@@ -71,8 +74,27 @@ struct TaggerRun {
         wordInfo.reserveCapacity(tokens.count)
         let wordTable = TaggerRun.wordTable
         text.bytes.withUnsafeBufferPointer { bytes in
-            // One probe per token, folded as it is read: no String made and no folded copy written.
-            for t in tokens { wordInfo.append(wordTable.value(in: bytes, TaggerRun.keyRange(of: t, in: bytes)) ?? 0) }
+            // One probe per token. An ASCII token whose key is its whole text (not a word with a final period)
+            // is found by the hash the document's stages share; any other is folded as it is read.
+            if let hashed = TaggerRun.hashedWordTable {
+                hashes.values.withUnsafeBufferPointer { values in
+                    hashes.isASCII.withUnsafeBufferPointer { isASCII in
+                        tokens.withUnsafeBufferPointer { tokens in
+                            for i in 0..<tokens.count {
+                                let t = tokens[i]
+                                let key = TaggerRun.keyRange(of: t, in: bytes)
+                                if isASCII[i], key.count == t.range.count {
+                                    wordInfo.append(hashed.lookup(values[i]) ?? 0)
+                                } else {
+                                    wordInfo.append(wordTable.value(in: bytes, key) ?? 0)
+                                }
+                            }
+                        }
+                    }
+                }
+            } else {
+                for t in tokens { wordInfo.append(wordTable.value(in: bytes, TaggerRun.keyRange(of: t, in: bytes)) ?? 0) }
+            }
         }
         let keys = TokenKeys(text: text, tokens: tokens)
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
@@ -161,14 +183,19 @@ struct TaggerRun {
     /// token's bytes: the start mask in the low 16 bits, with `secondWord` set for words that can continue an
     /// expression after "the", "a", "this", and `WordClass` bits above. The parsers then test a bit where they
     /// looked a token's key up in up to six sets (hashing the key each time).
-    static let wordTable: WordMap<UInt32, KeyFold> = {
+    static let wordTable: WordMap<UInt32, KeyFold> = WordMap(wordInfoByWord)
+
+    /// `wordTable` keyed by `WordHash`, for ASCII tokens, whose hashes `TokenHashes` has already taken.
+    static let hashedWordTable = WordHashTable.forASCIITokens(wordInfoByWord, foldedAs: KeyFold.self)
+
+    static let wordInfoByWord: [String: UInt32] = {
         var info = [String: UInt32]()
         for (word, mask) in startMasks { info[word, default: 0] |= UInt32(mask) }
         for word in secondWords { info[word, default: 0] |= UInt32(secondWord) }
         for (bit, words) in WordClass.lists {
             for word in words { info[word, default: 0] |= bit }
         }
-        return WordMap(info)
+        return info
     }()
     static let secondWord: UInt16 = 0x8000
 

@@ -1,3 +1,5 @@
+import Foundation
+import Language
 import Testing
 @testable import Actors
 
@@ -73,5 +75,32 @@ The United Nations last month approved the creation of an Italian-led multinatio
             "United Nations (organization)",
         ])
         #expect(a.mentions.filter { $0.actor == "turkey" }.allSatisfy { $0.kind == .demonym && $0.text == "Turkish" })
+    }
+}
+
+@Suite struct SharedHashActorTests {
+    /// Capitalised words looked up by the hashes the stages share give the same actors as words looked up by
+    /// their bytes, over the first 300 Reuters articles.
+    @Test func sameActorsWithSharedHashes() throws {
+        let lexicon = ActorLexicon.standard
+        #expect(lexicon.hashedWordTable != nil, "a word of the actor tables reads apart through the hash")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/corpus/reuters21578.jsonl").standardized
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(300)
+        let recognizer = ActorRecognizer()
+        var mentions = 0
+        for line in lines {
+            guard let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let body = obj["text"] as? String else { continue }
+            let text = Text(body)
+            let tokens = Tokenizer.standard.tokenize(text)
+            let sentences = SentenceSplitter.standard.split(text, tokens: tokens)
+            let plain = recognizer.recognize(text, tokens: tokens, sentences: sentences)
+            let shared = recognizer.recognize(text, tokens: tokens, sentences: sentences,
+                                              hashes: TokenHashes(text: text, tokens: tokens))
+            #expect(shared.mentions == plain.mentions)
+            mentions += plain.mentions.count
+        }
+        #expect(mentions > 1_000)
     }
 }

@@ -292,7 +292,7 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
                         + "Monday "
                         + "SHIPPED ed closed. Ed\u{2019} next")
         let tokens = Tokenizer.standard.tokenize(text)
-        var run = TaggerRun(text: text, tokens: tokens, dct: nil)
+        var run = TaggerRun(text: text, tokens: tokens, dct: nil, hashes: TokenHashes(text: text, tokens: tokens))
         run.sStart = 0
         run.sEnd = tokens.count
         let literals: [StaticString] = ["dec", "dec.", "the", "year", "year-earlier", "o'clock", "'", "5:30", "p.m", "",
@@ -307,5 +307,29 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
         // The sentence holds what the comparisons are meant to find.
         #expect(run.keyIs(0, "dec") && run.keyIs(2, "year-earlier")
                 && run.keyIn(tokens.count - 1, TaggerRun.yearDeterminers))
+    }
+}
+
+@Suite struct SharedHashTests {
+    /// The tagger's hash-keyed word table, probed with the hashes every stage shares, gives each ASCII token
+    /// the entry its byte-compared table gives: every word of the table, as written, in capitals and
+    /// capitalised.
+    @Test func hashedWordTableAgreesWithTheWordTable() throws {
+        let hashed = try #require(TaggerRun.hashedWordTable, "a key of the tagger's tables reads apart through the hash")
+        let words = TaggerRun.wordInfoByWord.keys.sorted()
+        let text = Text(words.flatMap { [$0, $0.uppercased(), $0.capitalized] }.joined(separator: " ") + " Dec. a.m.")
+        let tokens = Tokenizer.standard.tokenize(text)
+        let hashes = TokenHashes(text: text, tokens: tokens)
+        var compared = 0
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for (i, t) in tokens.enumerated() where hashes.isASCII[i] {
+                let key = TaggerRun.keyRange(of: t, in: bytes)
+                guard key.count == t.range.count else { continue }
+                #expect(hashed.lookup(hashes.values[i]) ?? 0 == TaggerRun.wordTable.value(in: bytes, key) ?? 0,
+                        "\(text[t.range])")
+                compared += 1
+            }
+        }
+        #expect(compared > words.count * 2)
     }
 }
