@@ -213,6 +213,10 @@ struct TaggerRun {
         static let beForm: UInt32 = 1 << 22
         static let hyphen: UInt32 = 1 << 23
         static let enDash: UInt32 = 1 << 24
+        /// A unit of time, singular or plural: every duration names one.
+        static let unit: UInt32 = 1 << 25
+        /// "quarter", "half" and their forms: every quarter or half-year names one.
+        static let quarterWord: UInt32 = 1 << 26
 
         static let lists: [(UInt32, [String])] = [
             (durationAfterNumber, Array(Lexicon.units.keys) + ["-", "–", "and"] + Array(Lexicon.unitAdjectives)),
@@ -224,11 +228,23 @@ struct TaggerRun {
             (beForm, Array(TaggerRun.beForms)),
             (hyphen, ["-"]),
             (enDash, ["–"]),
+            (unit, Array(Lexicon.units.keys) + Array(Lexicon.pluralUnits)),
+            (quarterWord, ["quarter", "quarters", "qtr", "half", "halves"]),
         ]
     }
 
     /// The `WordClass` bits of token `i`; none outside the sentence (where `key` is "").
     @inline(__always) func wordClass(_ i: Int) -> UInt32 { inSentence(i) ? wordInfo[i] : 0 }
+
+    /// Whether a token of the sentence from `i` on has `bit` among its `WordClass` bits.
+    func sentenceHas(_ bit: UInt32, from i: Int) -> Bool {
+        var k = max(i, sStart)
+        while k < sEnd {
+            if wordInfo[k] & bit != 0 { return true }
+            k += 1
+        }
+        return false
+    }
 
     /// The parsers a number can start, from the number's shape and the word after it.
     func numberMask(_ i: Int) -> UInt16 {
@@ -636,8 +652,10 @@ struct TaggerRun {
         if mask & P.modified != 0 { consider(parseModified(i)) }
         if mask & P.lexical != 0 { consider(parseLexical(i)) }
         if mask & P.relative != 0 { consider(parseRelative(i)) }
-        if mask & P.duration != 0 { consider(parseDuration(i)) }
-        if mask & P.quarter != 0 { consider(parseQuarter(i)) }
+        // Most tries of these two fail ("the" starts both): neither can succeed without its word later in the
+        // sentence, which `wordInfo` tells without parsing.
+        if mask & P.duration != 0, sentenceHas(WordClass.unit, from: i) { consider(parseDuration(i)) }
+        if mask & P.quarter != 0, sentenceHas(WordClass.quarterWord, from: i) { consider(parseQuarter(i)) }
         if mask & P.date != 0 { consider(parseDate(i)) }
         if mask & P.clock != 0 { consider(parseClock(i)) }
         if mask & P.set != 0 { consider(parseSet(i)) }
