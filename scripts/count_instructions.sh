@@ -15,7 +15,7 @@ n=${1:-2000}
 shift || true
 [ $# -gt 0 ] || set -- extract
 command -v valgrind >/dev/null || { echo "valgrind is not installed: apt-get install -y valgrind" >&2; exit 2; }
-swift build -c release --product newsgraph >/dev/null
+swift build -c release --static-swift-stdlib --product newsgraph >/dev/null  # as scripts/run-seeds.sh builds it
 # valgrind cannot read Swift's DWARF; a copy without debug sections keeps the symbols it needs.
 strip -g -o /tmp/ng-count-bin .build/release/newsgraph
 head -n "$n" ../shared/corpus/reuters21578.jsonl > /tmp/ng-count-input.jsonl
