@@ -590,18 +590,19 @@ struct TaggerRun {
     func linkRanges(_ found: inout [Match]) {
         for idx in found.indices {
             let m = found[idx]
-            let before = key(m.start - 1)
-            if TaggerRun.rangeEndWords.contains(before), m.type == .date {
+            let before = m.start - 1  // the word before, compared by its bytes (`keyIs`, `keyIn`)
+            if keyIn(before, TaggerRun.rangeEndWords), m.type == .date {
                 // "from A to B": the first expression's range ends at B.
                 if idx > 0, found[idx - 1].end == m.start - 1, found[idx - 1].type == .date,
-                   keyIs(found[idx - 1].start - 1, "from") || keyIs(found[idx - 1].start - 1, "between") || before != "to" {
+                   keyIs(found[idx - 1].start - 1, "from") || keyIs(found[idx - 1].start - 1, "between") || !keyIs(before, "to") {
                     found[idx - 1].rangeEnd = m.value
-                } else if before != "to" {
+                } else if !keyIs(before, "to") {
                     found[idx].rangeEnd = m.value
                 }
-            } else if before == "and", idx > 0, found[idx - 1].end == m.start - 1, keyIs(found[idx - 1].start - 1, "between") {
+            } else if keyIs(before, "and"), idx > 0, found[idx - 1].end == m.start - 1,
+                      keyIs(found[idx - 1].start - 1, "between") {
                 found[idx - 1].rangeEnd = m.value
-            } else if before == "-" || before == "–", idx > 0, found[idx - 1].end == m.start - 1,
+            } else if keyIs(before, "-") || keyIs(before, "–"), idx > 0, found[idx - 1].end == m.start - 1,
                       found[idx - 1].type == .date, m.type == .date {
                 found[idx - 1].rangeEnd = m.value
             }
@@ -916,47 +917,64 @@ struct TaggerRun {
 
     // MARK: - Single words and fixed phrases
 
+    /// The words `parseLexical` starts from, looked up once by the token's bytes; its cases were a `switch`
+    /// over the key `String`, which compared it with each word in turn.
+    enum LexicalWord {
+        case today, yesterday, tomorrow, tonight, now, currently, presently, nowadays, current, recently, lately
+        case formerly, these, at, the, a, future, yearEarlier, yearAgo, midAfternoon, midMorning, lateNight
+        case earlyMorning, mid
+    }
+
+    static let lexicalWords: WordTable<LexicalWord> = [
+        "today": .today, "yesterday": .yesterday, "tomorrow": .tomorrow, "tonight": .tonight, "now": .now,
+        "currently": .currently, "presently": .presently, "nowadays": .nowadays, "current": .current,
+        "recently": .recently, "lately": .lately, "formerly": .formerly, "these": .these, "at": .at, "the": .the,
+        "a": .a, "future": .future, "year-earlier": .yearEarlier, "year-ago": .yearAgo,
+        "mid-afternoon": .midAfternoon, "mid-morning": .midMorning, "late-night": .lateNight,
+        "early-morning": .earlyMorning, "mid": .mid,
+    ]
+
     func parseLexical(_ i: Int) -> Match? {
-        let k = key(i)
+        guard let word = keyValue(i, TaggerRun.lexicalWords) else { return nil }
         func m(_ end: Int, _ type: TimexType, _ value: String?) -> Match { Match(start: i, end: end, type: type, value: value) }
-        switch k {
-        case "today", "yesterday", "tomorrow":
+        switch word {
+        case .today, .yesterday, .tomorrow:
             // "today's world": generic, not the day.
-            if k == "today", keyIs(i + 1, "'s"), inSentence(i + 2), tokens[i + 2].isLowercase { return nil }
+            if word == .today, keyIs(i + 1, "'s"), inSentence(i + 2), tokens[i + 2].isLowercase { return nil }
             // "VOA Today": part of a name.
             if isCapitalized(i), i > sStart, isCapitalized(i - 1), !tokens[i].flags.contains(.paragraphStart), !keyIs(i - 1, ".") { return nil }
-            let shift = k == "today" ? 0 : (k == "yesterday" ? -1 : 1)
+            let shift = word == .today ? 0 : (word == .yesterday ? -1 : 1)
             let day = dct?.adding(days: shift)
             if let part = keyValue(i + 1, Lexicon.dayParts) {
                 return m(i + 2, .time, day.map { Timex.day($0) + "T" + part })
             }
             return m(i + 1, .date, day.map(Timex.day))
-        case "tonight":
+        case .tonight:
             return m(i + 1, .time, dct.map { Timex.day($0) + "TNI" })
-        case "now", "currently", "presently", "nowadays":
-            if k == "now" && keyIs(i - 1, "from") { return nil }
-            if k == "now", keyIs(i - 1, "right") || keyIs(i - 1, "just") || keyIs(i - 1, "until") || keyIs(i - 1, "by") {
+        case .now, .currently, .presently, .nowadays:
+            if word == .now && keyIs(i - 1, "from") { return nil }
+            if word == .now, keyIs(i - 1, "right") || keyIs(i - 1, "just") || keyIs(i - 1, "until") || keyIs(i - 1, "by") {
                 return Match(start: keyIs(i - 1, "right") ? i - 1 : i, end: i + 1, type: .date, value: "PRESENT_REF")
             }
             return m(i + 1, .date, "PRESENT_REF")
-        case "current":
+        case .current:
             // The adjective alone ("its current wife", "current market conditions") is PRESENT_REF in TimeBank;
             // "the current quarter" is parseRelative's, "current account" is not temporal.
             let n = key(i + 1)
             guard inSentence(i + 1), tokens[i + 1].isLowercase, Lexicon.units[n] == nil, n != "fiscal", n != "account",
                   n != "accounts", n != "assets", n != "liabilities", n != "affairs", n != "events", n != "period", n != "term" else { return nil }
             return m(i + 1, .date, "PRESENT_REF")
-        case "recently", "lately":
+        case .recently, .lately:
             var s = i
             if keyIs(i - 1, "more") || keyIs(i - 1, "most") || keyIs(i - 1, "only") { s = i - 1 }
             return Match(start: s, end: i + 1, type: .date, value: "PAST_REF")
-        case "formerly":
+        case .formerly:
             return m(i + 1, .date, "PAST_REF")
-        case "these":
+        case .these:
             if keyIs(i + 1, "days") { return m(i + 2, .date, "PRESENT_REF") }
-        case "at":
+        case .at:
             if keyIs(i + 1, "present") { return Match(start: i + 1, end: i + 2, type: .date, value: "PRESENT_REF") }
-        case "the":
+        case .the:
             let n = key(i + 1)
             if n == "past", !startsQuantity(i + 2), keyValue(i + 2, Lexicon.units) == nil, !isHyphen(i + 2), keyValue(i + 2, Lexicon.seasons) == nil,
                keyValue(i + 2, Lexicon.weekdays) == nil, keyValue(i + 2, Lexicon.months) == nil {
@@ -969,21 +987,21 @@ struct TaggerRun {
                 if keyIs(i + 2, "term") { return m(i + 3, .date, "FUTURE_REF") }
             }
             if (n == "short" || n == "long" || n == "medium") && keyIs(i + 2, "term") { return m(i + 3, .date, "FUTURE_REF") }
-        case "a":
+        case .a:
             if keyIs(i + 1, "later"), keyIs(i + 2, "date") { return m(i + 3, .date, "FUTURE_REF") }
-        case "future":
+        case .future:
             if keyIs(i - 1, "in") || keyIs(i - 1, "near") { return m(i + 1, .date, "FUTURE_REF") }
-        case "year-earlier", "year-ago":
+        case .yearEarlier, .yearAgo:
             guard let dct else { return m(after(i), .date, nil) }
             if let q = reportedQuarter() { return m(after(i), .date, Timex.quarter(q.0 - 1, q.1)) }
             return m(after(i), .date, Timex.year(dct.year - 1))
-        case "mid-afternoon", "mid-morning", "late-night", "early-morning", "mid":
+        case .midAfternoon, .midMorning, .lateNight, .earlyMorning, .mid:
             var e = after(i)
             var part: String
-            switch k {
-            case "mid-afternoon": part = "AF"
-            case "mid-morning", "early-morning": part = "MO"
-            case "late-night": part = "NI"
+            switch word {
+            case .midAfternoon: part = "AF"
+            case .midMorning, .earlyMorning: part = "MO"
+            case .lateNight: part = "NI"
             default:
                 guard keyIs(i + 1, "afternoon") || keyIs(i + 1, "morning") else { return nil }
                 part = keyIs(i + 1, "afternoon") ? "AF" : "MO"
@@ -995,8 +1013,6 @@ struct TaggerRun {
                 e = d.end
             }
             return m(e, .time, day.map { Timex.day($0) + "T" + part })
-        default:
-            break
         }
         return nil
     }
@@ -1008,6 +1024,20 @@ struct TaggerRun {
     }
 
     // MARK: - this/last/next + unit, month, season, weekday
+
+    /// Which way a relative determiner points, looked up once: the four tests compared `det` with each of
+    /// these words in turn.
+    static let ago: UInt8 = 1, ahead: UInt8 = 2, current: UInt8 = 3, anaphoric: UInt8 = 4
+    static let determinerSenses: WordTable<UInt8> = {
+        var senses = [(key: String, value: UInt8)]()
+        for d in ["last", "the last", "past", "the past", "previous", "the previous", "the prior", "the preceding",
+                  "this past"] { senses.append((d, ago)) }
+        for d in ["next", "the next", "coming", "the coming", "following", "the following", "upcoming", "the upcoming",
+                  "the ensuing"] { senses.append((d, ahead)) }
+        for d in ["this", "current", "the current"] { senses.append((d, current)) }
+        for d in ["that", "the same", "same"] { senses.append((d, anaphoric)) }
+        return WordTable(senses)
+    }()
 
     func parseRelative(_ i: Int) -> Match? {
         var det = key(i)
@@ -1042,12 +1072,9 @@ struct TaggerRun {
         let u = key(j)
         let end = j + 1
         func m(_ type: TimexType, _ value: String?) -> Match { Match(start: i, end: end, type: type, value: value) }
-        let ago = det == "last" || det == "the last" || det == "past" || det == "the past" || det == "previous"
-            || det == "the previous" || det == "the prior" || det == "the preceding" || det == "this past"
-        let ahead = det == "next" || det == "the next" || det == "coming" || det == "the coming" || det == "following"
-            || det == "the following" || det == "upcoming" || det == "the upcoming" || det == "the ensuing"
-        let current = det == "this" || det == "current" || det == "the current"
-        let anaphoric = det == "that" || det == "the same" || det == "same"
+        let sense = TaggerRun.determinerSenses[det] ?? 0
+        let ago = sense == TaggerRun.ago, ahead = sense == TaggerRun.ahead
+        let current = sense == TaggerRun.current, anaphoric = sense == TaggerRun.anaphoric
 
         // Month names: "last April", "next May", "this September".
         if let month = Lexicon.months[u], isCapitalized(j), !(u == "may" && !ago && !ahead && !current) {
