@@ -835,27 +835,35 @@ struct TaggerRun {
 
     // MARK: - Modifiers: early, late, mid, earlier, later, the end of
 
+    /// The words `parseModified` starts from, looked up once by the token's bytes (as `LexicalWord`).
+    enum ModifierWord { case early, late, earlier, later, mid, the, at, by, until, end, year, yearEnd }
+
+    static let modifierWords: WordTable<ModifierWord> = [
+        "early": .early, "late": .late, "earlier": .earlier, "later": .later, "mid": .mid, "the": .the, "at": .at,
+        "by": .by, "until": .until, "end": .end, "year": .year, "year-end": .yearEnd,
+    ]
+
     func parseModified(_ i: Int) -> Match? {
-        let k = key(i)
+        guard let word = keyValue(i, TaggerRun.modifierWords) else { return nil }
         var j: Int
-        switch k {
-        case "early", "late", "earlier", "later", "mid":
+        switch word {
+        case .early, .late, .earlier, .later, .mid:
             j = i + 1
             if isHyphen(j) { j += 1 }
-            if k == "earlier" || k == "later" || k == "early" || k == "late", keyIs(j, "in"), keyIs(j + 1, "the") {
+            if word != .mid, keyIs(j, "in"), keyIs(j + 1, "the") {
                 // "earlier in the year", "late in the day"
                 let u = key(j + 2)
                 if u == "day" { return nil }
                 if let m = anchoredUnit(u, at: j + 2, start: i) { return m }
                 return nil
             }
-            if (k == "early" || k == "late" || k == "mid") && keyIs(j, "this") && (keyIs(j + 1, "century") || keyIs(j + 1, "decade")) {
+            if (word == .early || word == .late || word == .mid) && keyIs(j, "this") && (keyIs(j + 1, "century") || keyIs(j + 1, "decade")) {
                 return nil
             }
-        case "the", "at", "by", "until":
+        case .the, .at, .by, .until:
             // "the end of 1990", "the beginning of October", "the middle of next week", "the turn of the century"
             var p = i
-            if k != "the" {
+            if word != .the {
                 guard keyIs(i + 1, "the") else { return nil }
                 p = i + 1
             }
@@ -874,20 +882,18 @@ struct TaggerRun {
             guard var base = parseCore(at: j), base.type == .date || base.type == .time else { return nil }
             base.start = p
             return base
-        case "end":
+        case .end:
             // "end-March", "end of 1990" without "the"
             j = i + 1
             if isHyphen(j) { j += 1 } else if keyIs(j, "of") { j += 1 } else { return nil }
-        case "year", "year-end":
+        case .year, .yearEnd:
             // "year end", "year-end", "year's end"
             var e = i + 1
-            if k == "year-end" { e = after(i) - 1 } else if keyIs(e, "'s") { e += 1 }
+            if word == .yearEnd { e = after(i) - 1 } else if keyIs(e, "'s") { e += 1 }
             guard keyIs(e, "end") else { return nil }
             if keyIs(e + 1, "of") { return nil }
             guard let dct else { return Match(start: i, end: e + 1, type: .date, value: nil) }
             return Match(start: i, end: e + 1, type: .date, value: Timex.year(dct.year))
-        default:
-            return nil
         }
         guard var base = parseCore(at: j), base.start == j, base.type == .date || base.type == .time else { return nil }
         if base.value == "PRESENT_REF" || base.value == "PAST_REF" || base.value == "FUTURE_REF" { return nil }
