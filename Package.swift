@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TimeTests", dependencies: ["Time"]),
         .testTarget(name: "EventsTests", dependencies: ["Events"]),
         .testTarget(name: "AnnotationTests", dependencies: ["Annotation"]),
-        .testTarget(name: "GraphTests", dependencies: ["Graph"]),
+        .testTarget(name: "GraphTests", dependencies: ["Graph", "Annotation", "Corpus", "Events", "Language"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ExportTests", dependencies: ["Export"]),
         .testTarget(name: "NewsGraphTests",

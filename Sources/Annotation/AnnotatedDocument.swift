@@ -28,16 +28,24 @@ public struct AnnotatedDocument: Sendable {
 
     /// The folded texts of the sentences that name an actor or hold an event: what the graph quotes as
     /// evidence, each folded once however many mentions and events the sentence holds.
-    public func contentSentenceTexts() -> [Int: String] {
-        var texts = [Int: String]()
-        for m in mentions where texts[m.sentence] == nil { texts[m.sentence] = sentenceText(m.sentence) }
-        for e in events where texts[e.sentence] == nil { texts[e.sentence] = sentenceText(e.sentence) }
+    /// Indexed by sentence, nil for the others: an array, where a dictionary hashed each mention's and event's
+    /// sentence index.
+    public func contentSentenceTexts() -> [String?] {
+        var texts = [String?](repeating: nil, count: sentences.count)
+        for m in mentions where texts.indices.contains(m.sentence) && texts[m.sentence] == nil {
+            texts[m.sentence] = sentenceText(m.sentence)
+        }
+        for e in events where texts.indices.contains(e.sentence) && texts[e.sentence] == nil {
+            texts[e.sentence] = sentenceText(e.sentence)
+        }
         return texts
     }
 
     /// The text of sentence `index`, with line breaks and runs of spaces folded (hard-wrapped input).
+    /// "" for an index with no sentence (annotations loaded from a line without sentences).
     public func sentenceText(_ index: Int) -> String {
-        text.bytes.withUnsafeBufferPointer { all in
+        guard sentences.indices.contains(index) else { return "" }
+        return text.bytes.withUnsafeBufferPointer { all in
             TextCleanup.foldWhitespace(UnsafeBufferPointer(rebasing: all[sentences[index].range]))
         }
     }

@@ -1,6 +1,7 @@
 import Actors
 import Annotation
 import Events
+import Language
 
 /// The sentences, actors and events one document brings to the graph: everything the graph needs from
 /// it, without the document's text. Made from an `AnnotatedDocument`, or read back from the store, so a
@@ -68,36 +69,45 @@ public struct DocumentContribution: Sendable {
     public init(_ annotated: AnnotatedDocument) {
         let texts = annotated.contentSentenceTexts()
         let doc = annotated.document
-        var index = [String: Int32]()
+        // Actor ids hashed once each by their bytes (`TextKey`), not by `String`'s SipHash at every look-up.
+        var index = [TextKey: Int32](minimumCapacity: annotated.actors.count)
         var actors = [DocumentActor]()
-        for actor in annotated.actors where index[actor.id] == nil {
-            index[actor.id] = Int32(actors.count)
+        for actor in annotated.actors where index[TextKey(actor.id)] == nil {
+            index[TextKey(actor.id)] = Int32(actors.count)
             actors.append(actor)
         }
         var counts = [Int](repeating: 0, count: actors.count)
-        var bySentence = [Int: Set<Int32>]()
+        // The actors of each sentence, in an array indexed by sentence: a dictionary of sets hashed each
+        // mention's sentence and actor.
+        var bySentence = [[Int32]](repeating: [], count: annotated.sentences.count)
         for mention in annotated.mentions {
             let i: Int32
-            if let known = index[mention.actor] {
+            let key = TextKey(mention.actor)
+            if let known = index[key] {
                 i = known
             } else {
                 // A mention whose actor the recognizer did not list: list it under the mention's own name.
                 i = Int32(actors.count)
-                index[mention.actor] = i
+                index[key] = i
                 actors.append(DocumentActor(id: mention.actor, name: mention.text, type: mention.type))
                 counts.append(0)
             }
             counts[Int(i)] += 1
-            bySentence[mention.sentence, default: []].insert(i)
+            // A sentence index out of range (loaded annotations without sentences) has no window to join.
+            if bySentence.indices.contains(mention.sentence), !bySentence[mention.sentence].contains(i) {
+                bySentence[mention.sentence].append(i)
+            }
         }
-        let windows = bySentence.keys.sorted().map { s in
-            Window(sentence: s, paragraph: annotated.sentences[s].paragraph, actors: bySentence[s]!.sorted(),
-                   text: texts[s] ?? annotated.sentenceText(s))
+        var windows = [Window]()
+        for (s, ids) in bySentence.enumerated() where !ids.isEmpty {
+            windows.append(Window(sentence: s, paragraph: annotated.sentences[s].paragraph, actors: ids.sorted(),
+                                  text: texts[s] ?? annotated.sentenceText(s)))
         }
         let events = annotated.events.map { e in
             EventRecord(type: e.type, cameo: e.cameo, trigger: e.triggerText, date: e.date, end: e.end,
-                        dateText: e.dateText, actors: e.actors.compactMap { index[$0] }, sentence: e.sentence,
-                        sentenceText: texts[e.sentence] ?? annotated.sentenceText(e.sentence))
+                        dateText: e.dateText, actors: e.actors.compactMap { index[TextKey($0)] }, sentence: e.sentence,
+                        sentenceText: (texts.indices.contains(e.sentence) ? texts[e.sentence] : nil)
+                            ?? annotated.sentenceText(e.sentence))
         }
         self.init(document: GraphDocument(id: doc.id, title: doc.title, date: doc.date?.description, source: doc.source),
                   actors: actors, mentionCounts: counts, windows: windows, events: events)
