@@ -89,4 +89,30 @@ import Testing
         #expect(process.terminationStatus == 64)
         #expect(message.contains("--evidence-per-link must be 0 (all) or more"))
     }
+
+    /// `add --annotations` of an `extract` line that lists mentions and events but no sentences (hand-made or
+    /// cut short) loads it; it used to stop the process with a trap.
+    @Test func annotationsWithoutSentencesLoad() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: InterruptionTests.executable))
+        let folder = Repo.temporaryFolder("no-sentences")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let line = #"{"id":"x1","date":"2025-10-24","text":"Tokyo met Seoul.","mentions":["#
+            + #"{"start":0,"end":5,"text":"Tokyo","actor":"tokyo","type":"location","kind":"name","sentence":0},"#
+            + #"{"start":10,"end":15,"text":"Seoul","actor":"seoul","type":"location","kind":"name","sentence":0}],"#
+            + #""actors":[{"id":"tokyo","name":"Tokyo","type":"location","aliases":[]},"#
+            + #"{"id":"seoul","name":"Seoul","type":"location","aliases":[]}],"times":[],"events":[{"type":"meet","#
+            + #""cameo":"043","trigger":{"start":6,"end":9,"text":"met"},"date":null,"actors":["tokyo","seoul"],"#
+            + #""sentence":0}]}"#
+        try (line + "\n").write(toFile: folder + "/annotations.jsonl", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InterruptionTests.executable)
+        process.arguments = ["add", "--annotations", folder + "/annotations.jsonl", "--out", folder + "/out"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/out/graph.graphml"))
+    }
 }
