@@ -3,6 +3,9 @@
 
 usage: scripts/bench.py [--corpus FILE] [--spacy-docs N] [--scales 1,4,16] [--bin PATH]
 
+Measures the binary as scripts/run-seeds.sh builds it (release, Swift runtime linked statically: `swift build -c
+release --static-swift-stdlib --product newsgraph`); run that first.
+
 Prints, for the corpus (default ../shared/corpus/reuters21578.jsonl):
   - newsgraph build (everything: extraction, store, analytics, all exports) and extract alone:
     articles/s, MB/s, peak memory (GNU time's maximum resident set size);
