@@ -25,6 +25,13 @@ public enum ExtractJSON {
         // Each item of the arrays below is written as one record: its keys and punctuation as literals, with
         // room for its longest form reserved once (`JSONOutput.record`).
         let int = JSONRecord.maxIntBytes
+        /// `{"start":…,"end":…,"text":…`, the opening every located item (mention, time, trigger) shares.
+        func span(_ r: inout JSONRecord, _ range: Range<Int>, _ text: String) {
+            r.raw("{\"start\":")
+            r.int(cp(range.lowerBound))
+            r.member(",\"end\":", cp(range.upperBound))
+            r.member(",\"text\":", text)
+        }
         out.key("sentences")
         out.beginArray()
         for s in doc.sentences {
@@ -49,24 +56,12 @@ public enum ExtractJSON {
             let strings = JSONRecord.maxBytes(m.text) + JSONRecord.maxBytes(m.actor) + JSONRecord.maxBytes(type)
                 + JSONRecord.maxBytes(kind) + (m.title.map(JSONRecord.maxBytes) ?? 0)
             out.record(maxBytes: 80 + 3 * int + strings) { r in
-                r.raw("{\"start\":")
-                r.int(cp(m.range.lowerBound))
-                r.raw(",\"end\":")
-                r.int(cp(m.range.upperBound))
-                r.raw(",\"text\":")
-                r.string(m.text)
-                r.raw(",\"actor\":")
-                r.string(m.actor)
-                r.raw(",\"type\":")
-                r.string(type)
-                r.raw(",\"kind\":")
-                r.string(kind)
-                r.raw(",\"sentence\":")
-                r.int(m.sentence)
-                if let title = m.title {
-                    r.raw(",\"title\":")
-                    r.string(title)
-                }
+                span(&r, m.range, m.text)
+                r.member(",\"actor\":", m.actor)
+                r.member(",\"type\":", type)
+                r.member(",\"kind\":", kind)
+                r.member(",\"sentence\":", m.sentence)
+                if let title = m.title { r.member(",\"title\":", title) }
                 r.raw("}")
             }
         }
@@ -76,29 +71,18 @@ public enum ExtractJSON {
         out.beginArray()
         for a in doc.actors {
             let type = a.type.rawValue
-            var strings = JSONRecord.maxBytes(a.id) + JSONRecord.maxBytes(a.name) + JSONRecord.maxBytes(type)
-            for alias in a.aliases { strings += JSONRecord.maxBytes(alias) + 1 }
-            for t in a.titles { strings += JSONRecord.maxBytes(t) + 1 }
+            let strings = JSONRecord.maxBytes(a.id) + JSONRecord.maxBytes(a.name) + JSONRecord.maxBytes(type)
+                + JSONRecord.maxBytes(a.aliases) + JSONRecord.maxBytes(a.titles)
             out.record(maxBytes: 80 + strings) { r in
                 r.raw("{\"id\":")
                 r.string(a.id)
-                r.raw(",\"name\":")
-                r.string(a.name)
-                r.raw(",\"type\":")
-                r.string(type)
-                r.raw(",\"aliases\":[")
-                for (k, alias) in a.aliases.enumerated() {
-                    if k > 0 { r.raw(",") }
-                    r.string(alias)
-                }
-                r.raw("]")
+                r.member(",\"name\":", a.name)
+                r.member(",\"type\":", type)
+                r.raw(",\"aliases\":")
+                r.strings(a.aliases)
                 if !a.titles.isEmpty {
-                    r.raw(",\"titles\":[")
-                    for (k, t) in a.titles.enumerated() {
-                        if k > 0 { r.raw(",") }
-                        r.string(t)
-                    }
-                    r.raw("]")
+                    r.raw(",\"titles\":")
+                    r.strings(a.titles)
                 }
                 r.raw("}")
             }
@@ -112,22 +96,11 @@ public enum ExtractJSON {
             let strings = JSONRecord.maxBytes(t.text) + JSONRecord.maxBytes(type) + (t.value.map(JSONRecord.maxBytes) ?? 4)
                 + (t.end.map(JSONRecord.maxBytes) ?? 0)
             out.record(maxBytes: 80 + 3 * int + strings) { r in
-                r.raw("{\"start\":")
-                r.int(cp(t.range.lowerBound))
-                r.raw(",\"end\":")
-                r.int(cp(t.range.upperBound))
-                r.raw(",\"text\":")
-                r.string(t.text)
-                r.raw(",\"type\":")
-                r.string(type)
-                r.raw(",\"value\":")
-                r.string(t.value)
-                if let end = t.end {
-                    r.raw(",\"rangeEnd\":")
-                    r.string(end)
-                }
-                r.raw(",\"sentence\":")
-                r.int(t.sentence)
+                span(&r, t.range, t.text)
+                r.member(",\"type\":", type)
+                r.member(",\"value\":", t.value)
+                if let end = t.end { r.member(",\"rangeEnd\":", end) }
+                r.member(",\"sentence\":", t.sentence)
                 r.raw("}")
             }
         }
@@ -137,37 +110,24 @@ public enum ExtractJSON {
         out.beginArray()
         func maxBytes(_ value: String?) -> Int { value.map(JSONRecord.maxBytes) ?? 4 }  // or `null`
         for e in doc.events {
-            var strings = JSONRecord.maxBytes(e.type) + maxBytes(e.cameo) + JSONRecord.maxBytes(e.triggerText)
+            let strings = JSONRecord.maxBytes(e.type) + maxBytes(e.cameo) + JSONRecord.maxBytes(e.triggerText)
                 + maxBytes(e.date) + maxBytes(e.end) + maxBytes(e.dateText) + maxBytes(e.source) + maxBytes(e.target)
-            for a in e.actors { strings += JSONRecord.maxBytes(a) + 1 }
+                + JSONRecord.maxBytes(e.actors)
             out.record(maxBytes: 160 + 3 * int + strings) { r in
                 r.raw("{\"type\":")
                 r.string(e.type)
-                r.raw(",\"cameo\":")
-                r.string(e.cameo)
-                r.raw(",\"trigger\":{\"start\":")
-                r.int(cp(e.trigger.lowerBound))
-                r.raw(",\"end\":")
-                r.int(cp(e.trigger.upperBound))
-                r.raw(",\"text\":")
-                r.string(e.triggerText)
+                r.member(",\"cameo\":", e.cameo)
+                r.raw(",\"trigger\":")
+                span(&r, e.trigger, e.triggerText)
                 r.raw("},\"date\":")
                 r.string(e.date)
-                r.raw(",\"end\":")
-                r.string(e.end)
-                r.raw(",\"dateText\":")
-                r.string(e.dateText)
-                r.raw(",\"actors\":[")
-                for (k, a) in e.actors.enumerated() {
-                    if k > 0 { r.raw(",") }
-                    r.string(a)
-                }
-                r.raw("],\"source\":")
-                r.string(e.source)
-                r.raw(",\"target\":")
-                r.string(e.target)
-                r.raw(",\"sentence\":")
-                r.int(e.sentence)
+                r.member(",\"end\":", e.end)
+                r.member(",\"dateText\":", e.dateText)
+                r.raw(",\"actors\":")
+                r.strings(e.actors)
+                r.member(",\"source\":", e.source)
+                r.member(",\"target\":", e.target)
+                r.member(",\"sentence\":", e.sentence)
                 r.raw("}")
             }
         }

@@ -231,6 +231,14 @@ public struct JSONRecord {
     @inlinable
     public static func maxBytes(_ value: String) -> Int { value.utf8.count * 6 + 2 }
 
+    /// The most bytes `strings(_:)` writes for `values`.
+    @inlinable
+    public static func maxBytes(_ values: [String]) -> Int {
+        var total = 2
+        for v in values { total += maxBytes(v) + 1 }
+        return total
+    }
+
     /// The most bytes `int(_:)` writes.
     public static let maxIntBytes = 20
 
@@ -253,6 +261,37 @@ public struct JSONRecord {
         if let done: Void = value.utf8.withContiguousStorageIfAvailable({ string(utf8: $0) }) { return done }
         var value = value
         value.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A member after the record's first: `key` is its literal with the comma, quotes and colon (`,"end":`).
+    /// Always inlined, so that the key's bytes are copied as constants.
+    @inlinable @inline(__always)
+    public mutating func member(_ key: StaticString, _ value: String) {
+        raw(key)
+        string(value)
+    }
+
+    @inlinable @inline(__always)
+    public mutating func member(_ key: StaticString, _ value: String?) {
+        raw(key)
+        string(value)
+    }
+
+    @inlinable @inline(__always)
+    public mutating func member(_ key: StaticString, _ value: Int) {
+        raw(key)
+        int(value)
+    }
+
+    /// An array of strings: `["a","b"]`.
+    @inlinable
+    public mutating func strings(_ values: [String]) {
+        raw("[")
+        for (k, value) in values.enumerated() {
+            if k > 0 { raw(",") }
+            string(value)
+        }
+        raw("]")
     }
 
     @inlinable

@@ -141,7 +141,7 @@ import Testing
             members.string(s)
             members.endArray()
             members.endObject()
-            let room = 30 + 2 * JSONRecord.maxIntBytes + 3 * JSONRecord.maxBytes(s) + 6
+            let room = 30 + 2 * JSONRecord.maxIntBytes + 2 * JSONRecord.maxBytes(s) + JSONRecord.maxBytes([s, s])
             records.record(maxBytes: room) { r in
                 r.raw("{\"n\":")
                 r.int(i - 3)
@@ -149,11 +149,9 @@ import Testing
                 r.string(s)
                 r.raw(",\"v\":")
                 r.string(value)
-                r.raw(",\"list\":[")
-                r.string(s)
-                r.raw(",")
-                r.string(s)
-                r.raw("]}")
+                r.raw(",\"list\":")
+                r.strings([s, s])
+                r.raw("}")
             }
         }
         members.endArray()
@@ -167,9 +165,10 @@ import Testing
         out.beginArray()
         out.int(1)
         out.record(maxBytes: 8) { $0.raw("[2]") }
+        out.record(maxBytes: JSONRecord.maxBytes([])) { $0.strings([]) }
         out.int(3)
         out.endArray()
-        #expect(String(decoding: out.bytes, as: UTF8.self) == "[1,[2],3]")
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "[1,[2],[],3]")
     }
 }
 
