@@ -97,7 +97,8 @@ struct RecognitionPass {
     /// Table facts about the capitalised words, looked up once.
     let capitalInfo: [WordInfo]
 
-    init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables, hashes: TokenHashes? = nil) {
+    init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables,
+         hashes: TokenHashes? = nil) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
@@ -796,7 +797,8 @@ struct RecognitionPass {
                 candidates[i].type = def.type
                 candidates[i].canonical = def.canonical
                 candidates[i].kind = .acronym
-            } else if let known = knownByKey[textKey], known.canonical != candidates[i].canonical || candidates[i].type == nil {
+            } else if let known = knownByKey[textKey],
+                      known.canonical != candidates[i].canonical || candidates[i].type == nil {
                 candidates[i].type = known.type
                 candidates[i].canonical = known.canonical
             } else if candidates[i].canonical == "?initial" {
@@ -827,7 +829,8 @@ struct RecognitionPass {
             for i in sentences[si].tokens where tokens[i].kind == .word && tokens[i].isAllCaps {
                 let k = key(i)
                 let textKey = TextKey(k)
-                if let full = personByPart[textKey] ?? (knownByKey[textKey]?.type == .person ? knownByKey[textKey]!.canonical : nil),
+                let knownPerson = knownByKey[textKey].flatMap { $0.type == .person ? $0.canonical : nil }
+                if let full = personByPart[textKey] ?? knownPerson,
                    !covered[i] {
                     add(Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: full,
                                   words: 1, strong: true))

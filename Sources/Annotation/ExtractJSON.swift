@@ -93,8 +93,8 @@ public enum ExtractJSON {
         out.beginArray()
         for t in doc.times {
             let type = t.type.rawValue
-            let strings = JSONRecord.maxBytes(t.text) + JSONRecord.maxBytes(type) + (t.value.map(JSONRecord.maxBytes) ?? 4)
-                + (t.end.map(JSONRecord.maxBytes) ?? 0)
+            let strings = JSONRecord.maxBytes(t.text) + JSONRecord.maxBytes(type)
+                + (t.value.map(JSONRecord.maxBytes) ?? 4) + (t.end.map(JSONRecord.maxBytes) ?? 0)
             out.record(maxBytes: 80 + 3 * int + strings) { r in
                 span(&r, t.range, t.text)
                 r.member(",\"type\":", type)

@@ -70,8 +70,12 @@ public enum UTF8Scan {
     // Out of line: inlined, the Unicode property look-up made every caller (the tokenizer's word scan, once
     // per word) set up room for a `Unicode.Scalar.Properties` on entry, ASCII word or not.
     @inline(never)
-    static func hasUppercaseProperty(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isUppercase ?? false }
+    static func hasUppercaseProperty(_ scalar: UInt32) -> Bool {
+        Unicode.Scalar(scalar)?.properties.isUppercase ?? false
+    }
 
     @inline(never)
-    static func hasLowercaseProperty(_ scalar: UInt32) -> Bool { Unicode.Scalar(scalar)?.properties.isLowercase ?? false }
+    static func hasLowercaseProperty(_ scalar: UInt32) -> Bool {
+        Unicode.Scalar(scalar)?.properties.isLowercase ?? false
+    }
 }

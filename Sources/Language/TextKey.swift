@@ -43,7 +43,8 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i &+ 8 <= bytes.count {
-            h = (h ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0xFF51_AFD7_ED55_8CCD
+            let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h &>> 32
             i &+= 8
         }

@@ -93,7 +93,9 @@ struct TaggerRun {
                     }
                 }
             } else {
-                for t in tokens { wordInfo.append(wordTable.value(in: bytes, TaggerRun.keyRange(of: t, in: bytes)) ?? 0) }
+                for t in tokens {
+                    wordInfo.append(wordTable.value(in: bytes, TaggerRun.keyRange(of: t, in: bytes)) ?? 0)
+                }
             }
         }
         let keys = TokenKeys(text: text, tokens: tokens)
@@ -594,7 +596,8 @@ struct TaggerRun {
             if keyIn(before, TaggerRun.rangeEndWords), m.type == .date {
                 // "from A to B": the first expression's range ends at B.
                 if idx > 0, found[idx - 1].end == m.start - 1, found[idx - 1].type == .date,
-                   keyIs(found[idx - 1].start - 1, "from") || keyIs(found[idx - 1].start - 1, "between") || !keyIs(before, "to") {
+                   keyIs(found[idx - 1].start - 1, "from") || keyIs(found[idx - 1].start - 1, "between")
+                    || !keyIs(before, "to") {
                     found[idx - 1].rangeEnd = m.value
                 } else if !keyIs(before, "to") {
                     found[idx].rangeEnd = m.value
@@ -857,7 +860,8 @@ struct TaggerRun {
                 if let m = anchoredUnit(u, at: j + 2, start: i) { return m }
                 return nil
             }
-            if (word == .early || word == .late || word == .mid) && keyIs(j, "this") && (keyIs(j + 1, "century") || keyIs(j + 1, "decade")) {
+            if word == .early || word == .late || word == .mid, keyIs(j, "this"),
+               keyIs(j + 1, "century") || keyIs(j + 1, "decade") {
                 return nil
             }
         case .the, .at, .by, .until:
@@ -959,7 +963,8 @@ struct TaggerRun {
             return m(i + 1, .time, dct.map { Timex.day($0) + "TNI" })
         case .now, .currently, .presently, .nowadays:
             if word == .now && keyIs(i - 1, "from") { return nil }
-            if word == .now, keyIs(i - 1, "right") || keyIs(i - 1, "just") || keyIs(i - 1, "until") || keyIs(i - 1, "by") {
+            if word == .now,
+               keyIs(i - 1, "right") || keyIs(i - 1, "just") || keyIs(i - 1, "until") || keyIs(i - 1, "by") {
                 return Match(start: keyIs(i - 1, "right") ? i - 1 : i, end: i + 1, type: .date, value: "PRESENT_REF")
             }
             return m(i + 1, .date, "PRESENT_REF")

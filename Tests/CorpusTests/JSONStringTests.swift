@@ -124,7 +124,8 @@ import Testing
     /// A record writes the same bytes as the member-by-member calls, escapes and nulls included, and a
     /// worst-case string (every byte escaped) fits the room `maxBytes` reserves.
     @Test func recordsWriteWhatMembersWrite() {
-        let strings = ["plain", "", "a\"b\\c", "\u{1}\u{1F}\u{7F}\n", "東京 ‘quote’", String(repeating: "\u{0}", count: 50)]
+        let strings = ["plain", "", "a\"b\\c", "\u{1}\u{1F}\u{7F}\n", "東京 ‘quote’",
+                       String(repeating: "\u{0}", count: 50)]
         var members = JSONOutput(capacity: 1)
         var records = JSONOutput(capacity: 1)
         members.beginArray()

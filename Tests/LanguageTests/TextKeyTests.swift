@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func equalKeysHashAlike() {
-        let a = TextKey("Liberal Democratic Party"), b = TextKey(String("Liberal Democratic Party".reversed().reversed()))
+        let a = TextKey("Liberal Democratic Party")
+        let b = TextKey(String("Liberal Democratic Party".reversed().reversed()))
         #expect(a == b && a.hashValue == b.hashValue)
         var set = Set<TextKey>()
         set.insert(a)

@@ -34,12 +34,13 @@ import Testing
     /// For every ASCII token, the hash-keyed table answers as the byte-compared table it was made from.
     @Test func hashTableAnswersAsTheWordMapForASCIITokens() throws {
         var words = [String: Int]()
-        for (i, w) in ["the", "o'clock", "year-earlier", "people’s", "GMT", "mid", "a", "internationally", "–", "dec"]
-            .enumerated() { words[w] = i }
+        let listed = ["the", "o'clock", "year-earlier", "people’s", "GMT", "mid", "a", "internationally", "–", "dec"]
+        for (i, w) in listed.enumerated() { words[w] = i }
         for i in 0..<300 { words["w\(i)"] = 100 + i }
         let map = WordMap<Int, CaseAndApostrophe>(words)
         let table = try #require(WordHashTable.forASCIITokens(words, foldedAs: CaseAndApostrophe.self))
-        let text = Text("The O'Clock THE gmt Gmt people's peoples w7 W299 w300 Year-Earlier Mid-year internationally dec Dec.")
+        let text = Text("The O'Clock THE gmt Gmt people's peoples w7 W299 w300 Year-Earlier Mid-year internationally "
+                        + "dec Dec.")
         let tokens = Tokenizer.standard.tokenize(text)
         let hashes = TokenHashes(text: text, tokens: tokens)
         var compared = 0

@@ -315,7 +315,8 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
     /// the entry its byte-compared table gives: every word of the table, as written, in capitals and
     /// capitalised.
     @Test func hashedWordTableAgreesWithTheWordTable() throws {
-        let hashed = try #require(TaggerRun.hashedWordTable, "a key of the tagger's tables reads apart through the hash")
+        let hashed = try #require(TaggerRun.hashedWordTable,
+                                  "a key of the tagger's tables reads apart through the hash")
         let words = TaggerRun.wordInfoByWord.keys.sorted()
         let text = Text(words.flatMap { [$0, $0.uppercased(), $0.capitalized] }.joined(separator: " ") + " Dec. a.m.")
         let tokens = Tokenizer.standard.tokenize(text)
