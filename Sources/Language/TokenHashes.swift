@@ -3,8 +3,8 @@
 /// the actor recognizer (capitalised words). Each of them used to hash every token again for its own table.
 ///
 /// The hash (`WordHash`) reads bytes with `| 0x20`, which lowercases ASCII letters. For a token that is all
-/// ASCII, that agrees with the ASCII-lowercased key tables use, as long as no key holds one of the bytes the
-/// `| 0x20` folds onto another (`WordHash.foldsApart`): a `WordHashTable` built from such keys answers for
+/// ASCII, that agrees with the ASCII-lowercased keys tables use, as long as no key holds a byte that `| 0x20`
+/// folds another onto (`WordHash.foldsLikeLowercasing`): a `WordHashTable` built from such keys answers for
 /// ASCII tokens as a byte-compared table does. Other tokens are looked up the old way (`isASCII`).
 public struct TokenHashes: Sendable {
     /// `WordHash.of` each token's bytes.
