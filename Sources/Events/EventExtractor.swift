@@ -136,7 +136,7 @@ struct Pass {
                         j += 2
                     }
                     if j > i {
-                        let h = WordTable.hash(bytes, token.range.lowerBound..<tokens[j].range.upperBound)
+                        let h = WordHash.of(bytes, token.range.lowerBound..<tokens[j].range.upperBound)
                         words[i].trigger = table.lookup(h)?.trigger ?? -1
                         words[i].end = Int32(j + 1)
                         for k in (i + 1)...j { words[k].flags.insert(.compoundPart) }

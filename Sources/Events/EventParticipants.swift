@@ -187,7 +187,7 @@ extension Pass {
             while j < gap.upperBound, bytes[j] != UInt8(ascii: " ") { j += 1 }
             let isDash = (j - i == 1 && bytes[i] == UInt8(ascii: "-"))
                 || (j - i == 3 && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94))
-            if isDash || lexicon.table.lookup(WordTable.hash(bytes, i..<j))?.classes.contains(.rangeLink) == true {
+            if isDash || lexicon.table.lookup(bytes.withUnsafeBufferPointer { WordHash.of($0, i..<j) })?.classes.contains(.rangeLink) == true {
                 links += 1
             } else {
                 others += 1

@@ -85,22 +85,16 @@ struct WordEntry: Sendable {
 typealias WordTable = WordHashTable<WordEntry>
 
 extension WordHashTable where Value == WordEntry {
-    @inline(__always)
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 { WordHash.of(bytes, range) }
-
-    static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-        bytes.withUnsafeBufferPointer { hash($0, range) }
-    }
-
     /// The key of a lexicon entry: a word, a hyphenated compound, or a two-word phrase ("sit down").
     static func key(_ form: String) -> UInt64 {
         // Bytes, not `split(separator: Character)`, which walks grapheme clusters: the lexicon keys every
         // form at each start.
         form.withBorrowedUTF8 { bytes in
             if let space = bytes.firstIndex(of: UInt8(ascii: " ")) {
-                return phraseKey(hash(bytes, 0..<space), key(String(decoding: bytes[(space + 1)...], as: UTF8.self)))
+                return phraseKey(WordHash.of(bytes, 0..<space),
+                                 key(String(decoding: bytes[(space + 1)...], as: UTF8.self)))
             }
-            return hash(bytes, 0..<bytes.count)
+            return WordHash.of(bytes, 0..<bytes.count)
         }
     }
 

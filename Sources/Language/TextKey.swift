@@ -1,5 +1,5 @@
 /// A `String` used as a dictionary key, hashed once, when it is made, by a short multiply-xor loop over its
-/// UTF-8 bytes, eight at a time.
+/// UTF-8 bytes, eight at a time (`WordHash.exact`, the token hash without its case folding).
 ///
 /// The actor recognizer's per-document name tables ("which person does this surname belong to") take about
 /// forty look-ups per article; `String`'s own hashing (SipHash over its normalized form) cost about 350
@@ -17,7 +17,7 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
     @inlinable
     public init(_ string: String) {
         self.string = string
-        bytesHash = string.withBorrowedUTF8 { TextKey.hash($0) }
+        bytesHash = string.withBorrowedUTF8 { WordHash.exact($0) }
     }
 
     public var description: String { string }
@@ -33,32 +33,5 @@ public struct TextKey: Hashable, Sendable, CustomStringConvertible {
         var h = bytesHash ^ UInt64(UInt(bitPattern: seed))
         h = (h ^ (h &>> 31)) &* 0xD6E8_FEB8_6659_FD93
         return Int(truncatingIfNeeded: h ^ (h &>> 32))
-    }
-
-    /// Eight-byte chunks (the last one zero-filled) mixed with a multiply, then the length.
-    @inlinable
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-        guard let base = bytes.baseAddress else { return h }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i &+ 8 <= bytes.count {
-            let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h &>> 32
-            i &+= 8
-        }
-        if i < bytes.count {
-            var chunk: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < bytes.count {
-                chunk |= UInt64(base[i]) &<< shift
-                shift &+= 8
-                i &+= 1
-            }
-            h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h &>> 32
-        }
-        return (h ^ UInt64(truncatingIfNeeded: bytes.count)) &* 0xC4CE_B9FE_1A85_EC53
     }
 }

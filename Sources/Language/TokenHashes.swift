@@ -47,6 +47,20 @@ public enum WordHash {
     @inlinable @inline(__always)
     public static func hashAndHighBits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>)
         -> (hash: UInt64, high: UInt64) {
+        hashAndHighBits(bytes, range, fold: 0x2020_2020_2020_2020)
+    }
+
+    /// The same hash of the bytes as they are, case kept (`TextKey`'s).
+    @inlinable @inline(__always)
+    public static func exact(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        hashAndHighBits(bytes, 0..<bytes.count, fold: 0).hash
+    }
+
+    /// The hash with each byte or'ed with `fold`'s (`0x20` in every byte lowercases ASCII letters; 0 keeps
+    /// the bytes).
+    @inlinable @inline(__always)
+    static func hashAndHighBits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, fold: UInt64)
+        -> (hash: UInt64, high: UInt64) {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: range.count)
         guard let base = bytes.baseAddress, !range.isEmpty else { return (h, 0) }
         let raw = UnsafeRawPointer(base)
@@ -56,7 +70,7 @@ public enum WordHash {
             // Most words: one chunk, loaded whole (the loop below, unrolled for it).
             let mask = UInt64.max &>> UInt64(truncatingIfNeeded: (8 &- range.count) &* 8)
             let chunk = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & mask
-            h = (h ^ (chunk | 0x2020_2020_2020_2020) & mask) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h ^ (chunk | fold) & mask) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h &>> 32
             return (finish(h), chunk & 0x8080_8080_8080_8080)
         }
@@ -73,7 +87,7 @@ public enum WordHash {
             }
             let mask: UInt64 = n == 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1
             high |= chunk & mask
-            chunk = (chunk | 0x2020_2020_2020_2020) & mask
+            chunk = (chunk | fold) & mask
             h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h &>> 32
             i &+= 8
