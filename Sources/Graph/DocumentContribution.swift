@@ -72,8 +72,10 @@ public struct DocumentContribution: Sendable {
         // Actor ids hashed once each by their bytes (`TextKey`), not by `String`'s SipHash at every look-up.
         var index = [TextKey: Int32](minimumCapacity: annotated.actors.count)
         var actors = [DocumentActor]()
-        for actor in annotated.actors where index[TextKey(actor.id)] == nil {
-            index[TextKey(actor.id)] = Int32(actors.count)
+        for actor in annotated.actors {
+            let key = TextKey(actor.id)
+            guard index[key] == nil else { continue }
+            index[key] = Int32(actors.count)
             actors.append(actor)
         }
         var counts = [Int](repeating: 0, count: actors.count)
