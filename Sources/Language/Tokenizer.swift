@@ -117,7 +117,8 @@ public struct Tokenizer: Sendable {
     private func scanWord(_ bytes: [UInt8], from start: Int, flags: inout Token.Flags) -> Int {
         let n = bytes.count
         var i = start
-        var letters = 0, upper = 0, lower = 0
+        // Capitals and small letters seen (capitals counted at least up to two: enough for `allCaps`).
+        var upper = 0, lower = 0
         var hasDigit = false
         // The first character decides capitalisation; the caller found it to be a letter.
         let first = bytes[start] < 0x80 ? UInt32(bytes[start]) : UTF8Scan.scalar(bytes, start).value
@@ -128,10 +129,26 @@ public struct Tokenizer: Sendable {
             // and no bounds checks.
             i = bytes.withUnsafeBufferPointer { p in
                 var j = i
+                // Eight bytes at a time while eight remain: a word's letters are classified in one go
+                // (`AsciiLanes`), and the first byte that is neither letter nor digit ends the run.
+                let raw = UnsafeRawPointer(p.baseAddress!)
+                while j &+ 8 <= n {
+                    let lanes = AsciiLanes(raw.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+                    let stop = ~(lanes.letters | lanes.digits) & AsciiLanes.high
+                    let take = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+                    let keep: UInt64 = take == 8 ? ~0 : (1 &<< UInt64(take &* 8)) &- 1
+                    // Only "no small letter" and "two capitals or more" matter (`allCaps`): no popcount, which
+                    // this target's baseline CPU lacks as an instruction.
+                    let capitals = lanes.capitals & keep
+                    if capitals != 0 { upper &+= capitals & (capitals &- 1) == 0 ? 1 : 2 }
+                    if (lanes.letters & ~lanes.capitals) & keep != 0 { lower &+= 1 }
+                    if lanes.digits & keep != 0 { hasDigit = true }
+                    j &+= take
+                    if take < 8 { return j }
+                }
                 while j < n {
                     let b = p[j]
                     if (b | 0x20) &- 0x61 < 26 {
-                        letters &+= 1  // counts of a word's bytes: they cannot overflow
                         if b & 0x20 == 0 { upper &+= 1 } else { lower &+= 1 }
                     } else if b &- 0x30 < 10 {
                         hasDigit = true
@@ -147,7 +164,6 @@ public struct Tokenizer: Sendable {
             let (scalar, length) = UTF8Scan.scalar(bytes, i)
             let cls = UTF8Scan.classify(scalar)
             if cls == .letter {
-                letters += 1
                 if UTF8Scan.isUppercase(scalar) { upper += 1 } else if UTF8Scan.isLowercase(scalar) { lower += 1 }
                 i += length
             } else if cls == .digit {
@@ -167,7 +183,8 @@ public struct Tokenizer: Sendable {
         if hasDigit { flags.insert(.hasDigit) }
         if firstUpper { flags.insert(.capitalized) }
         if firstLower { flags.insert(.lowercase) }
-        if letters >= 2 && lower == 0 && upper >= 2 { flags.insert(.allCaps) }
+        // Two capitals are two letters: "at least two letters, all capitals".
+        if lower == 0 && upper >= 2 { flags.insert(.allCaps) }
 
         // Abbreviation periods.
         guard i < n, bytes[i] == UInt8(ascii: ".") else { return i }
@@ -205,6 +222,33 @@ public struct Tokenizer: Sendable {
             return i + 1
         }
         return i
+    }
+
+    /// Eight bytes read as one little-endian word, each byte's class as its lane's high bit: ASCII letters,
+    /// capitals among them, and ASCII digits. Bytes of 0x80 and above are in none. Lanes are masked to seven
+    /// bits before adding, so no sum carries into the next lane.
+    struct AsciiLanes {
+        @inline(__always) static var high: UInt64 { 0x8080_8080_8080_8080 }
+        @inline(__always) static var low7: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
+        /// `byte` in every lane.
+        @inline(__always) static func lanes(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+        let letters: UInt64
+        let capitals: UInt64
+        let digits: UInt64
+
+        @inline(__always)
+        init(_ word: UInt64) {
+            let ascii = ~word & Self.high
+            // A letter once its case bit is set: 0x61...0x7A. A lane at or above `x` has its high bit set in
+            // `lane + (0x80 - x)`.
+            let folded = (word | Self.lanes(0x20)) & Self.low7
+            letters = (folded &+ Self.lanes(0x80 - 0x61)) & ~(folded &+ Self.lanes(0x80 - 0x7B)) & ascii
+            // A capital has its case bit (0x20) clear: shifted two places, that bit lands on the lane's high bit.
+            capitals = letters & ~(word &<< 2)
+            let plain = word & Self.low7
+            digits = (plain &+ Self.lanes(0x80 - 0x30)) & ~(plain &+ Self.lanes(0x80 - 0x3A)) & ascii
+        }
     }
 
     private func isLetterASCII(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }

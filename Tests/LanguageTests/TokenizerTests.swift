@@ -77,3 +77,54 @@ import Testing
         #expect(split.map(\.paragraph) == [0, 1])
     }
 }
+
+/// The tokenizer reads ASCII words eight bytes at a time (`Tokenizer.AsciiLanes`); these check that reading
+/// against the byte-at-a-time rule it replaced.
+@Suite struct AsciiLanesTests {
+    @Test func everyByteInEveryLaneIsClassifiedAsAlone() {
+        var random = SystemRandomNumberGenerator()
+        for byte in 0...255 {
+            for lane in 0..<8 {
+                // The byte at `lane`, random bytes around it: neighbours must not change its class.
+                var word = random.next() as UInt64
+                word &= ~(UInt64(0xFF) << (lane * 8))
+                word |= UInt64(byte) << (lane * 8)
+                let lanes = Tokenizer.AsciiLanes(word)
+                let bit = UInt64(0x80) << (lane * 8)
+                let b = UInt8(byte)
+                let letter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+                #expect((lanes.letters & bit != 0) == letter, "byte \(byte) in lane \(lane)")
+                #expect((lanes.capitals & bit != 0) == (letter && b < 0x61), "byte \(byte) in lane \(lane)")
+                #expect((lanes.digits & bit != 0) == (b >= 0x30 && b <= 0x39), "byte \(byte) in lane \(lane)")
+            }
+        }
+    }
+
+    @Test func wordsAcrossLaneBoundariesKeepTheirFlags() {
+        // Lengths around 8 and 16, so that a word ends in, at and past a lane boundary, with the text's end
+        // (no eight bytes left) after it or not.
+        for length in 1...20 {
+            let caps = String(repeating: "A", count: length)
+            let mixed = "Q" + String(repeating: "x", count: length - 1)
+            let lowerTail = String(repeating: "B", count: length) + "c"
+            let digits = "A" + String(repeating: "7", count: length)
+            for suffix in ["", " next words here", "’s", "—and more"] {
+                for (word, allCaps, capitalized, hasDigit) in [(caps, length >= 2, true, false),
+                                                               (mixed, false, true, false),
+                                                               (lowerTail, false, true, false),
+                                                               (digits, false, true, true)] {
+                    let text = Text(word + suffix)
+                    let token = Tokenizer.standard.tokenize(text)[0]
+                    #expect(text[token.range].hasPrefix(word), "\(word + suffix)")
+                    #expect(token.isAllCaps == allCaps, "\(word + suffix)")
+                    #expect(token.isCapitalized == capitalized, "\(word + suffix)")
+                    #expect(token.flags.contains(.hasDigit) == hasDigit, "\(word + suffix)")
+                }
+            }
+        }
+        // A non-ASCII letter inside the first eight bytes: the word goes on past it.
+        let text = Text("ZÜRICH-based")
+        let tokens = Tokenizer.standard.tokenize(text)
+        #expect(text[tokens[0].range] == "ZÜRICH" && tokens[0].isAllCaps)
+    }
+}
