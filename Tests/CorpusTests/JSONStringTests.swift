@@ -160,6 +160,33 @@ import Testing
         #expect(String(decoding: records.bytes, as: UTF8.self) == String(decoding: members.bytes, as: UTF8.self))
     }
 
+    /// Short strings (4 to 16 bytes) go into a record through two overlapping loads: every length up to 20, with
+    /// each escaped byte at each position and without, writes what the chunked `JSONString.write` writes.
+    @Test func shortStringsWriteWhatTheChunkedWriterWrites() {
+        func chunked(_ bytes: [UInt8]) -> [UInt8] {
+            var out = [UInt8]()
+            bytes.withUnsafeBufferPointer { JSONString.write($0) { out.append(contentsOf: $0) } }
+            return out
+        }
+        func recorded(_ bytes: [UInt8]) -> [UInt8] {
+            let value = String(decoding: bytes, as: UTF8.self)
+            var out = JSONOutput(capacity: 1)
+            out.record(maxBytes: JSONRecord.maxBytes(value)) { $0.string(value) }
+            return out.bytes
+        }
+        for length in 0...20 {
+            let plain = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            #expect(recorded(plain) == chunked(plain), "\(length) plain bytes")
+            for position in 0..<length {
+                for b: UInt8 in [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0x7F] {
+                    var bytes = plain
+                    bytes[position] = b
+                    #expect(recorded(bytes) == chunked(bytes), "byte \(b) at \(position) of \(length)")
+                }
+            }
+        }
+    }
+
     /// A record is the next value at its level: commas before and after it come as for any other value.
     @Test func recordsTakeTheirPlaceAmongValues() {
         var out = JSONOutput()
