@@ -70,33 +70,32 @@ struct TaggerRun {
         self.text = text
         self.tokens = tokens
         self.dct = dct
-        var wordInfo = [UInt32]()
-        wordInfo.reserveCapacity(tokens.count)
         let wordTable = TaggerRun.wordTable
-        text.bytes.withUnsafeBufferPointer { bytes in
-            // One probe per token. An ASCII token whose key is its whole text (not a word with a final period)
-            // is found by the hash the document's stages share; any other is folded as it is read.
-            if let hashed = TaggerRun.hashedWordTable {
-                hashes.values.withUnsafeBufferPointer { values in
-                    hashes.isASCII.withUnsafeBufferPointer { isASCII in
-                        tokens.withUnsafeBufferPointer { tokens in
-                            for i in 0..<tokens.count {
-                                let t = tokens[i]
-                                let key = TaggerRun.keyRange(of: t, in: bytes)
-                                if isASCII[i], key.count == t.range.count {
-                                    wordInfo.append(hashed.lookup(values[i]) ?? 0)
-                                } else {
-                                    wordInfo.append(wordTable.value(in: bytes, key) ?? 0)
+        // Written in place, one entry per token: appends checked capacity and count for each.
+        var wordInfo = [UInt32](unsafeUninitializedCapacity: tokens.count) { info, count in
+            text.bytes.withUnsafeBufferPointer { bytes in
+                tokens.withUnsafeBufferPointer { tokens in
+                    // One probe per token. An ASCII token whose key is its whole text (not a word with a final
+                    // period) is found by the hash the document's stages share; any other is folded as it is read.
+                    if let hashed = TaggerRun.hashedWordTable {
+                        hashes.values.withUnsafeBufferPointer { values in
+                            hashes.isASCII.withUnsafeBufferPointer { isASCII in
+                                for i in 0..<tokens.count {
+                                    let t = tokens[i]
+                                    let key = TaggerRun.keyRange(of: t, in: bytes)
+                                    info[i] = isASCII[i] && key.count == t.range.count
+                                        ? hashed.lookup(values[i]) ?? 0 : wordTable.value(in: bytes, key) ?? 0
                                 }
                             }
                         }
+                    } else {
+                        for i in 0..<tokens.count {
+                            info[i] = wordTable.value(in: bytes, TaggerRun.keyRange(of: tokens[i], in: bytes)) ?? 0
+                        }
                     }
                 }
-            } else {
-                for t in tokens {
-                    wordInfo.append(wordTable.value(in: bytes, TaggerRun.keyRange(of: t, in: bytes)) ?? 0)
-                }
             }
+            count = tokens.count
         }
         let keys = TokenKeys(text: text, tokens: tokens)
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
