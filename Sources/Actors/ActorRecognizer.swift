@@ -277,7 +277,9 @@ struct RecognitionPass {
                         continue
                     }
                 }
-                guard view.startsName(i, atStart: atStart, end: end) else {
+                // Most words are lowercase and not two letters long ("al-", "el-"): no name starts there, which
+                // is told here without a call (`startsName` decides the rest).
+                guard !t.isLowercase || t.range.count == 2, view.startsName(i, atStart: atStart, end: end) else {
                     atStart = false
                     i += 1
                     continue
@@ -910,15 +912,17 @@ struct RecognitionPass {
             }
         }
         var added = [Candidate]()
-        for (si, sentence) in sentences.enumerated() where si > 0 && people[si].mentions == 0 {
+        // Only a sentence after one with a single speaker can hold a pronoun that resolves: the others' words
+        // are not scanned. (A speaker is one of the sentence's person mentions, so a sentence with one has
+        // mentions.)
+        for (si, sentence) in sentences.enumerated() where si > 0 && people[si].mentions == 0
+            && people[si - 1].speaker != nil && !people[si - 1].severalSpeakers {
+            let person = people[si - 1].speaker!
             for i in sentence.tokens where isWord(i) && isHeOrShe(i) {
                 let k = key(i)
                 guard isWord(i + 1), keyIn(i + 1, Self.reportingVerbs),
                       i > sentence.tokens.lowerBound, isPunct(i - 1, UInt8(ascii: ",")) || isClosingQuote(i - 1)
                 else { continue }
-                // A speaker is one of the sentence's person mentions, so a sentence with one has mentions.
-                let previous = people[si - 1]
-                guard let person = previous.speaker, !previous.severalSpeakers else { continue }
                 var c = Candidate(tokens: i..<(i + 1), sentence: si, key: k, type: .person, canonical: person,
                                   kind: .pronoun, words: 0, strong: true)
                 c.byteRange = tokens[i].range
