@@ -233,6 +233,19 @@ struct RecognitionPass {
     /// The type `learned_names.tsv` gives `k`, probed without Swift's seeded hashing.
     func learnedType(_ k: String) -> ActorType? { tables.lexicon.learnedTable[k] }
 
+    /// `known(k)` for `k`, the key of tokens `range`: one token that the word table does not flag as a
+    /// gazetteer name is not looked up (most runs and segments are one word).
+    func known(_ k: String, tokens range: Range<Int>) -> GazetteerEntry? {
+        if range.count == 1, userGazetteer.isEmpty, !info(range.lowerBound).flags.contains(.gazetteer) { return nil }
+        return known(k)
+    }
+
+    /// `learnedType(k)` for `k`, the key of tokens `range`, likewise told by the word table for one token.
+    func learnedType(_ k: String, tokens range: Range<Int>) -> ActorType? {
+        if range.count == 1, !info(range.lowerBound).flags.contains(.learned) { return nil }
+        return learnedType(k)
+    }
+
     /// The expansion of an acronym defined earlier in the document (most define none).
     func acronym(_ k: String) -> (canonical: String, type: ActorType)? { acronyms.isEmpty ? nil : acronyms[k] }
 
@@ -428,7 +441,7 @@ struct RecognitionPass {
                           words: 1, strong: true))
             return
         }
-        if let entry = known(k) {
+        if let entry = known(k, tokens: run) {
             add(Candidate(tokens: run, sentence: si, key: k, type: entry.type, canonical: entry.canonical,
                           kind: entry.kind, words: nameWordCount(run), strong: true))
             checkAcronymDefinition(after: run)
@@ -524,7 +537,7 @@ struct RecognitionPass {
         let k = seg == whole ? runKey ?? key(seg) : key(seg)
         if isIgnored(k) { return }
         let words = nameWordCount(seg)
-        if let entry = known(k) {
+        if let entry = known(k, tokens: seg) {
             if atStart, seg.count == 1, entry.type == .organization, info(seg.lowerBound).flags.contains(.common) {
                 return
             }
@@ -539,7 +552,8 @@ struct RecognitionPass {
                           words: 1, strong: true))
             return
         }
-        if let type = learnedType(k), !(atStart && seg.count == 1 && info(seg.lowerBound).flags.contains(.common)) {
+        if let type = learnedType(k, tokens: seg),
+           !(atStart && seg.count == 1 && info(seg.lowerBound).flags.contains(.common)) {
             add(Candidate(tokens: seg, sentence: si, key: k, type: type, words: words, strong: true))
             checkAcronymDefinition(after: seg)
             return
@@ -584,7 +598,9 @@ struct RecognitionPass {
             return
         }
         if cue != nil, words == 1 { return }  // "Ministry", "Police" alone name no one.
-        if words == 1, tables.lexicon.innerWords.contains(k) { return }
+        // A one-token name's `inner` flag is the set's answer, without hashing its key.
+        if words == 1, seg.count == 1 ? info(seg.lowerBound).flags.contains(.inner)
+            : tables.lexicon.innerWords.contains(k) { return }
         // "US-Japan": a hyphen compound of known names is several names.
         if seg.contains(where: { isHyphen($0) }) {
             var parts = [Range<Int>]()
