@@ -972,9 +972,13 @@ struct RecognitionPass {
         var actorIndex = [TextKey: Int](minimumCapacity: candidates.count)  // canonical name → index into `actors`
         var canonicalKeys = [String]()
         canonicalKeys.reserveCapacity(candidates.count)
-        for c in candidates {
-            guard let type = c.type, let canonical = c.canonical else { continue }
-            let range = c.byteRange ?? (tokens[c.tokens.lowerBound].range.lowerBound..<tokens[c.tokens.upperBound - 1].range.upperBound)
+        // The candidates' fields are read in place: `for c in candidates` copied each (four strings retained and
+        // released).
+        for ci in candidates.indices {
+            guard let type = candidates[ci].type, let canonical = candidates[ci].canonical else { continue }
+            let tokenRange = candidates[ci].tokens
+            let range = candidates[ci].byteRange
+                ?? (tokens[tokenRange.lowerBound].range.lowerBound..<tokens[tokenRange.upperBound - 1].range.upperBound)
             let surfaceText = text[range]
             let index: Int
             let name = TextKey(canonical)
@@ -988,19 +992,20 @@ struct RecognitionPass {
                 for _ in 0..<typeCount { votes.append(0) }  // `append(contentsOf: repeatElement…)`: ~300 instructions
             }
             let canonicalKey = canonicalKeys[index]
-            var kind = c.kind
-            if kind == .name && c.key != canonicalKey && !canonicalKey.hasSuffix(" " + c.key) {
+            var kind = candidates[ci].kind
+            if kind == .name && candidates[ci].key != canonicalKey && !canonicalKey.hasSuffix(" " + candidates[ci].key) {
                 kind = .alias
             }
+            let title = candidates[ci].title
             mentions.append(Mention(range: range, text: surfaceText, actor: actors[index].id, type: type, kind: kind,
-                                    title: c.title, sentence: c.sentence))
+                                    title: title, sentence: candidates[ci].sentence))
             if kind != .reference || type == .person {
                 votes[index * typeCount + ActorType.allCases.firstIndex(of: type)!] += 1
             }
             if kind != .pronoun, kind != .reference, surfaceText != canonical, !actors[index].aliases.contains(surfaceText) {
                 actors[index].aliases.append(surfaceText)
             }
-            if let title = c.title, !actors[index].titles.contains(title) { actors[index].titles.append(title) }
+            if let title, !actors[index].titles.contains(title) { actors[index].titles.append(title) }
         }
         // The actor's type is the majority of its mentions' types (ties: the first type in `ActorType` order).
         for i in actors.indices {
