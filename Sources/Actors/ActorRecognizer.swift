@@ -96,6 +96,8 @@ struct RecognitionPass {
     var headlineSentences = [Int]()
     /// Table facts about the capitalised words, looked up once.
     let capitalInfo: [WordInfo]
+    /// The document's token hashes, when the stages share them: the word sets around names are probed by them.
+    let hashes: TokenHashes?
 
     init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables,
          hashes: TokenHashes? = nil) {
@@ -121,20 +123,22 @@ struct RecognitionPass {
             }
         }
         capitalInfo = infos
+        self.hashes = hashes
         candidates.reserveCapacity(tokens.count / 8 + 4)
     }
 
     // MARK: Token tests
 
-    static let connectors: WordSet = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
-                                          "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten", "y"]
-    static let joiners: WordSet = ["of", "and", "for"]
-    static let reportingVerbs: WordSet = ["said", "says", "told", "added", "stated", "says", "warned",
-                                              "explained", "declared", "announced", "insisted", "noted", "wrote"]
-    static let placePrepositions: WordSet = ["in", "at", "near", "from", "across", "outside"]
+    static let connectors: TokenWordSet = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
+                                               "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten", "y"]
+    static let joiners: TokenWordSet = ["of", "and", "for"]
+    static let reportingVerbs: TokenWordSet = ["said", "says", "told", "added", "stated", "says", "warned",
+                                                   "explained", "declared", "announced", "insisted", "noted", "wrote"]
+    static let placePrepositions: TokenWordSet = ["in", "at", "near", "from", "across", "outside"]
     static let leaderNouns: WordSet = ["leader", "president", "premier", "head of state", "prime minister"]
-    static let placeNouns: WordSet = ["city", "town", "village", "islands", "island", "province", "region", "state",
-                                          "capital", "port", "district", "county", "area", "suburb", "border"]
+    static let placeNouns: TokenWordSet = ["city", "town", "village", "islands", "island", "province", "region",
+                                               "state", "capital", "port", "district", "county", "area", "suburb",
+                                               "border"]
     static let creditWords: WordSet = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
 
     func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }
@@ -717,6 +721,12 @@ struct RecognitionPass {
         text.bytes.withUnsafeBufferPointer { set.contains($0, tokens[i].range, readAs: CaseAndApostrophe.self) }
     }
 
+    /// `keyIn` for a set of the words around names, probed by the token's shared hash where it is ASCII.
+    func keyIn(_ i: Int, _ set: TokenWordSet) -> Bool {
+        if let hashes, let hashed = set.hashed, hashes.isASCII[i] { return hashed.lookup(hashes.values[i]) != nil }
+        return keyIn(i, set.words)
+    }
+
     /// "Liberal Democratic Party (LDP)": the acronym in parentheses becomes an alias of the name before it.
     mutating func checkAcronymDefinition(after seg: Range<Int>) {
         let open = seg.upperBound
@@ -1026,4 +1036,20 @@ extension Text {
     func foldedKey(_ range: Range<Int>) -> String {
         ActorLexicon.key(bytes: bytes[range])
     }
+}
+
+/// A set of the lowercase words the recognizer tests around names ("said", "of", "city"), with a copy keyed
+/// by `WordHash` for ASCII tokens: those are probed with the hash the document's stages share, not by bytes.
+struct TokenWordSet: Sendable, ExpressibleByArrayLiteral {
+    let words: WordSet
+    /// Nil where the hashed copy could not answer as `words` does (`WordHashTable.forASCIITokens`).
+    let hashed: WordHashTable<Bool>?
+
+    init(arrayLiteral elements: String...) {
+        words = WordSet(elements)
+        hashed = WordHashTable.forASCIITokens(Dictionary(elements.map { ($0, true) }, uniquingKeysWith: { a, _ in a }),
+                                              foldedAs: CaseAndApostrophe.self)
+    }
+
+    func contains(_ word: String) -> Bool { words.contains(word) }
 }

@@ -103,4 +103,28 @@ The United Nations last month approved the creation of an Italian-led multinatio
         }
         #expect(mentions > 1_000)
     }
+
+    /// The word sets tested around names ("said", "of", "city") answer by the shared hash as by the token's
+    /// bytes, whatever the case, and every one of them has its hashed copy (so the hashed path is the one taken).
+    @Test func wordSetsAroundNamesAnswerByHashAsByBytes() {
+        let sets = [RecognitionPass.connectors, RecognitionPass.joiners, RecognitionPass.reportingVerbs,
+                    RecognitionPass.placePrepositions, RecognitionPass.placeNouns]
+        let text = Text("Said SAID said Says told Of of AND for Von van DE in At near From city Islands BORDER "
+            + "saying cities the Mr. O'Neil ibn-Saud al Insisted wrote")
+        let tokens = Tokenizer.standard.tokenize(text)
+        let hashes = TokenHashes(text: text, tokens: tokens)
+        var members = 0
+        for set in sets {
+            #expect(set.hashed != nil)
+            guard let hashed = set.hashed else { continue }
+            for i in tokens.indices where tokens[i].kind == .word && hashes.isASCII[i] {
+                let byBytes = text.bytes.withUnsafeBufferPointer {
+                    set.words.contains($0, tokens[i].range, readAs: CaseAndApostrophe.self)
+                }
+                #expect((hashed.lookup(hashes.values[i]) != nil) == byBytes, "\(text[tokens[i].range])")
+                if byBytes { members += 1 }
+            }
+        }
+        #expect(members >= 20)
+    }
 }
