@@ -218,6 +218,14 @@ struct TaggerRun {
         static let unit: UInt32 = 1 << 25
         /// "quarter", "half" and their forms: every quarter or half-year names one.
         static let quarterWord: UInt32 = 1 << 26
+        /// The first and second words of a two-word approximator ("at least", "more than"), and the one-word
+        /// approximators ("about", "nearly"): tested at every token that may open one.
+        static let approximatorHead: UInt32 = 1 << 27
+        static let approximatorSecond: UInt32 = 1 << 28
+        static let approximator: UInt32 = 1 << 29
+        /// Month and weekday names: asked of many tokens that are neither.
+        static let month: UInt32 = 1 << 30
+        static let weekday: UInt32 = 1 << 31
 
         static let lists: [(UInt32, [String])] = [
             (durationAfterNumber, Array(Lexicon.units.keys) + ["-", "–", "and"] + Array(Lexicon.unitAdjectives)),
@@ -231,6 +239,11 @@ struct TaggerRun {
             (enDash, ["–"]),
             (unit, Array(Lexicon.units.keys) + Array(Lexicon.pluralUnits)),
             (quarterWord, ["quarter", "quarters", "qtr", "half", "halves"]),
+            (approximatorHead, Array(TaggerRun.approximatorHeads)),
+            (approximatorSecond, Array(TaggerRun.approximatorSeconds)),
+            (approximator, Array(Lexicon.approximators)),
+            (month, Array(Lexicon.months.keys)),
+            (weekday, Array(Lexicon.weekdays.keys)),
         ]
     }
 
@@ -617,14 +630,14 @@ struct TaggerRun {
         // Approximators stay in the extent when a quantity or a date follows.
         var j = i
         if startMask(i) & P.approximator != 0 {
-            if keyIn(i, TaggerRun.approximatorHeads), keyIn(i + 1, TaggerRun.approximatorSeconds),
+            if wordClass(i) & WordClass.approximatorHead != 0, wordClass(i + 1) & WordClass.approximatorSecond != 0,
                Lexicon.twoWordApproximators.contains(key(i) + " " + key(i + 1)) {
                 j = i + 2
                 if keyIs(i, "as") || keyIs(i, "no") || keyIs(i, "well") && keyIs(i + 1, "over")
                     || keyIs(i, "close") && keyIs(i + 1, "to") {
                     if keyIs(j, "as") || keyIs(j, "than") || keyIs(j, "to") { j += 1 }
                 }
-            } else if keyIn(i, Lexicon.approximators) {
+            } else if wordClass(i) & WordClass.approximator != 0 {
                 j = i + 1
             }
         }
@@ -782,7 +795,9 @@ struct TaggerRun {
     }
 
     func isMonthName(_ i: Int) -> Int? {
-        guard let m = keyValue(i, Lexicon.months), isCapitalized(i) else { return nil }
+        guard wordClass(i) & WordClass.month != 0, let m = keyValue(i, Lexicon.months), isCapitalized(i) else {
+            return nil
+        }
         let k = key(i)
         let tok = tokens[i]
         if Lexicon.ambiguousMonthAbbreviations.contains(k), !tok.flags.contains(.abbreviation) {
@@ -803,7 +818,9 @@ struct TaggerRun {
     }
 
     func isWeekday(_ i: Int) -> Int? {
-        guard let wd = keyValue(i, Lexicon.weekdays), isCapitalized(i) else { return nil }
+        guard wordClass(i) & WordClass.weekday != 0, let wd = keyValue(i, Lexicon.weekdays), isCapitalized(i) else {
+            return nil
+        }
         // Weekday names are ASCII: the key is as long as the token's key bytes.
         if text.bytes.withUnsafeBufferPointer({ TaggerRun.keyRange(of: tokens[i], in: $0).count }) <= 4,
            !tokens[i].flags.contains(.abbreviation) { return nil }

@@ -310,6 +310,34 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
     }
 }
 
+@Suite struct WordClassTests {
+    /// The word-class bits the parsers test in place of a set or table look-up (approximators, months,
+    /// weekdays) are set exactly on the tokens the look-up finds: every word of those lists, as written, in
+    /// capitals and capitalised, among words of none, and outside the sentence.
+    @Test func bitsAgreeWithTheLookUpsTheyReplace() {
+        let listed = Array(TaggerRun.approximatorHeads) + Array(TaggerRun.approximatorSeconds)
+            + Array(Lexicon.approximators) + Lexicon.months.keys + Lexicon.weekdays.keys
+        let text = Text((listed + ["Dec.", "Sept.", "ahead", "mayor", "Mon.", "1990", "in-depth"])
+            .flatMap { [$0, $0.uppercased(), $0.capitalized] }.joined(separator: " "))
+        let tokens = Tokenizer.standard.tokenize(text)
+        var run = TaggerRun(text: text, tokens: tokens, dct: nil, hashes: TokenHashes(text: text, tokens: tokens))
+        run.sStart = 0
+        run.sEnd = tokens.count
+        typealias WordClass = TaggerRun.WordClass
+        var found = 0
+        for i in -1...tokens.count {
+            let bits = run.wordClass(i)
+            #expect((bits & WordClass.approximatorHead != 0) == run.keyIn(i, TaggerRun.approximatorHeads))
+            #expect((bits & WordClass.approximatorSecond != 0) == run.keyIn(i, TaggerRun.approximatorSeconds))
+            #expect((bits & WordClass.approximator != 0) == run.keyIn(i, Lexicon.approximators))
+            #expect((bits & WordClass.month != 0) == (run.keyValue(i, Lexicon.months) != nil))
+            #expect((bits & WordClass.weekday != 0) == (run.keyValue(i, Lexicon.weekdays) != nil))
+            if bits & (WordClass.month | WordClass.weekday) != 0 { found += 1 }
+        }
+        #expect(found >= 3 * (Lexicon.months.count + Lexicon.weekdays.count))
+    }
+}
+
 @Suite struct SharedHashTests {
     /// The tagger's hash-keyed word table, probed with the hashes every stage shares, gives each ASCII token
     /// the entry its byte-compared table gives: every word of the table, as written, in capitals and
