@@ -105,7 +105,7 @@ struct RecognitionPass {
         self.tokens = tokens
         self.sentences = sentences
         self.tables = tables
-        var infos = [WordInfo](repeating: WordInfo(), count: tokens.count)
+        var infos = [WordInfo](filledWith: WordInfo(), count: tokens.count)
         let wordTable = tables.lexicon.wordTable
         if let hashes, let hashed = tables.lexicon.hashedWordTable {
             let values = hashes.values, isASCII = hashes.isASCII
@@ -919,8 +919,15 @@ struct RecognitionPass {
             var speaker: String?
             var severalSpeakers = false
         }
+        // Without a person named there is no speaker for a pronoun to be (and no array to make).
+        var anyPerson = false
+        for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].kind != .reference {
+            anyPerson = true
+            break
+        }
+        guard anyPerson else { return }
         // One array indexed by sentence (dictionaries cost a hash per look-up, three arrays three allocations).
-        var people = [People](repeating: People(), count: sentences.count)
+        var people = [People](filledWith: People(), count: sentences.count)
         // The candidates' fields are read in place: a copy of each retained its strings and arrays.
         for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].kind != .reference {
             let sentence = candidates[ci].sentence

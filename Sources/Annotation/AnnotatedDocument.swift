@@ -31,7 +31,7 @@ public struct AnnotatedDocument: Sendable {
     /// Indexed by sentence, nil for the others: an array, where a dictionary hashed each mention's and event's
     /// sentence index.
     public func contentSentenceTexts() -> [String?] {
-        var texts = [String?](repeating: nil, count: sentences.count)
+        var texts = [String?](filledWith: nil, count: sentences.count)
         for m in mentions where texts.indices.contains(m.sentence) && texts[m.sentence] == nil {
             texts[m.sentence] = sentenceText(m.sentence)
         }

@@ -101,8 +101,8 @@ struct Pass {
         self.mentions = mentions
         self.times = times
         self.documentDate = documentDate
-        self.words = [WordInfo](repeating: WordInfo(), count: tokens.count)
-        self.mentionFirstToken = [Int](repeating: -1, count: mentions.count)
+        self.words = [WordInfo](filledWith: WordInfo(), count: tokens.count)
+        self.mentionFirstToken = [Int](filledWith: -1, count: mentions.count)
         clauses.reserveCapacity(16)
         events.reserveCapacity(tokens.count / 24 + 4)  // about one event per sentence
         candidates.reserveCapacity(16)

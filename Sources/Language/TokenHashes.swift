@@ -15,21 +15,22 @@ public struct TokenHashes: Sendable {
     public init(text: Text, tokens: [Token]) {
         let n = tokens.count
         // Written in place, one token at a time: appends checked capacity twice per token.
-        var isASCII = [Bool](repeating: false, count: n)
-        values = text.bytes.withUnsafeBufferPointer { bytes in
+        var isASCII = [Bool](filledWith: false, count: n)
+        var values = [UInt64](filledWith: 0, count: n)
+        text.bytes.withUnsafeBufferPointer { bytes in
             tokens.withUnsafeBufferPointer { tokens in
                 isASCII.withUnsafeMutableBufferPointer { ascii in
-                    [UInt64](unsafeUninitializedCapacity: n) { values, count in
+                    values.withUnsafeMutableBufferPointer { values in
                         for i in 0..<n {
                             let (hash, high) = WordHash.hashAndHighBits(bytes, tokens[i].range)
                             values[i] = hash
                             ascii[i] = high == 0
                         }
-                        count = n
                     }
                 }
             }
         }
+        self.values = values
         self.isASCII = isASCII
     }
 }

@@ -72,7 +72,8 @@ struct TaggerRun {
         self.dct = dct
         let wordTable = TaggerRun.wordTable
         // Written in place, one entry per token: appends checked capacity and count for each.
-        var wordInfo = [UInt32](unsafeUninitializedCapacity: tokens.count) { info, count in
+        var wordInfo = [UInt32](filledWith: 0, count: tokens.count)
+        wordInfo.withUnsafeMutableBufferPointer { info in
             text.bytes.withUnsafeBufferPointer { bytes in
                 tokens.withUnsafeBufferPointer { tokens in
                     // One probe per token. An ASCII token whose key is its whole text (not a word with a final
@@ -95,7 +96,6 @@ struct TaggerRun {
                     }
                 }
             }
-            count = tokens.count
         }
         let keys = TokenKeys(text: text, tokens: tokens)
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
