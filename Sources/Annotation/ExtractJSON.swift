@@ -51,57 +51,67 @@ public enum ExtractJSON {
 
         out.key("mentions")
         out.beginArray()
-        for m in doc.mentions {
-            let type = m.type.rawValue, kind = m.kind.rawValue
-            let strings = JSONRecord.maxBytes(m.text) + JSONRecord.maxBytes(m.actor) + JSONRecord.maxBytes(type)
-                + JSONRecord.maxBytes(kind) + (m.title.map(JSONRecord.maxBytes) ?? 0)
-            out.record(maxBytes: 80 + 3 * int + strings) { r in
-                span(&r, m.range, m.text)
-                r.member(",\"actor\":", m.actor)
-                r.member(",\"type\":", type)
-                r.member(",\"kind\":", kind)
-                r.member(",\"sentence\":", m.sentence)
-                if let title = m.title { r.member(",\"title\":", title) }
-                r.raw("}")
+        // The items below are read in place, through the arrays' buffers: `for m in doc.mentions` copied each
+        // (a retain and a release of every string in it).
+        doc.mentions.withUnsafeBufferPointer { mentions in
+            for i in mentions.indices {
+                let type = mentions[i].type.rawValue, kind = mentions[i].kind.rawValue
+                let strings = JSONRecord.maxBytes(mentions[i].text) + JSONRecord.maxBytes(mentions[i].actor)
+                    + JSONRecord.maxBytes(type) + JSONRecord.maxBytes(kind)
+                    + (mentions[i].title.map(JSONRecord.maxBytes) ?? 0)
+                out.record(maxBytes: 80 + 3 * int + strings) { r in
+                    span(&r, mentions[i].range, mentions[i].text)
+                    r.member(",\"actor\":", mentions[i].actor)
+                    r.member(",\"type\":", type)
+                    r.member(",\"kind\":", kind)
+                    r.member(",\"sentence\":", mentions[i].sentence)
+                    if let title = mentions[i].title { r.member(",\"title\":", title) }
+                    r.raw("}")
+                }
             }
         }
         out.endArray()
 
         out.key("actors")
         out.beginArray()
-        for a in doc.actors {
-            let type = a.type.rawValue
-            let strings = JSONRecord.maxBytes(a.id) + JSONRecord.maxBytes(a.name) + JSONRecord.maxBytes(type)
-                + JSONRecord.maxBytes(a.aliases) + JSONRecord.maxBytes(a.titles)
-            out.record(maxBytes: 80 + strings) { r in
-                r.raw("{\"id\":")
-                r.string(a.id)
-                r.member(",\"name\":", a.name)
-                r.member(",\"type\":", type)
-                r.raw(",\"aliases\":")
-                r.strings(a.aliases)
-                if !a.titles.isEmpty {
-                    r.raw(",\"titles\":")
-                    r.strings(a.titles)
+        doc.actors.withUnsafeBufferPointer { actors in
+            for i in actors.indices {
+                let type = actors[i].type.rawValue
+                let strings = JSONRecord.maxBytes(actors[i].id) + JSONRecord.maxBytes(actors[i].name)
+                    + JSONRecord.maxBytes(type) + JSONRecord.maxBytes(actors[i].aliases)
+                    + JSONRecord.maxBytes(actors[i].titles)
+                out.record(maxBytes: 80 + strings) { r in
+                    r.raw("{\"id\":")
+                    r.string(actors[i].id)
+                    r.member(",\"name\":", actors[i].name)
+                    r.member(",\"type\":", type)
+                    r.raw(",\"aliases\":")
+                    r.strings(actors[i].aliases)
+                    if !actors[i].titles.isEmpty {
+                        r.raw(",\"titles\":")
+                        r.strings(actors[i].titles)
+                    }
+                    r.raw("}")
                 }
-                r.raw("}")
             }
         }
         out.endArray()
 
         out.key("times")
         out.beginArray()
-        for t in doc.times {
-            let type = t.type.rawValue
-            let strings = JSONRecord.maxBytes(t.text) + JSONRecord.maxBytes(type)
-                + (t.value.map(JSONRecord.maxBytes) ?? 4) + (t.end.map(JSONRecord.maxBytes) ?? 0)
-            out.record(maxBytes: 80 + 3 * int + strings) { r in
-                span(&r, t.range, t.text)
-                r.member(",\"type\":", type)
-                r.member(",\"value\":", t.value)
-                if let end = t.end { r.member(",\"rangeEnd\":", end) }
-                r.member(",\"sentence\":", t.sentence)
-                r.raw("}")
+        doc.times.withUnsafeBufferPointer { times in
+            for i in times.indices {
+                let type = times[i].type.rawValue
+                let strings = JSONRecord.maxBytes(times[i].text) + JSONRecord.maxBytes(type)
+                    + (times[i].value.map(JSONRecord.maxBytes) ?? 4) + (times[i].end.map(JSONRecord.maxBytes) ?? 0)
+                out.record(maxBytes: 80 + 3 * int + strings) { r in
+                    span(&r, times[i].range, times[i].text)
+                    r.member(",\"type\":", type)
+                    r.member(",\"value\":", times[i].value)
+                    if let end = times[i].end { r.member(",\"rangeEnd\":", end) }
+                    r.member(",\"sentence\":", times[i].sentence)
+                    r.raw("}")
+                }
             }
         }
         out.endArray()
@@ -109,26 +119,29 @@ public enum ExtractJSON {
         out.key("events")
         out.beginArray()
         func maxBytes(_ value: String?) -> Int { value.map(JSONRecord.maxBytes) ?? 4 }  // or `null`
-        for e in doc.events {
-            let strings = JSONRecord.maxBytes(e.type) + maxBytes(e.cameo) + JSONRecord.maxBytes(e.triggerText)
-                + maxBytes(e.date) + maxBytes(e.end) + maxBytes(e.dateText) + maxBytes(e.source) + maxBytes(e.target)
-                + JSONRecord.maxBytes(e.actors)
-            out.record(maxBytes: 160 + 3 * int + strings) { r in
-                r.raw("{\"type\":")
-                r.string(e.type)
-                r.member(",\"cameo\":", e.cameo)
-                r.raw(",\"trigger\":")
-                span(&r, e.trigger, e.triggerText)
-                r.raw("},\"date\":")
-                r.string(e.date)
-                r.member(",\"end\":", e.end)
-                r.member(",\"dateText\":", e.dateText)
-                r.raw(",\"actors\":")
-                r.strings(e.actors)
-                r.member(",\"source\":", e.source)
-                r.member(",\"target\":", e.target)
-                r.member(",\"sentence\":", e.sentence)
-                r.raw("}")
+        doc.events.withUnsafeBufferPointer { events in
+            for i in events.indices {
+                let strings = JSONRecord.maxBytes(events[i].type) + maxBytes(events[i].cameo)
+                    + JSONRecord.maxBytes(events[i].triggerText) + maxBytes(events[i].date) + maxBytes(events[i].end)
+                    + maxBytes(events[i].dateText) + maxBytes(events[i].source) + maxBytes(events[i].target)
+                    + JSONRecord.maxBytes(events[i].actors)
+                out.record(maxBytes: 160 + 3 * int + strings) { r in
+                    r.raw("{\"type\":")
+                    r.string(events[i].type)
+                    r.member(",\"cameo\":", events[i].cameo)
+                    r.raw(",\"trigger\":")
+                    span(&r, events[i].trigger, events[i].triggerText)
+                    r.raw("},\"date\":")
+                    r.string(events[i].date)
+                    r.member(",\"end\":", events[i].end)
+                    r.member(",\"dateText\":", events[i].dateText)
+                    r.raw(",\"actors\":")
+                    r.strings(events[i].actors)
+                    r.member(",\"source\":", events[i].source)
+                    r.member(",\"target\":", events[i].target)
+                    r.member(",\"sentence\":", events[i].sentence)
+                    r.raw("}")
+                }
             }
         }
         out.endArray()
