@@ -774,37 +774,40 @@ struct RecognitionPass {
         var personByPart = [TextKey: String](minimumCapacity: candidates.count)
         var ambiguous = Set<TextKey>()
         var knownByKey = [TextKey: (canonical: String, type: ActorType)](minimumCapacity: candidates.count)
-        // Loops over the candidates test fields in place and copy only the candidates they use: a copy retains
-        // and releases four strings, and `for c in candidates` copied each one in each loop.
-        for ci in candidates.indices where candidates[ci].type != nil && candidates[ci].kind != .reference
-            && candidates[ci].canonical != "?initial" {
-            let c = candidates[ci]
-            if c.strong || c.type != .person {
-                let k = TextKey(c.key)
-                if knownByKey[k] == nil { knownByKey[k] = (c.canonical!, c.type!) }
+        // Loops that only read the candidates read them in place, through the array's buffer: a copy of a
+        // candidate retains and releases four strings, and `for c in candidates` copied each one in each loop.
+        var personByFirst = [TextKey: String]()
+        var ambiguousFirst = Set<TextKey>()
+        candidates.withUnsafeBufferPointer { candidates in
+            for c in candidates.indices where candidates[c].type != nil && candidates[c].kind != .reference
+                && candidates[c].canonical != "?initial" {
+                if candidates[c].strong || candidates[c].type != .person {
+                    let k = TextKey(candidates[c].key)
+                    if knownByKey[k] == nil { knownByKey[k] = (candidates[c].canonical!, candidates[c].type!) }
+                }
+                guard candidates[c].type == .person, candidates[c].words >= 2,
+                      let canonical = candidates[c].canonical else { continue }
+                // Each name word after the first starts a trailing part (no array of the name words is made).
+                let nameTokens = candidates[c].tokens
+                var seenFirst = false
+                for start in nameTokens where tokens[start].kind == .word && tokens[start].isCapitalized {
+                    guard seenFirst else { seenFirst = true; continue }
+                    let k = TextKey(key(start..<nameTokens.upperBound))
+                    if let other = personByPart[k], other != canonical { ambiguous.insert(k) }
+                    personByPart[k] = canonical
+                }
             }
-            guard c.type == .person, c.words >= 2, let canonical = c.canonical else { continue }
-            // Each name word after the first starts a trailing part (no array of the name words is made).
-            var seenFirst = false
-            for start in c.tokens where tokens[start].kind == .word && tokens[start].isCapitalized {
-                guard seenFirst else { seenFirst = true; continue }
-                let k = TextKey(key(start..<c.tokens.upperBound))
-                if let other = personByPart[k], other != canonical { ambiguous.insert(k) }
-                personByPart[k] = canonical
+            // "Hu" after "Hu Jintao": a family name may come first; used only where no trailing part matches.
+            for c in candidates.indices where candidates[c].type == .person && candidates[c].words >= 2
+                && candidates[c].strong && candidates[c].kind == .name {
+                guard let canonical = candidates[c].canonical,
+                      let first = candidates[c].tokens.first(where: { tokens[$0].kind == .word }) else { continue }
+                let k = TextKey(key(first))
+                if let other = personByFirst[k], other != canonical { ambiguousFirst.insert(k) }
+                personByFirst[k] = canonical
             }
         }
         for k in ambiguous { personByPart[k] = nil }
-        // "Hu" after "Hu Jintao": a family name may come first; used only where no trailing part matches.
-        var personByFirst = [TextKey: String]()
-        var ambiguousFirst = Set<TextKey>()
-        for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].words >= 2
-            && candidates[ci].strong && candidates[ci].kind == .name {
-            let c = candidates[ci]
-            guard let canonical = c.canonical, let first = c.tokens.first(where: { tokens[$0].kind == .word }) else { continue }
-            let k = TextKey(key(first))
-            if let other = personByFirst[k], other != canonical { ambiguousFirst.insert(k) }
-            personByFirst[k] = canonical
-        }
         for k in ambiguousFirst { personByFirst[k] = nil }
         for (k, full) in personByFirst where personByPart[k] == nil { personByPart[k] = full }
 
