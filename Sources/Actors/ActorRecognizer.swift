@@ -754,7 +754,9 @@ struct RecognitionPass {
         acronyms[key(open + 1)] = (canonical, type)
     }
 
-    mutating func add(_ candidate: Candidate) {
+    /// Takes the candidate over (`consuming`): a borrowed one was copied into the array, its strings retained
+    /// and the caller's released.
+    mutating func add(_ candidate: consuming Candidate) {
         candidates.append(candidate)
     }
 
