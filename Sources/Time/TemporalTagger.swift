@@ -51,7 +51,7 @@ struct TaggerRun {
     let keys: TokenKeys
     /// Each token's entry in `TaggerRun.wordTable`: the parsers a word can start, whether it can follow "the",
     /// and the word lists it is in (`WordClass`).
-    var wordInfo: [UInt32]
+    var wordInfo: [UInt64]
     var results = [TimeExpression]()
 
     // The current sentence.
@@ -72,7 +72,7 @@ struct TaggerRun {
         self.dct = dct
         let wordTable = TaggerRun.wordTable
         // Written in place, one entry per token: appends checked capacity and count for each.
-        var wordInfo = [UInt32](filledWith: 0, count: tokens.count)
+        var wordInfo = [UInt64](filledWith: 0, count: tokens.count)
         wordInfo.withUnsafeMutableBufferPointer { info in
             text.bytes.withUnsafeBufferPointer { bytes in
                 tokens.withUnsafeBufferPointer { tokens in
@@ -184,15 +184,15 @@ struct TaggerRun {
     /// token's bytes: the start mask in the low 16 bits, with `secondWord` set for words that can continue an
     /// expression after "the", "a", "this", and `WordClass` bits above. The parsers then test a bit where they
     /// looked a token's key up in up to six sets (hashing the key each time).
-    static let wordTable: WordMap<UInt32, KeyFold> = WordMap(wordInfoByWord)
+    static let wordTable: WordMap<UInt64, KeyFold> = WordMap(wordInfoByWord)
 
     /// `wordTable` keyed by `WordHash`, for ASCII tokens, whose hashes `TokenHashes` has already taken.
     static let hashedWordTable = WordHashTable.forASCIITokens(wordInfoByWord, foldedAs: KeyFold.self)
 
-    static let wordInfoByWord: [String: UInt32] = {
-        var info = [String: UInt32]()
-        for (word, mask) in startMasks { info[word, default: 0] |= UInt32(mask) }
-        for word in secondWords { info[word, default: 0] |= UInt32(secondWord) }
+    static let wordInfoByWord: [String: UInt64] = {
+        var info = [String: UInt64]()
+        for (word, mask) in startMasks { info[word, default: 0] |= UInt64(mask) }
+        for word in secondWords { info[word, default: 0] |= UInt64(secondWord) }
         for (bit, words) in WordClass.lists {
             for word in words { info[word, default: 0] |= bit }
         }
@@ -203,31 +203,35 @@ struct TaggerRun {
     /// Word lists a token's key is tested against on hot paths, as bits of its `wordInfo` entry.
     enum WordClass {
         /// After a number, a word that makes it a duration ("5 years", "5-year", "5 fiscal years", "5 and a half").
-        static let durationAfterNumber: UInt32 = 1 << 16
+        static let durationAfterNumber: UInt64 = 1 << 16
         /// After a number of one or two digits, a word that makes it a day of a date ("5 March", "5th", "5 of").
-        static let dateAfterNumber: UInt32 = 1 << 17
+        static let dateAfterNumber: UInt64 = 1 << 17
         /// After a plain number, a word that makes it a clock time ("5 pm", "1530 GMT").
-        static let clockAfterNumber: UInt32 = 1 << 18
-        static let futureMarker: UInt32 = 1 << 19
-        static let futureWithTo: UInt32 = 1 << 20
-        static let irregularPast: UInt32 = 1 << 21
-        static let beForm: UInt32 = 1 << 22
-        static let hyphen: UInt32 = 1 << 23
-        static let enDash: UInt32 = 1 << 24
+        static let clockAfterNumber: UInt64 = 1 << 18
+        static let futureMarker: UInt64 = 1 << 19
+        static let futureWithTo: UInt64 = 1 << 20
+        static let irregularPast: UInt64 = 1 << 21
+        static let beForm: UInt64 = 1 << 22
+        static let hyphen: UInt64 = 1 << 23
+        static let enDash: UInt64 = 1 << 24
         /// A unit of time, singular or plural: every duration names one.
-        static let unit: UInt32 = 1 << 25
+        static let unit: UInt64 = 1 << 25
         /// "quarter", "half" and their forms: every quarter or half-year names one.
-        static let quarterWord: UInt32 = 1 << 26
+        static let quarterWord: UInt64 = 1 << 26
         /// The first and second words of a two-word approximator ("at least", "more than"), and the one-word
         /// approximators ("about", "nearly"): tested at every token that may open one.
-        static let approximatorHead: UInt32 = 1 << 27
-        static let approximatorSecond: UInt32 = 1 << 28
-        static let approximator: UInt32 = 1 << 29
+        static let approximatorHead: UInt64 = 1 << 27
+        static let approximatorSecond: UInt64 = 1 << 28
+        static let approximator: UInt64 = 1 << 29
         /// Month and weekday names: asked of many tokens that are neither.
-        static let month: UInt32 = 1 << 30
-        static let weekday: UInt32 = 1 << 31
+        static let month: UInt64 = 1 << 30
+        static let weekday: UInt64 = 1 << 31
+        /// The other words a relative expression can end on ("last spring", "this morning", "the past week",
+        /// "the latest period"): with months and weekdays, one of them follows in the sentence or
+        /// `parseRelative` finds nothing.
+        static let relativeNoun: UInt64 = 1 << 32
 
-        static let lists: [(UInt32, [String])] = [
+        static let lists: [(UInt64, [String])] = [
             (durationAfterNumber, Array(Lexicon.units.keys) + ["-", "–", "and"] + Array(Lexicon.unitAdjectives)),
             (dateAfterNumber, Array(Lexicon.months.keys) + Array(TaggerRun.afterDayNumber)),
             (clockAfterNumber, Array(TaggerRun.afterClockNumber) + Array(Lexicon.timeZones)),
@@ -244,14 +248,16 @@ struct TaggerRun {
             (approximator, Array(Lexicon.approximators)),
             (month, Array(Lexicon.months.keys)),
             (weekday, Array(Lexicon.weekdays.keys)),
+            (relativeNoun, Array(Lexicon.seasons.keys) + Array(Lexicon.dayParts.keys) + ["weekend", "period"]
+                + Array(Lexicon.units.keys)),
         ]
     }
 
     /// The `WordClass` bits of token `i`; none outside the sentence (where `key` is "").
-    @inline(__always) func wordClass(_ i: Int) -> UInt32 { inSentence(i) ? wordInfo[i] : 0 }
+    @inline(__always) func wordClass(_ i: Int) -> UInt64 { inSentence(i) ? wordInfo[i] : 0 }
 
     /// Whether a token of the sentence from `i` on has `bit` among its `WordClass` bits.
-    func sentenceHas(_ bit: UInt32, from i: Int) -> Bool {
+    func sentenceHas(_ bit: UInt64, from i: Int) -> Bool {
         var k = max(i, sStart)
         while k < sEnd {
             if wordInfo[k] & bit != 0 { return true }
@@ -667,7 +673,10 @@ struct TaggerRun {
         guard mask != 0 else { return nil }
         if mask & P.modified != 0 { consider(parseModified(i)) }
         if mask & P.lexical != 0 { consider(parseLexical(i)) }
-        if mask & P.relative != 0 { consider(parseRelative(i)) }
+        if mask & P.relative != 0,
+           sentenceHas(WordClass.month | WordClass.weekday | WordClass.relativeNoun, from: i) {
+            consider(parseRelative(i))
+        }
         // Most tries of these two fail ("the" starts both): neither can succeed without its word later in the
         // sentence, which `wordInfo` tells without parsing.
         if mask & P.duration != 0, sentenceHas(WordClass.unit, from: i) { consider(parseDuration(i)) }

@@ -312,11 +312,13 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
 
 @Suite struct WordClassTests {
     /// The word-class bits the parsers test in place of a set or table look-up (approximators, months,
-    /// weekdays) are set exactly on the tokens the look-up finds: every word of those lists, as written, in
-    /// capitals and capitalised, among words of none, and outside the sentence.
+    /// weekdays, the nouns a relative expression ends on) are set exactly on the tokens the look-up finds:
+    /// every word of those lists, as written, in capitals and capitalised, among words of none, and outside
+    /// the sentence.
     @Test func bitsAgreeWithTheLookUpsTheyReplace() {
         let listed = Array(TaggerRun.approximatorHeads) + Array(TaggerRun.approximatorSeconds)
-            + Array(Lexicon.approximators) + Lexicon.months.keys + Lexicon.weekdays.keys
+            + Array(Lexicon.approximators) + Lexicon.months.keys + Lexicon.weekdays.keys + Lexicon.seasons.keys
+            + Lexicon.dayParts.keys + Lexicon.units.keys + ["weekend", "period"]
         let text = Text((listed + ["Dec.", "Sept.", "ahead", "mayor", "Mon.", "1990", "in-depth"])
             .flatMap { [$0, $0.uppercased(), $0.capitalized] }.joined(separator: " "))
         let tokens = Tokenizer.standard.tokenize(text)
@@ -332,6 +334,10 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
             #expect((bits & WordClass.approximator != 0) == run.keyIn(i, Lexicon.approximators))
             #expect((bits & WordClass.month != 0) == (run.keyValue(i, Lexicon.months) != nil))
             #expect((bits & WordClass.weekday != 0) == (run.keyValue(i, Lexicon.weekdays) != nil))
+            let key = run.key(i)
+            #expect((bits & WordClass.relativeNoun != 0) == (run.keyValue(i, Lexicon.seasons) != nil
+                || run.keyValue(i, Lexicon.dayParts) != nil || run.keyValue(i, Lexicon.units) != nil
+                || key == "weekend" || key == "period"))
             if bits & (WordClass.month | WordClass.weekday) != 0 { found += 1 }
         }
         #expect(found >= 3 * (Lexicon.months.count + Lexicon.weekdays.count))
