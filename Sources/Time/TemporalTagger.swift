@@ -230,6 +230,8 @@ struct TaggerRun {
         /// "the latest period"): with months and weekdays, one of them follows in the sentence or
         /// `parseRelative` finds nothing.
         static let relativeNoun: UInt64 = 1 << 32
+        /// "to", "as", "has", "have": the words `marker` compares a token with, for every token it scans.
+        static let tenseWord: UInt64 = 1 << 33
 
         static let lists: [(UInt64, [String])] = [
             (durationAfterNumber, Array(Lexicon.units.keys) + ["-", "–", "and"] + Array(Lexicon.unitAdjectives)),
@@ -250,6 +252,7 @@ struct TaggerRun {
             (weekday, Array(Lexicon.weekdays.keys)),
             (relativeNoun, Array(Lexicon.seasons.keys) + Array(Lexicon.dayParts.keys) + ["weekend", "period"]
                 + Array(Lexicon.units.keys)),
+            (tenseWord, ["to", "as", "has", "have"]),
         ]
     }
 
@@ -713,8 +716,10 @@ struct TaggerRun {
             if keyIs(i, "next"), keyValue(i + 1, Lexicon.units) == nil { return nil }
             return .future
         }
-        if keyIs(i, "to") && keyIs(i + 1, "be") { return .future }  // "a motion to be debated Thursday"
-        if keyIs(i, "to") && TaggerRun.infinitiveFuture {
+        // The comparisons with "to", "as", "has" and "have" are made only for those words (their class bit).
+        let tenseWord = word & WordClass.tenseWord != 0
+        if tenseWord && keyIs(i, "to") && keyIs(i + 1, "be") { return .future }  // "a motion to be debated Thursday"
+        if tenseWord && keyIs(i, "to") && TaggerRun.infinitiveFuture {
             let n = key(i + 1)
             if i + 1 < sEnd, tokens[i + 1].isLowercase, !Lexicon.notVerbsAfterTo.contains(n), !n.hasSuffix("ing"),
                !n.hasSuffix("ed"), !(n.hasSuffix("s") && !n.hasSuffix("ss")), Lexicon.months[n] == nil,
@@ -725,7 +730,7 @@ struct TaggerRun {
             return nil
         }
         if word & WordClass.futureWithTo != 0, keyIs(i + 1, "to") { return .future }
-        if keyIs(i, "as"), keyIn(i - 1, TaggerRun.asSoonAsWords), keyIs(i - 2, "as") { return .future }
+        if tenseWord, keyIs(i, "as"), keyIn(i - 1, TaggerRun.asSoonAsWords), keyIs(i - 2, "as") { return .future }
         // Participles after a form of "be" ("would be held", "is expected") do not date the clause.
         if wordClass(i - 1) & WordClass.beForm != 0, word & WordClass.irregularPast != 0 || keyEndsWithED(i) {
             return nil
@@ -735,7 +740,7 @@ struct TaggerRun {
                 || keyIs(i, "read") || keyIs(i, "spread") { return nil }
             return .past
         }
-        if keyIs(i, "has") || keyIs(i, "have") { return .past }
+        if tenseWord, keyIs(i, "has") || keyIs(i, "have") { return .past }
         if tok.isLowercase, keyEndsWithED(i), keys[i].utf8.count >= 5, !keyIn(i, Lexicon.edNotPast) { return .past }
         return nil
     }

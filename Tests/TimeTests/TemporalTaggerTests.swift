@@ -312,13 +312,13 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
 
 @Suite struct WordClassTests {
     /// The word-class bits the parsers test in place of a set or table look-up (approximators, months,
-    /// weekdays, the nouns a relative expression ends on) are set exactly on the tokens the look-up finds:
-    /// every word of those lists, as written, in capitals and capitalised, among words of none, and outside
-    /// the sentence.
+    /// weekdays, the nouns a relative expression ends on, the tense words) are set exactly on the tokens the
+    /// look-up or comparison finds: every word of those lists, as written, in capitals and capitalised, among
+    /// words of none, and outside the sentence.
     @Test func bitsAgreeWithTheLookUpsTheyReplace() {
         let listed = Array(TaggerRun.approximatorHeads) + Array(TaggerRun.approximatorSeconds)
             + Array(Lexicon.approximators) + Lexicon.months.keys + Lexicon.weekdays.keys + Lexicon.seasons.keys
-            + Lexicon.dayParts.keys + Lexicon.units.keys + ["weekend", "period"]
+            + Lexicon.dayParts.keys + Lexicon.units.keys + ["weekend", "period", "to", "as", "has", "have", "had"]
         let text = Text((listed + ["Dec.", "Sept.", "ahead", "mayor", "Mon.", "1990", "in-depth"])
             .flatMap { [$0, $0.uppercased(), $0.capitalized] }.joined(separator: " "))
         let tokens = Tokenizer.standard.tokenize(text)
@@ -338,6 +338,7 @@ func find(_ s: String, _ phrase: String, _ date: String?) -> TimeExpression? {
             #expect((bits & WordClass.relativeNoun != 0) == (run.keyValue(i, Lexicon.seasons) != nil
                 || run.keyValue(i, Lexicon.dayParts) != nil || run.keyValue(i, Lexicon.units) != nil
                 || key == "weekend" || key == "period"))
+            #expect((bits & WordClass.tenseWord != 0) == ["to", "as", "has", "have"].contains(key))
             if bits & (WordClass.month | WordClass.weekday) != 0 { found += 1 }
         }
         #expect(found >= 3 * (Lexicon.months.count + Lexicon.weekdays.count))
