@@ -1656,9 +1656,10 @@ struct TaggerRun {
     func parseDate(_ i: Int) -> Match? {
         if let wd = isWeekday(i) { return parseWeekday(i, wd) }
         if let month = isMonthName(i) { return parseMonth(i, month) }
-        let k = key(i)
+        // The token's key is compared as bytes (`keyIs`, `keyValue`), not made: most tries are at numbers.
         // "21 October 2025", "21st of October"
-        if let d = intValue(i) ?? Lexicon.ordinals[k], d >= 1, d <= 31, isNumber(i) || Lexicon.ordinals[k] != nil {
+        if let d = intValue(i) ?? keyValue(i, Lexicon.ordinals), d >= 1, d <= 31,
+           isNumber(i) || keyValue(i, Lexicon.ordinals) != nil {
             var j = i + 1
             if isNumber(i), keyValue(j, Lexicon.ordinals) == nil, keyIn(j, TaggerRun.ordinalSuffixes), glued(j) { j += 1 }
             if keyIs(j, "of") { j += 1 }
@@ -1708,24 +1709,24 @@ struct TaggerRun {
             return Match(start: i, end: end, type: .date, value: Timex.year(y))
         }
         // "'80s", "’90s"
-        if k == "'", let v = intValue(i + 1), digitCount(i + 1) == 2, glued(i + 1) {
+        if keyIs(i, "'"), let v = intValue(i + 1), digitCount(i + 1) == 2, glued(i + 1) {
             if keyIs(i + 2, "s"), glued(i + 2) {
                 let century = v <= (dct.map { $0.year % 100 } ?? 30) ? 200 : 190
                 return Match(start: i, end: i + 3, type: .date, value: String(century + v / 10))
             }
         }
         // Spoken decades and years: "the nineties", "nineteen ninety-six", "two thousand".
-        if let d = TaggerRun.spokenDecades[k], keyIs(i - 1, "the") || keyIs(i - 1, "early") || keyIs(i - 1, "late") || keyIs(i - 1, "mid") || keyIs(i - 2, "the") {
+        if let d = keyValue(i, TaggerRun.spokenDecades), keyIs(i - 1, "the") || keyIs(i - 1, "early") || keyIs(i - 1, "late") || keyIs(i - 1, "mid") || keyIs(i - 2, "the") {
             return Match(start: i, end: i + 1, type: .date, value: "19\(d)")
         }
-        if k == "nineteen" || k == "eighteen" {
-            let centuryPart = k == "nineteen" ? 19 : 18
+        if keyIs(i, "nineteen") || keyIs(i, "eighteen") {
+            let centuryPart = keyIs(i, "nineteen") ? 19 : 18
             if let (v, next) = quantity(i + 1).map({ ($0.value, $0.next) }), let v, v >= 10, v < 100, Double(Int(v)) == v, !isNumber(i + 1) {
                 if keyValue(next, Lexicon.units) != nil { return nil }
                 return Match(start: i, end: next, type: .date, value: Timex.year(centuryPart * 100 + Int(v)))
             }
         }
-        if k == "two", keyIs(i + 1, "thousand"), keyIs(i - 1, "year") || keyIs(i - 1, "in") || keyIs(i - 1, "since") || keyIs(i - 1, "by") {
+        if keyIs(i, "two"), keyIs(i + 1, "thousand"), keyIs(i - 1, "year") || keyIs(i - 1, "in") || keyIs(i - 1, "since") || keyIs(i - 1, "by") {
             var end = i + 2
             var y = 2000
             if keyIs(end, "and"), let v = keyValue(end + 1, Lexicon.numberWords), v < 20 { y += v; end += 2 }
@@ -1734,7 +1735,7 @@ struct TaggerRun {
             return Match(start: start, end: end, type: .date, value: Timex.year(y))
         }
         // Centuries: "the 20th century", "the nineteenth century"
-        if let o = Lexicon.ordinals[k], isHyphen(i + 1) ? keyIs(i + 2, "century") : keyIs(i + 1, "century") {
+        if let o = keyValue(i, Lexicon.ordinals), isHyphen(i + 1) ? keyIs(i + 2, "century") : keyIs(i + 1, "century") {
             let end = isHyphen(i + 1) ? i + 3 : i + 2
             return Match(start: i, end: end, type: .date, value: Timex.pad(o - 1, 2))
         }
@@ -1865,8 +1866,8 @@ struct TaggerRun {
     }
 
     func parseHoliday(_ i: Int) -> Match? {
+        guard isCapitalized(i) else { return nil }  // before the key is made: most tries are at numbers
         let k = key(i)
-        guard isCapitalized(i) else { return nil }
         var end = i + 1
         var resolve: ((Int) -> CalendarDate)?
         switch k {
