@@ -130,7 +130,8 @@ struct RecognitionPass {
     // MARK: Token tests
 
     static let connectors: TokenWordSet = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
-                                               "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten", "y"]
+                                               "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten",
+                                               "y"]
     static let joiners: TokenWordSet = ["of", "and", "for"]
     static let reportingVerbs: TokenWordSet = ["said", "says", "told", "added", "stated", "says", "warned",
                                                    "explained", "declared", "announced", "insisted", "noted", "wrote"]
@@ -924,7 +925,8 @@ struct RecognitionPass {
             var speaker: String?
             var severalSpeakers = false
         }
-        // Without a person named there is no speaker for a pronoun to be (and no array to make).
+        // Without a person named there is no speaker for a pronoun to be (and no array to make). An index loop:
+        // `contains(where:)` copied each candidate it looked at.
         var anyPerson = false
         for ci in candidates.indices where candidates[ci].type == .person && candidates[ci].kind != .reference {
             anyPerson = true
@@ -1015,7 +1017,8 @@ struct RecognitionPass {
             }
             let canonicalKey = canonicalKeys[index]
             var kind = candidates[ci].kind
-            if kind == .name && candidates[ci].key != canonicalKey && !canonicalKey.hasSuffix(" " + candidates[ci].key) {
+            if kind == .name && candidates[ci].key != canonicalKey
+                && !canonicalKey.hasSuffix(" " + candidates[ci].key) {
                 kind = .alias
             }
             let title = candidates[ci].title

@@ -1716,7 +1716,9 @@ struct TaggerRun {
             }
         }
         // Spoken decades and years: "the nineties", "nineteen ninety-six", "two thousand".
-        if let d = keyValue(i, TaggerRun.spokenDecades), keyIs(i - 1, "the") || keyIs(i - 1, "early") || keyIs(i - 1, "late") || keyIs(i - 1, "mid") || keyIs(i - 2, "the") {
+        if let d = keyValue(i, TaggerRun.spokenDecades),
+           keyIs(i - 1, "the") || keyIs(i - 1, "early") || keyIs(i - 1, "late") || keyIs(i - 1, "mid")
+            || keyIs(i - 2, "the") {
             return Match(start: i, end: i + 1, type: .date, value: "19\(d)")
         }
         if keyIs(i, "nineteen") || keyIs(i, "eighteen") {
@@ -1726,7 +1728,8 @@ struct TaggerRun {
                 return Match(start: i, end: next, type: .date, value: Timex.year(centuryPart * 100 + Int(v)))
             }
         }
-        if keyIs(i, "two"), keyIs(i + 1, "thousand"), keyIs(i - 1, "year") || keyIs(i - 1, "in") || keyIs(i - 1, "since") || keyIs(i - 1, "by") {
+        if keyIs(i, "two"), keyIs(i + 1, "thousand"),
+           keyIs(i - 1, "year") || keyIs(i - 1, "in") || keyIs(i - 1, "since") || keyIs(i - 1, "by") {
             var end = i + 2
             var y = 2000
             if keyIs(end, "and"), let v = keyValue(end + 1, Lexicon.numberWords), v < 20 { y += v; end += 2 }
