@@ -855,7 +855,7 @@ struct RecognitionPass {
         }
         // All-caps headlines: surnames of the document's people.
         // Tokens inside a candidate, one flag each (a set of indices hashed every token of every name).
-        var covered = [Bool](repeating: false, count: headlineSentences.isEmpty ? 0 : tokens.count)
+        var covered = [Bool](filledWith: false, count: headlineSentences.isEmpty ? 0 : tokens.count)
         if !headlineSentences.isEmpty {
             for ci in candidates.indices { for t in candidates[ci].tokens { covered[t] = true } }
         }

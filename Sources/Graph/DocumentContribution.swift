@@ -78,10 +78,10 @@ public struct DocumentContribution: Sendable {
             index[key] = Int32(actors.count)
             actors.append(actor)
         }
-        var counts = [Int](repeating: 0, count: actors.count)
+        var counts = [Int](filledWith: 0, count: actors.count)
         // The actors of each sentence, in an array indexed by sentence: a dictionary of sets hashed each
         // mention's sentence and actor.
-        var bySentence = [[Int32]](repeating: [], count: annotated.sentences.count)
+        var bySentence = [[Int32]](filledWith: [], count: annotated.sentences.count)
         for mention in annotated.mentions {
             let i: Int32
             let key = TextKey(mention.actor)

@@ -58,7 +58,7 @@ public struct CodePointMap: Sendable {
             prefix = nil
             return
         }
-        var table = [Int32](repeating: 0, count: text.bytes.count + 1)
+        var table = [Int32](filledWith: 0, count: text.bytes.count + 1)
         var count: Int32 = 0
         for (i, b) in text.bytes.enumerated() {
             table[i] = count
