@@ -22,4 +22,48 @@ import Testing
         try pipeline.run([file], reader: CorpusReader(), transform: { $0.document.id }) { seen.append($0) }
         #expect(seen == (0..<157).map { "doc-\($0)" })
     }
+
+    /// A sink that stops the run mid-batch: every result made is still freed, the handed-on ones and those
+    /// left in their slots alike (the slots are raw memory, freed by hand).
+    @Test func resultsLeftBehindByAFailingSinkAreFreed() throws {
+        let folder = Repo.temporaryFolder("parallel-stop")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/docs.jsonl"
+        let lines = (0..<40).map { #"{"id":"doc-\#($0)","text":"Officials in Tokyo met on Tuesday."}"# }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        struct Stop: Error {}
+        let made = Counter(), freed = Counter()
+        var handedOn = 0
+        do {
+            let pipeline = ParallelAnnotator(batchDocuments: 8, batchBytes: 1 << 20)
+            try pipeline.run([file], reader: CorpusReader(), transform: { _ in Tracked(made: made, freed: freed) }) { _ in
+                handedOn += 1
+                if handedOn == 3 { throw Stop() }
+            }
+            Issue.record("the sink's error did not stop the run")
+        } catch is Stop {}
+        #expect(handedOn == 3)
+        // Workers may still finish a launched batch after the error; the last of them frees its slots.
+        for _ in 0..<200 where freed.value < made.value { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(made.value >= 8)
+        #expect(freed.value == made.value)
+    }
+}
+
+/// A result that counts how many of its kind were made and freed.
+private final class Tracked: Sendable {
+    let freed: Counter
+    init(made: Counter, freed: Counter) {
+        self.freed = freed
+        made.increment()
+    }
+    deinit { freed.increment() }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
 }
