@@ -30,6 +30,9 @@ public struct ActorRecognizer: Sendable {
 
     let tables: Tables
 
+    /// Reads and indexes the built-in tables now (they load once, on first use, at every start).
+    public static func loadTables() { _ = Tables.standard }
+
     public init() {
         tables = .standard
     }
