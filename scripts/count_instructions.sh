@@ -16,9 +16,12 @@ shift || true
 [ $# -gt 0 ] || set -- extract
 command -v valgrind >/dev/null || { echo "valgrind is not installed: apt-get install -y valgrind" >&2; exit 2; }
 swift build -c release --static-swift-stdlib --product newsgraph >/dev/null  # as scripts/run-seeds.sh builds it
-# valgrind cannot read Swift's DWARF; a copy without debug sections keeps the symbols it needs.
-strip -g -o /tmp/ng-count-bin .build/release/newsgraph
+# valgrind cannot read Swift's DWARF; a copy without debug sections keeps the symbols it needs. It sits alone
+# in its folder: Foundation lists the executable's folder at start (Bundle.main), and /tmp's listing grows.
+mkdir -p /tmp/ng-count-bin.d
+strip -g -o /tmp/ng-count-bin.d/newsgraph .build/release/newsgraph
+ln -sf /tmp/ng-count-bin.d/newsgraph /tmp/ng-count-bin
 head -n "$n" ../shared/corpus/reuters21578.jsonl > /tmp/ng-count-input.jsonl
 valgrind --tool=callgrind --callgrind-out-file=/tmp/ng-count.callgrind \
-    /tmp/ng-count-bin "$1" /tmp/ng-count-input.jsonl "${@:2}" 2>&1 >/dev/null | grep -E "Collected"
+    /tmp/ng-count-bin.d/newsgraph "$1" /tmp/ng-count-input.jsonl "${@:2}" 2>&1 >/dev/null | grep -E "Collected"
 callgrind_annotate /tmp/ng-count.callgrind 2>/dev/null | sed -n '/file:function/,$p' | sed -n '3,27p' | cut -c1-160
