@@ -156,9 +156,11 @@ struct RecognitionPass {
             && b[r.lowerBound + 2] | 0x20 == UInt8(ascii: "e")
     }
 
-    func key(_ range: Range<Int>) -> String {
+    func key(_ range: Range<Int>) -> String { Self.key(range, text, tokens) }
+
+    /// `key(_:)` through constants, for closures in mutating methods (see `resolve`).
+    static func key(_ range: Range<Int>, _ text: Text, _ tokens: [Token]) -> String {
         guard let first = range.first else { return "" }
-        if range.count == 1 { return key(first) }
         return text.foldedKey(tokens[first].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound)
     }
 
@@ -771,6 +773,8 @@ struct RecognitionPass {
         // compiler copy the whole pass (every array and table in it) for each candidate.
         let text = self.text, tokens = self.tokens
         func surface(_ range: Range<Int>) -> String { Self.surface(range, text, tokens) }
+        func key(_ range: Range<Int>) -> String { Self.key(range, text, tokens) }
+        func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }
         // Canonical names of the strong candidates.
         for i in candidates.indices where candidates[i].canonical == nil && candidates[i].type != nil {
             candidates[i].canonical = surface(candidates[i].tokens)
