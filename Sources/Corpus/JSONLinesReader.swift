@@ -8,16 +8,20 @@ public enum JSONLinesReader {
                                 defaultDate: CalendarDate?) -> (Document?, [Diagnostic]) {
         var here: String { "\(location):\(number)" }
         var diagnostics = [Diagnostic]()
-        let members: [(key: String, value: JSONLineScanner.Value)]
-        switch Result(catching: { () throws(JSONLineScanner.SyntaxError) in try JSONLineScanner.parse(line) }) {
+        var fields = Fields()
+        let parsed = Result { () throws(JSONLineScanner.SyntaxError) in
+            try line.withUnsafeBufferPointer { (line) throws(JSONLineScanner.SyntaxError) in
+                try JSONLineScanner.forEachMember(of: line) { fields.set($0, $1) }
+            }
+        }
+        switch parsed {
         case .failure(let error):
             return (nil, [Diagnostic(.skipped, here, "malformed JSON: \(error)")])
-        case .success(.other(let value)):
-            return (nil, [Diagnostic(.skipped, here, "expected a JSON object, found \(kind(of: value))")])
-        case .success(.object(let found)):
-            members = found
+        case .success(let other?):
+            return (nil, [Diagnostic(.skipped, here, "expected a JSON object, found \(kind(of: other))")])
+        case .success(nil):
+            break
         }
-        let fields = Fields(members)
         guard case .string(let text)? = fields.text else {
             let found = fields.text == nil ? "no \"text\" field" : "\"text\" is not a string"
             return (nil, [Diagnostic(.skipped, here, found)])
@@ -50,23 +54,25 @@ public enum JSONLinesReader {
     }
 
     /// The members a document is read from. A repeated key counts once, with its last value (as
-    /// JSONSerialization did); other keys are ignored. Six slots rather than a dictionary of every member:
-    /// hashing each key to look it up again cost more than comparing it with six short literals.
+    /// JSONSerialization did); other keys are ignored. Six slots rather than a dictionary of every member, each
+    /// key told by its bytes as the line is read: no string is made for a key.
     struct Fields {
         var text, id, date, title, source, url: JSONLineScanner.Value?
 
-        init(_ members: [(key: String, value: JSONLineScanner.Value)]) {
-            for (key, value) in members {
-                switch key {
-                case "text": text = value
-                case "id": id = value
-                case "date": date = value
-                case "title": title = value
-                case "source": source = value
-                case "url": url = value
-                default: continue
-                }
+        mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: JSONLineScanner.Value) {
+            switch key.count {
+            case 2 where Self.is(key, "id"): id = value
+            case 3 where Self.is(key, "url"): url = value
+            case 4 where Self.is(key, "text"): text = value
+            case 4 where Self.is(key, "date"): date = value
+            case 5 where Self.is(key, "title"): title = value
+            case 6 where Self.is(key, "source"): source = value
+            default: break
             }
+        }
+
+        private static func `is`(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+            key.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
     }
 

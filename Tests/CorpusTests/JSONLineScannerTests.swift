@@ -116,3 +116,28 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+extension JSONLineScannerTests {
+    /// Members reach the visitor in line order, keys as decoded bytes (escaped keys decoded first); a line that
+    /// is not an object comes back as its value, with no member visited.
+    @Test func visitsMembersInOrderWithDecodedKeys() throws {
+        var seen = [(String, JSONLineScanner.Value)]()
+        let line = Array(#"{"id": 7, "te\u0078t": "body", "nested": {"a": [1]}, "id": "again"}"#.utf8)
+        let other = try line.withUnsafeBufferPointer { (line) throws(JSONLineScanner.SyntaxError) in
+            try JSONLineScanner.forEachMember(of: line) { key, value in
+                seen.append((String(decoding: key, as: UTF8.self), value))
+            }
+        }
+        #expect(other == nil)
+        #expect(seen.map(\.0) == ["id", "text", "nested", "id"])
+        #expect(seen.map(\.1) == [.number("7"), .string("body"), .object, .string("again")])
+
+        var visited = 0
+        let array = Array("[1, 2]".utf8)
+        let value = try array.withUnsafeBufferPointer { (line) throws(JSONLineScanner.SyntaxError) in
+            try JSONLineScanner.forEachMember(of: line) { _, _ in visited += 1 }
+        }
+        #expect(value == .array)
+        #expect(visited == 0)
+    }
+}
