@@ -232,6 +232,8 @@ struct Pass {
         let end = sentence.tokens.upperBound
         var i = sentence.tokens.lowerBound
         while i < end {
+            i = nextClauseEvent(from: i, end: end)
+            guard i < end else { break }
             let token = tokens[i]
             if token.kind == .punctuation {
                 switch punctuation(token) {
@@ -295,6 +297,29 @@ struct Pass {
             i += 1
         }
         close(end, next: end, nextKind: .main)
+    }
+
+    /// The first token from `i` on (or `end`) that the clause loop in `segment` acts on: punctuation, or a word
+    /// that is a trigger, starts a mention or is of a class that may open a clause. The tokens passed over are
+    /// those the loop would step past doing nothing; one tight scan of them replaces about 35 instructions each.
+    private func nextClauseEvent(from i: Int, end: Int) -> Int {
+        let opening: WordClass = [.subordinator, .complementizer, .pronoun, .article]
+        return tokens.withUnsafeBufferPointer { tokens in
+            words.withUnsafeBufferPointer { words in
+                var j = i
+                while j < end {
+                    let kind = tokens[j].kind
+                    if kind == .punctuation { break }
+                    if kind == .word, !words[j].flags.contains(.compoundPart),
+                       words[j].trigger >= 0 || words[j].flags.contains(.mentionStart)
+                        || !words[j].classes.isDisjoint(with: opening) {
+                        break
+                    }
+                    j += 1
+                }
+                return j
+            }
+        }
     }
 
     /// A capitalized trigger counts only where a sentence or quotation starts; elsewhere it is part of a name.
