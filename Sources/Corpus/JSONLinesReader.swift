@@ -61,17 +61,17 @@ public enum JSONLinesReader {
 
         mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: JSONLineScanner.Value) {
             switch key.count {
-            case 2 where Self.is(key, "id"): id = value
-            case 3 where Self.is(key, "url"): url = value
-            case 4 where Self.is(key, "text"): text = value
-            case 4 where Self.is(key, "date"): date = value
-            case 5 where Self.is(key, "title"): title = value
-            case 6 where Self.is(key, "source"): source = value
+            case 2 where Self.equal(key, "id"): id = value
+            case 3 where Self.equal(key, "url"): url = value
+            case 4 where Self.equal(key, "text"): text = value
+            case 4 where Self.equal(key, "date"): date = value
+            case 5 where Self.equal(key, "title"): title = value
+            case 6 where Self.equal(key, "source"): source = value
             default: break
             }
         }
 
-        private static func `is`(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        private static func equal(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
             key.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
         }
     }
