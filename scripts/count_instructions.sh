@@ -8,6 +8,10 @@
 # e.g. scripts/count_instructions.sh 2000 extract
 #      scripts/count_instructions.sh 2000 build --out /tmp/ng-count
 # Prints the total and the 25 costliest functions (exclusive); the full profile stays in /tmp/ng-count.callgrind.
+# With SIMULATE=1 callgrind also simulates the caches and the branch predictor (about twice as slow) and prints
+# an estimate of cycles: instructions, + 10 per L1 miss, + 100 per last-level miss, + 15 per mispredicted branch
+# (KCachegrind's weights, with mispredicts added). Fewer instructions stopped meaning less time once the
+# per-token table tests' mispredicts were a sixth of the estimate (docs/scale.md, seventeenth session).
 # Needs valgrind (apt-get install -y valgrind). Timing figures only: nothing here asserts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +26,27 @@ mkdir -p /tmp/ng-count-bin.d
 strip -g -o /tmp/ng-count-bin.d/newsgraph .build/release/newsgraph
 ln -sf /tmp/ng-count-bin.d/newsgraph /tmp/ng-count-bin
 head -n "$n" ../shared/corpus/reuters21578.jsonl > /tmp/ng-count-input.jsonl
-valgrind --tool=callgrind --callgrind-out-file=/tmp/ng-count.callgrind \
+simulate=()
+[ "${SIMULATE:-0}" = 1 ] && simulate=(--cache-sim=yes --branch-sim=yes)
+valgrind --tool=callgrind "${simulate[@]}" --callgrind-out-file=/tmp/ng-count.callgrind \
     /tmp/ng-count-bin.d/newsgraph "$1" /tmp/ng-count-input.jsonl "${@:2}" 2>&1 >/dev/null | grep -E "Collected"
+if [ "${SIMULATE:-0}" = 1 ]; then
+    python3 - /tmp/ng-count.callgrind <<'PY'
+import sys
+events = totals = None
+for line in open(sys.argv[1]):
+    if line.startswith('events:'):
+        events = line.split()[1:]
+    elif line.startswith(('summary:', 'totals:')):
+        totals = dict(zip(events, map(int, line.split()[1:])))
+t = totals
+l1 = t['I1mr'] + t['D1mr'] + t['D1mw']
+ll = t['ILmr'] + t['DLmr'] + t['DLmw']
+mispredicts = t['Bcm'] + t['Bim']
+estimate = t['Ir'] + 10 * l1 + 100 * ll + 15 * mispredicts
+print(f"instructions {t['Ir'] / 1e6:,.1f} M; L1 misses {l1 / 1e6:,.2f} M (instructions {t['I1mr'] / 1e6:,.2f} M); "
+      f"last-level misses {ll / 1e6:,.2f} M; mispredicted branches {mispredicts / 1e6:,.2f} M; "
+      f"estimated cycles {estimate / 1e6:,.1f} M")
+PY
+fi
 callgrind_annotate /tmp/ng-count.callgrind 2>/dev/null | sed -n '/file:function/,$p' | sed -n '3,27p' | cut -c1-160
