@@ -26,11 +26,7 @@ public struct Annotator: Sendable {
     /// thread loads the actor lexicon: all are read and indexed at every start, before the first document, with
     /// the other core idle.
     public init() {
-        let otherTables = DispatchGroup()
-        DispatchQueue.global().async(group: otherTables) {
-            EventExtractor.loadTables()
-            TemporalTagger.loadTables()
-        }
+        let otherTables = Self.loadOtherTables()
         let actors = ActorRecognizer()
         otherTables.wait()
         self.init(tokenizer: .standard, actors: actors, tagger: TemporalTagger(), events: EventExtractor())
@@ -41,10 +37,17 @@ public struct Annotator: Sendable {
     /// parsed and its input opened. `init()` then waits only for what is not loaded yet.
     public static func preloadTables() {
         DispatchQueue.global().async { ActorRecognizer.loadTables() }
-        DispatchQueue.global().async {
+        _ = loadOtherTables()
+    }
+
+    /// The event triggers and the tagger's word tables, loading on another core; the group is left when done.
+    private static func loadOtherTables() -> DispatchGroup {
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
             EventExtractor.loadTables()
             TemporalTagger.loadTables()
         }
+        return group
     }
 
     public func annotate(_ document: Document) -> AnnotatedDocument {
