@@ -6,18 +6,22 @@ import Dispatch
 ///
 /// Documents are gathered into batches bounded by count and bytes, so memory stays flat however large the
 /// corpus is (a few batches at a time: one read, two or three annotated, one handed on). While batches are
-/// annotated (all cores, `concurrentPerform`), the oldest finished one goes to `sink` and the next is read;
-/// per-document work that needs no order (encoding a JSON line, preparing store rows) runs in the workers too,
-/// through `transform`. Results reach `sink` in input order, on the calling thread.
+/// annotated (all cores, `concurrentPerform`; each worker takes a group of documents through the stages
+/// together), the oldest finished one goes to `sink` and the next is read; per-document work that needs no
+/// order (encoding a JSON line, preparing store rows) runs in the workers too, through `transform`. Results reach `sink` in input order, on the calling thread.
 public struct ParallelAnnotator: Sendable {
     public var annotator: Annotator
     public var batchDocuments: Int
     public var batchBytes: Int
+    /// Documents a worker annotates together, stage by stage (`Annotator.annotate(_:)` on a group).
+    public var groupDocuments: Int
 
-    public init(annotator: Annotator = Annotator(), batchDocuments: Int = 512, batchBytes: Int = 4 << 20) {
+    public init(annotator: Annotator = Annotator(), batchDocuments: Int = 512, batchBytes: Int = 4 << 20,
+                groupDocuments: Int = 64) {
         self.annotator = annotator
         self.batchDocuments = batchDocuments
         self.batchBytes = batchBytes
+        self.groupDocuments = groupDocuments
     }
 
     /// Reads `inputs` with `reader` and calls `sink` with each annotated document, in input order.
@@ -81,9 +85,15 @@ public struct ParallelAnnotator: Sendable {
         let results = ResultSlots<T>(count: documents.count)
         let group = DispatchGroup()
         let annotator = self.annotator
+        let groupDocuments = max(1, self.groupDocuments)
         DispatchQueue.global().async(group: group) {
-            DispatchQueue.concurrentPerform(iterations: documents.count) { i in
-                results.set(i, transform(annotator.annotate(documents[i])))
+            let groups = (documents.count + groupDocuments - 1) / groupDocuments
+            DispatchQueue.concurrentPerform(iterations: groups) { g in
+                let first = g * groupDocuments
+                let members = documents[first..<min(first + groupDocuments, documents.count)]
+                for (k, annotated) in annotator.annotate(members).enumerated() {
+                    results.set(first + k, transform(annotated))
+                }
             }
         }
         return InFlight(group: group, results: results)

@@ -17,7 +17,8 @@ import Testing
         }
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
 
-        let pipeline = ParallelAnnotator(batchDocuments: 4, batchBytes: 1 << 20)
+        // Groups of 3 in batches of 4: each batch ends with a group of one.
+        let pipeline = ParallelAnnotator(batchDocuments: 4, batchBytes: 1 << 20, groupDocuments: 3)
         var seen = [String]()
         try pipeline.run([file], reader: CorpusReader(), transform: { $0.document.id }) { seen.append($0) }
         #expect(seen == (0..<157).map { "doc-\($0)" })
