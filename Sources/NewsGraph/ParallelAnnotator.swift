@@ -8,7 +8,8 @@ import Dispatch
 /// corpus is (a few batches at a time: one read, two or three annotated, one handed on). While batches are
 /// annotated (all cores, `concurrentPerform`; each worker takes a group of documents through the stages
 /// together), the oldest finished one goes to `sink` and the next is read; per-document work that needs no
-/// order (encoding a JSON line, preparing store rows) runs in the workers too, through `transform`. Results reach `sink` in input order, on the calling thread.
+/// order (encoding a JSON line, preparing store rows) runs in the workers too, through `transform`. Results
+/// reach `sink` in input order, on the calling thread.
 public struct ParallelAnnotator: Sendable {
     public var annotator: Annotator
     public var batchDocuments: Int
