@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Speed benchmark: newsgraph against the spaCy + networkx reference, on the same data in the same run.
 
-usage: scripts/bench.py [--corpus FILE] [--spacy-docs N] [--scales 1,4,16] [--bin PATH]
+usage: scripts/bench.py [--corpus FILE] [--spacy-docs N] [--scales 1,4,16] [--repeat N] [--bin PATH]
 
 Measures the binary as scripts/run-seeds.sh builds it (release, Swift runtime linked statically: `swift build -c
 release --static-swift-stdlib --product newsgraph`); run that first.
 
 Prints, for the corpus (default ../shared/corpus/reuters21578.jsonl):
   - newsgraph build (everything: extraction, store, analytics, all exports) and extract alone:
-    articles/s, MB/s, peak memory (GNU time's maximum resident set size);
+    articles/s, MB/s, peak memory (GNU time's maximum resident set size); each run --repeat times (default 5),
+    the median reported with the fastest and slowest run, since one run on this 2-core virtual machine varies by
+    10-30%;
   - the reference pipeline (../shared/anchors/spacy_newsgraph.py build) on the first N documents
     (--spacy-docs, default 2000; 0 = the whole corpus) and the ratio of MB/s;
   - build and extract on 1x, 4x, 16x copies of the corpus (fresh ids) to show how time and memory grow, and
@@ -16,7 +18,7 @@ Prints, for the corpus (default ../shared/corpus/reuters21578.jsonl):
     and the size of each scale's store as built.
 Timing figures only: nothing here asserts on speed.
 """
-import argparse, importlib.util, json, os, subprocess, sys, tempfile, time
+import argparse, importlib.util, json, os, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -57,6 +59,7 @@ def main():
     ap.add_argument('--bin', default=os.path.join(ROOT, '.build', 'release', 'newsgraph'))
     ap.add_argument('--spacy-docs', type=int, default=2000)
     ap.add_argument('--scales', default='1,4,16')
+    ap.add_argument('--repeat', type=int, default=5, help='runs of the headline build and extract (median reported)')
     a = ap.parse_args()
     corpus = os.path.abspath(a.corpus)
     if importlib.util.find_spec('spacy') is None:
@@ -68,12 +71,18 @@ def main():
     work = tempfile.mkdtemp(prefix='ng-bench-')
     print(f'corpus {os.path.basename(corpus)}: {n} articles, {mb:.1f} MB of text; {os.cpu_count()} cores')
 
-    rows = []
-    dt, peak, _ = timed([a.bin, 'build', corpus, '--out', os.path.join(work, 'out'), '--timings'])
-    rows.append(('newsgraph build (all outputs)', n, mb, dt, peak))
-    stages = timed.stderr
-    dt, peak, _ = timed([a.bin, 'extract', corpus], keep_output=False)
-    rows.append(('newsgraph extract', n, mb, dt, peak))
+    rows, spreads = [], []
+    # Alternating build and extract, so that a slow spell of the machine falls on both.
+    build_runs, extract_runs = [], []
+    for _ in range(max(1, a.repeat)):
+        build_runs.append(timed([a.bin, 'build', corpus, '--out', os.path.join(work, 'out'), '--timings']))
+        stages = timed.stderr
+        extract_runs.append(timed([a.bin, 'extract', corpus], keep_output=False))
+    for name, runs in (('newsgraph build (all outputs)', build_runs), ('newsgraph extract', extract_runs)):
+        times = sorted(r[0] for r in runs)
+        rows.append((name, n, mb, statistics.median(times), max(r[1] for r in runs)))
+        spreads.append(f'{name}: {len(times)} runs, median {statistics.median(times):.2f} s, '
+                       f'fastest {times[0]:.2f} s ({mb / times[0]:.2f} MB/s), slowest {times[-1]:.2f} s')
 
     ref = os.path.join(ROOT, '..', 'shared', 'anchors', 'spacy_newsgraph.py')
     subset = docs if a.spacy_docs <= 0 else docs[:a.spacy_docs]
@@ -98,6 +107,9 @@ def main():
     print(f'\n{"run":44} {"articles":>8} {"MB":>7} {"seconds":>8} {"art/s":>9} {"MB/s":>8} {"peak MB":>8}')
     for name, k, m, t, p in rows:
         print(f'{name:44} {k:8d} {m:7.1f} {t:8.2f} {k / t:9.0f} {m / t:8.2f} {p:8.0f}')
+    print()
+    for line in spreads:
+        print(line)
     ref_mbs = rows[2][2] / rows[2][3]
     print(f'\nratio to the spaCy reference (MB/s): build {rows[0][2] / rows[0][3] / ref_mbs:.0f}x, '
           f'extract {rows[1][2] / rows[1][3] / ref_mbs:.0f}x')
