@@ -24,5 +24,8 @@ import Testing
         #expect(LineReader.newline(in: bytes, from: 3) == 5)
         #expect(LineReader.newline(in: bytes, from: 6) == nil)
         #expect(LineReader.newline(in: [], from: 0) == nil)
+        // Only the bytes before `end` are searched: the rest of a reused read buffer is stale.
+        #expect(LineReader.newline(in: bytes, from: 3, end: 5) == nil)
+        #expect(LineReader.newline(in: bytes, from: 0, end: 3) == 2)
     }
 }
