@@ -14,15 +14,19 @@ public struct ParallelAnnotator: Sendable {
     public var annotator: Annotator
     public var batchDocuments: Int
     public var batchBytes: Int
-    /// Documents a worker annotates together, stage by stage (`Annotator.annotate(_:)` on a group).
+    /// Documents a worker annotates together, stage by stage (`Annotator.annotate(_:)` on a group), bounded
+    /// by count and by bytes of text: a group holds every stage's working data for all its documents at once,
+    /// and one long document already keeps a stage's code in cache for a while.
     public var groupDocuments: Int
+    public var groupBytes: Int
 
     public init(annotator: Annotator = Annotator(), batchDocuments: Int = 512, batchBytes: Int = 4 << 20,
-                groupDocuments: Int = 64) {
+                groupDocuments: Int = 64, groupBytes: Int = 64 << 10) {
         self.annotator = annotator
         self.batchDocuments = batchDocuments
         self.batchBytes = batchBytes
         self.groupDocuments = groupDocuments
+        self.groupBytes = groupBytes
     }
 
     /// Reads `inputs` with `reader` and calls `sink` with each annotated document, in input order.
@@ -86,18 +90,36 @@ public struct ParallelAnnotator: Sendable {
         let results = ResultSlots<T>(count: documents.count)
         let group = DispatchGroup()
         let annotator = self.annotator
-        let groupDocuments = max(1, self.groupDocuments)
+        let groups = groups(of: documents)
         DispatchQueue.global().async(group: group) {
-            let groups = (documents.count + groupDocuments - 1) / groupDocuments
-            DispatchQueue.concurrentPerform(iterations: groups) { g in
-                let first = g * groupDocuments
-                let members = documents[first..<min(first + groupDocuments, documents.count)]
-                for (k, annotated) in annotator.annotate(members).enumerated() {
+            DispatchQueue.concurrentPerform(iterations: groups.count) { g in
+                let first = groups[g].lowerBound
+                for (k, annotated) in annotator.annotate(documents[groups[g]]).enumerated() {
                     results.set(first + k, transform(annotated))
                 }
             }
         }
         return InFlight(group: group, results: results)
+    }
+}
+
+extension ParallelAnnotator {
+    /// Consecutive ranges of `documents`, each up to `groupDocuments` documents and, past its first document,
+    /// `groupBytes` of text.
+    func groups(of documents: [Document]) -> [Range<Int>] {
+        var groups = [Range<Int>]()
+        var first = 0, bytes = 0
+        for (i, document) in documents.enumerated() {
+            let size = document.text.utf8.count
+            if i > first, i - first >= groupDocuments || bytes + size > groupBytes {
+                groups.append(first..<i)
+                first = i
+                bytes = 0
+            }
+            bytes += size
+        }
+        if first < documents.count { groups.append(first..<documents.count) }
+        return groups
     }
 }
 

@@ -1,6 +1,6 @@
 import Corpus
 import Foundation
-import NewsGraph
+@testable import NewsGraph
 import Testing
 
 /// Batches annotated on all cores, several at once, still reach the sink once each and in input order.
@@ -22,6 +22,15 @@ import Testing
         var seen = [String]()
         try pipeline.run([file], reader: CorpusReader(), transform: { $0.document.id }) { seen.append($0) }
         #expect(seen == (0..<157).map { "doc-\($0)" })
+    }
+
+    /// Groups cover the batch in order, each within its count and bytes, a document longer than the bound alone.
+    @Test func groupsAreBoundedByCountAndBytes() {
+        let sizes = [10, 10, 10, 10, 10, 500, 10, 60, 10, 10]
+        let documents = sizes.enumerated().map { Document(id: "d\($0)", text: String(repeating: "x", count: $1)) }
+        let pipeline = ParallelAnnotator(groupDocuments: 3, groupBytes: 64)
+        #expect(pipeline.groups(of: documents) == [0..<3, 3..<5, 5..<6, 6..<7, 7..<8, 8..<10])
+        #expect(pipeline.groups(of: []) == [])
     }
 
     /// A sink that stops the run mid-batch: every result made is still freed, the handed-on ones and those
