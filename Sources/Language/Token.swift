@@ -37,12 +37,20 @@ public struct Token: Hashable, Sendable {
         @inlinable public static var lowercase: Flags { Flags(rawValue: 1 << 8) }
     }
 
-    public var range: Range<Int>
+    /// The byte offsets, stored in 32 bits: a token is 12 bytes where `Range<Int>` made it 24, and every stage
+    /// walks the token array. A text is tokenized up to its first 4 GiB (`Tokenizer.maxBytes`).
+    @usableFromInline let start: UInt32
+    @usableFromInline let end: UInt32
     public var kind: Kind
     public var flags: Flags
 
+    @inlinable public var range: Range<Int> { Int(start)..<Int(end) }
+
+    @inlinable
     public init(range: Range<Int>, kind: Kind, flags: Flags) {
-        self.range = range
+        // Clamped, not trapping: past 4 GiB a token's range is cut short, never out of the text.
+        start = UInt32(clamping: range.lowerBound)
+        end = UInt32(clamping: range.upperBound)
         self.kind = kind
         self.flags = flags
     }

@@ -34,9 +34,12 @@ public struct Tokenizer: Sendable {
         return Tokenizer(abbreviations: table)
     }()
 
+    /// The most bytes of a text that are tokenized: tokens hold 32-bit offsets.
+    public static let maxBytes = Int(UInt32.max)
+
     public func tokenize(_ text: Text) -> [Token] {
         let bytes = text.bytes
-        let n = bytes.count
+        let n = min(bytes.count, Tokenizer.maxBytes)
         let wrapped = Tokenizer.isHardWrapped(bytes)
         var tokens = [Token]()
         tokens.reserveCapacity(n / 4)  // about a token per 4.5 bytes of news text: rarely grown

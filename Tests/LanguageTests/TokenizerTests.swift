@@ -46,6 +46,18 @@ import Testing
     }
 }
 
+/// Tokens keep 32-bit offsets: 12 bytes each, and a range past 4 GiB is cut short rather than trapping.
+@Suite struct TokenLayoutTests {
+    @Test func tokensAreTwelveBytesAndKeepTheirRanges() {
+        #expect(MemoryLayout<Token>.stride == 12)
+        let token = Token(range: 7..<4_000_000_000, kind: .word, flags: [.capitalized])
+        #expect(token.range == 7..<4_000_000_000)
+        #expect(token.isCapitalized)
+        let huge = Token(range: 5..<(Int(UInt32.max) + 10), kind: .word, flags: [])
+        #expect(huge.range == 5..<Int(UInt32.max))
+    }
+}
+
 @Suite struct SentenceSplitterTests {
     func sentences(_ s: String) -> [String] {
         let text = Text(s)
