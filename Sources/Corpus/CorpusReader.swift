@@ -158,7 +158,7 @@ public final class CorpusReader {
                                emit: (Document) throws -> Void) rethrows {
         var lineNumber = 0
         var sawLine = false
-        try LineReader.forEachLine(handle) { line in
+        let failure = try LineReader.forEachLine(handle) { line in
             lineNumber += 1
             bytesRead += line.count + 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
@@ -177,6 +177,11 @@ public final class CorpusReader {
             diagnostics.forEach(report)
             if let document { try emit(document) }
         }
+        if let failure {
+            report(Diagnostic(.skipped, "\(location):\(lineNumber + 1)",
+                              "read failed (\(failure)); the rest of the file is skipped"))
+            return
+        }
         if !sawLine {
             report(Diagnostic(.skipped, location, "empty file: no JSON lines"))
         }
@@ -187,16 +192,23 @@ public final class CorpusReader {
 public enum LineReader {
     /// Calls `body` with each line, without its line feed. Chunks are read with `read(2)` into one reused
     /// buffer: `FileHandle.read(upToCount:)` made 256 system calls of 4 KB for each 1 MB chunk and copied the
-    /// result twice (into a `Data`, then an array). A read error ends the input, as an end of file does.
+    /// result twice (into a `Data`, then an array). A read error ends the input after the lines before it; the
+    /// error is returned (nil at the end of the input), for the caller to report.
+    @discardableResult
     public static func forEachLine(_ handle: FileHandle, chunkSize: Int = 1 << 20,
-                                   _ body: ([UInt8]) throws -> Void) rethrows {
+                                   _ body: ([UInt8]) throws -> Void) rethrows -> ReadError? {
         let fd = handle.fileDescriptor
         let size = max(1, chunkSize)
         var chunk = [UInt8](repeating: 0, count: size)
         var pending = [UInt8]()
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, size) }
-            if count < 0 && errno == EINTR { continue }
+            if count < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if !pending.isEmpty { try body(pending) }
+                return ReadError(code: code)
+            }
             guard count > 0 else { break }
             var start = 0
             while let newline = LineReader.newline(in: chunk, from: start, end: count) {
@@ -212,6 +224,13 @@ public enum LineReader {
             pending.append(contentsOf: chunk[start..<count])
         }
         if !pending.isEmpty { try body(pending) }
+        return nil
+    }
+
+    /// A failed `read(2)`: its `errno` and the system's words for it.
+    public struct ReadError: Error, CustomStringConvertible {
+        public let code: Int32
+        public var description: String { String(cString: strerror(code)) }
     }
 
     /// The index of the first line feed at or after `start`, found by `memchr`, which tests many bytes per

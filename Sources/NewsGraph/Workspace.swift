@@ -420,7 +420,7 @@ public enum Workspace {
             return
         }
         var number = 0
-        try LineReader.forEachLine(handle) { line in
+        let failure = try LineReader.forEachLine(handle) { line in
             number += 1
             if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
             do {
@@ -428,6 +428,9 @@ public enum Workspace {
             } catch let error as ExtractJSONReader.ReadError {
                 report(Diagnostic(.skipped, "\(path):\(number)", error.description))
             }
+        }
+        if let failure {
+            report(Diagnostic(.skipped, "\(path):\(number + 1)", "read failed (\(failure)); the rest of the file is skipped"))
         }
     }
 

@@ -18,6 +18,26 @@ import Testing
         }
     }
 
+    /// A read that fails (here: a folder opened as a file) is returned, not taken for the end of the input.
+    @Test func aFailedReadIsReturned() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let handle = try #require(FileHandle(forReadingAtPath: folder))
+        defer { try? handle.close() }
+        var lines = 0
+        let failure = LineReader.forEachLine(handle) { _ in lines += 1 }
+        #expect(failure?.code == EISDIR)
+        #expect(failure?.description == "Is a directory")
+        #expect(lines == 0)
+        let path = folder + "/ok.jsonl"
+        try "a\nb".write(toFile: path, atomically: true, encoding: .utf8)
+        let file = try #require(FileHandle(forReadingAtPath: path))
+        defer { try? file.close() }
+        #expect(LineReader.forEachLine(file) { _ in lines += 1 } == nil)
+        #expect(lines == 2)
+    }
+
     @Test func newlineSearchStartsWhereItIsTold() {
         let bytes = Array("ab\ncd\n".utf8)
         #expect(LineReader.newline(in: bytes, from: 0) == 2)
