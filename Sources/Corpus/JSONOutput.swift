@@ -1,3 +1,4 @@
+import Foundation
 import XML
 
 /// A minimal streaming JSON writer into a byte buffer, for the pipeline's machine-readable outputs
@@ -162,8 +163,6 @@ public struct JSONOutput: @unchecked Sendable {
         append(value ? "true" : "false")
     }
 
-    /// Appends bytes that are already JSON (e.g. a line encoded elsewhere, lent by its owner).
-    public mutating func append(raw: UnsafeBufferPointer<UInt8>) { append(raw) }
 
     @inlinable public mutating func null() { separate(); append("null") }
 
@@ -360,4 +359,46 @@ final class ByteAllocation {
     init(capacity: Int) { base = .allocate(capacity: capacity) }
 
     deinit { base.deallocate() }
+}
+
+extension JSONOutput {
+    /// A failed `writev(2)`: its `errno` and the system's words for it.
+    public struct WriteError: Error, CustomStringConvertible {
+        public let code: Int32
+        public var description: String { String(cString: strerror(code)) }
+    }
+
+    /// Writes `outputs` one after another to `fd`, each from its own memory, up to 1,024 in one `writev(2)`:
+    /// `extract`'s main thread had copied every line into one buffer before writing it, a sixth of its time.
+    public static func write(_ outputs: [JSONOutput], to fd: Int32) throws {
+        try withExtendedLifetime(outputs) {
+            var vectors = outputs.map { iovec(iov_base: UnsafeMutableRawPointer($0.base), iov_len: $0.written) }
+            var first = 0
+            while first < vectors.count {
+                if vectors[first].iov_len == 0 {
+                    first += 1
+                    continue
+                }
+                let count = min(vectors.count - first, 1024)  // IOV_MAX on Linux
+                let written = vectors.withUnsafeBufferPointer { writev(fd, $0.baseAddress! + first, Int32(count)) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError(code: errno)
+                }
+                if written == 0 { throw WriteError(code: EIO) }  // nothing written of a non-empty line: no progress
+                // Past the vectors written whole; a vector written in part goes on from where it stopped.
+                var left = written
+                while left > 0 {
+                    if left >= vectors[first].iov_len {
+                        left -= vectors[first].iov_len
+                        first += 1
+                    } else {
+                        vectors[first].iov_base += left
+                        vectors[first].iov_len -= left
+                        left = 0
+                    }
+                }
+            }
+        }
+    }
 }

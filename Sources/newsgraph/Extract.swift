@@ -21,8 +21,9 @@ struct Extract: ParsableCommand {
     func run() throws {
         let reader = input.makeReader()
         let pipeline = ParallelAnnotator()
-        let stdout = FileHandle.standardOutput
-        var out = JSONOutput(capacity: 1 << 20)
+        // Lines waiting to be written, about 1 MB at a time, each from the memory its worker wrote it in.
+        var pending = [JSONOutput]()
+        var pendingBytes = 0
         let options = ExtractJSON.Options(includeText: text)
         let progress = ProgressBar(total: CorpusReader.inputSize(inputs))
         defer { progress.finish() }
@@ -38,13 +39,15 @@ struct Extract: ParsableCommand {
         }) { (line: JSONOutput) in
             documents += 1
             progress.update(bytes: reader.bytesRead, documents: documents)
-            line.withBytes { out.append(raw: $0) }
-            if out.count >= 1 << 20 {
-                try out.withBytes { try stdout.write(contentsOf: $0) }
-                out.reset()
+            pending.append(line)
+            pendingBytes += line.count
+            if pendingBytes >= 1 << 20 {
+                try JSONOutput.write(pending, to: STDOUT_FILENO)
+                pending.removeAll(keepingCapacity: true)
+                pendingBytes = 0
             }
         }
-        try out.withBytes { try stdout.write(contentsOf: $0) }
+        try JSONOutput.write(pending, to: STDOUT_FILENO)
         try exitForSkippedInput(reader)
     }
 }
