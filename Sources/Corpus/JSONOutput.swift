@@ -163,7 +163,6 @@ public struct JSONOutput: @unchecked Sendable {
         append(value ? "true" : "false")
     }
 
-
     @inlinable public mutating func null() { separate(); append("null") }
 
     /// Ends a JSON-lines record: the next value starts a new top-level value.
