@@ -132,15 +132,15 @@ struct RecognitionPass {
 
     // MARK: Token tests
 
-    static let connectors: TokenWordSet = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
+    static let connectors: WordSet = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
                                                "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten",
                                                "y"]
-    static let joiners: TokenWordSet = ["of", "and", "for"]
-    static let reportingVerbs: TokenWordSet = ["said", "says", "told", "added", "stated", "says", "warned",
+    static let joiners: WordSet = ["of", "and", "for"]
+    static let reportingVerbs: WordSet = ["said", "says", "told", "added", "stated", "says", "warned",
                                                    "explained", "declared", "announced", "insisted", "noted", "wrote"]
-    static let placePrepositions: TokenWordSet = ["in", "at", "near", "from", "across", "outside"]
+    static let placePrepositions: WordSet = ["in", "at", "near", "from", "across", "outside"]
     static let leaderNouns: WordSet = ["leader", "president", "premier", "head of state", "prime minister"]
-    static let placeNouns: TokenWordSet = ["city", "town", "village", "islands", "island", "province", "region",
+    static let placeNouns: WordSet = ["city", "town", "village", "islands", "island", "province", "region",
                                                "state", "capital", "port", "district", "county", "area", "suburb",
                                                "border"]
     static let creditWords: WordSet = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
@@ -722,15 +722,10 @@ struct RecognitionPass {
         text.bytes.withUnsafeBufferPointer { CaseAndApostrophe.reads($0, tokens[i].range, as: word) }
     }
 
-    /// `set.contains(key(i))`, probing the set with the token's bytes.
+    /// `set.contains(key(i))`: by the token's shared hash where it is ASCII, else with its bytes.
     func keyIn(_ i: Int, _ set: WordSet) -> Bool {
-        text.bytes.withUnsafeBufferPointer { set.contains($0, tokens[i].range, readAs: CaseAndApostrophe.self) }
-    }
-
-    /// `keyIn` for a set of the words around names, probed by the token's shared hash where it is ASCII.
-    func keyIn(_ i: Int, _ set: TokenWordSet) -> Bool {
         if let hashes, let hashed = set.hashed, hashes.isASCII[i] { return hashed.lookup(hashes.values[i]) != nil }
-        return keyIn(i, set.words)
+        return text.bytes.withUnsafeBufferPointer { set.contains($0, tokens[i].range, readAs: CaseAndApostrophe.self) }
     }
 
     /// "Liberal Democratic Party (LDP)": the acronym in parentheses becomes an alias of the name before it.
@@ -1058,20 +1053,4 @@ extension Text {
     func foldedKey(_ range: Range<Int>) -> String {
         ActorLexicon.key(bytes: bytes[range])
     }
-}
-
-/// A set of the lowercase words the recognizer tests around names ("said", "of", "city"), with a copy keyed
-/// by `WordHash` for ASCII tokens: those are probed with the hash the document's stages share, not by bytes.
-struct TokenWordSet: Sendable, ExpressibleByArrayLiteral {
-    let words: WordSet
-    /// Nil where the hashed copy could not answer as `words` does (`WordHashTable.forASCIITokens`).
-    let hashed: WordHashTable<Bool>?
-
-    init(arrayLiteral elements: String...) {
-        words = WordSet(elements)
-        hashed = WordHashTable.forASCIITokens(Dictionary(elements.map { ($0, true) }, uniquingKeysWith: { a, _ in a }),
-                                              foldedAs: CaseAndApostrophe.self)
-    }
-
-    func contains(_ word: String) -> Bool { words.contains(word) }
 }

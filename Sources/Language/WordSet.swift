@@ -12,6 +12,10 @@ public struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
     @inlinable
     public func contains(_ word: String) -> Bool { table[word] != nil }
 
+    /// The set keyed by `WordHash`, for ASCII tokens read lowercased (`WordTable.hashed`).
+    @inlinable
+    public var hashed: WordHashTable<Bool>? { table.hashed }
+
     /// Whether the set holds `bytes[range]` read with `fold` (a token's bytes, folded into the words' form).
     @inlinable
     public func contains<Fold: ByteFolding>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
@@ -30,11 +34,20 @@ public struct WordTable<Value: Sendable>: Sendable, Sequence, ExpressibleByDicti
     @usableFromInline let map: WordMap<Value, ExactBytes>
     /// The entries, in the order given.
     public let entries: [(key: String, value: Value)]
+    /// The table keyed by `WordHash`, answering for an ASCII token read with a folding that lowercases ASCII letters
+    /// (as the grammar's and the recognizer's keys are) what `value(in:_:readAs:)` answers, from the hash the
+    /// document's stages share: one probe, where the bytes were folded, hashed and compared. Keys with capitals
+    /// are left out (no lowercased token reads as one). Nil where the hash could not tell the keys apart
+    /// (`WordHashTable.forASCIITokens`).
+    public let hashed: WordHashTable<Value>?
 
     public init(_ entries: [(key: String, value: Value)]) {
         var seen = Set<String>()
         self.entries = entries.filter { seen.insert($0.key).inserted }
-        map = WordMap(Dictionary(uniqueKeysWithValues: self.entries.map { ($0.key, $0.value) }))
+        let table = Dictionary(uniqueKeysWithValues: self.entries.map { ($0.key, $0.value) })
+        map = WordMap(table)
+        hashed = WordHashTable.forASCIITokens(table.filter { !$0.key.utf8.contains { $0 &- 65 < 26 } },
+                                              foldedAs: CaseAndApostrophe.self)
     }
 
     public init(dictionaryLiteral elements: (String, Value)...) { self.init(elements.map { (key: $0.0, value: $0.1) }) }

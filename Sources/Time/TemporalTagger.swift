@@ -52,6 +52,8 @@ struct TaggerRun {
     /// Each token's entry in `TaggerRun.wordTable`: the parsers a word can start, whether it can follow "the",
     /// and the word lists it is in (`WordClass`).
     var wordInfo: [UInt64]
+    /// The document's token hashes: the grammar's word lists are probed by them (`keyIn`, `keyValue`).
+    let hashes: TokenHashes
     var results = [TimeExpression]()
 
     // The current sentence.
@@ -68,6 +70,7 @@ struct TaggerRun {
 
     init(text: Text, tokens: [Token], dct: CalendarDate?, hashes: TokenHashes) {
         self.text = text
+        self.hashes = hashes
         self.tokens = tokens
         self.dct = dct
         let wordTable = TaggerRun.wordTable
@@ -472,13 +475,18 @@ struct TaggerRun {
 
     @inline(__always) func key(_ i: Int) -> String { i >= sStart && i < sEnd ? keys[i] : "" }
 
-    /// `set.contains(key(i))`, without making the key: the set is probed with the token's bytes, folded as read.
+    /// `set.contains(key(i))`, without making the key: by the token's shared hash where its key is its whole
+    /// text in ASCII, else with its bytes, folded as read.
     @inline(__always)
     func keyIn(_ i: Int, _ set: WordSet) -> Bool {
         guard i >= sStart && i < sEnd else { return set.contains("") }
         if isCompound(i) { return set.contains(keys[i]) }
         return text.bytes.withUnsafeBufferPointer { bytes in
-            set.contains(bytes, TaggerRun.keyRange(of: tokens[i], in: bytes), readAs: KeyFold.self)
+            let key = TaggerRun.keyRange(of: tokens[i], in: bytes)
+            if let hashed = set.hashed, hashes.isASCII[i], key.count == tokens[i].range.count {
+                return hashed.lookup(hashes.values[i]) != nil
+            }
+            return set.contains(bytes, key, readAs: KeyFold.self)
         }
     }
 
@@ -488,7 +496,11 @@ struct TaggerRun {
         guard i >= sStart && i < sEnd else { return table[""] }
         if isCompound(i) { return table[keys[i]] }
         return text.bytes.withUnsafeBufferPointer { bytes in
-            table.value(in: bytes, TaggerRun.keyRange(of: tokens[i], in: bytes), readAs: KeyFold.self)
+            let key = TaggerRun.keyRange(of: tokens[i], in: bytes)
+            if let hashed = table.hashed, hashes.isASCII[i], key.count == tokens[i].range.count {
+                return hashed.lookup(hashes.values[i])
+            }
+            return table.value(in: bytes, key, readAs: KeyFold.self)
         }
     }
 

@@ -119,7 +119,7 @@ The United Nations last month approved the creation of an Italian-led multinatio
             guard let hashed = set.hashed else { continue }
             for i in tokens.indices where tokens[i].kind == .word && hashes.isASCII[i] {
                 let byBytes = text.bytes.withUnsafeBufferPointer {
-                    set.words.contains($0, tokens[i].range, readAs: CaseAndApostrophe.self)
+                    set.contains($0, tokens[i].range, readAs: CaseAndApostrophe.self)
                 }
                 #expect((hashed.lookup(hashes.values[i]) != nil) == byBytes, "\(text[tokens[i].range])")
                 if byBytes { members += 1 }
