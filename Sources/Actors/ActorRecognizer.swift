@@ -133,16 +133,14 @@ struct RecognitionPass {
     // MARK: Token tests
 
     static let connectors: WordSet = ["de", "van", "von", "bin", "ibn", "binti", "al", "el", "da", "di", "du",
-                                               "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten",
-                                               "y"]
+                                      "del", "della", "der", "den", "la", "le", "dos", "das", "ter", "ten", "y"]
     static let joiners: WordSet = ["of", "and", "for"]
     static let reportingVerbs: WordSet = ["said", "says", "told", "added", "stated", "says", "warned",
-                                                   "explained", "declared", "announced", "insisted", "noted", "wrote"]
+                                          "explained", "declared", "announced", "insisted", "noted", "wrote"]
     static let placePrepositions: WordSet = ["in", "at", "near", "from", "across", "outside"]
     static let leaderNouns: WordSet = ["leader", "president", "premier", "head of state", "prime minister"]
     static let placeNouns: WordSet = ["city", "town", "village", "islands", "island", "province", "region",
-                                               "state", "capital", "port", "district", "county", "area", "suburb",
-                                               "border"]
+                                      "state", "capital", "port", "district", "county", "area", "suburb", "border"]
     static let creditWords: WordSet = ["photo", "photos", "photograph", "picture", "image", "credit", "file photo"]
 
     func key(_ i: Int) -> String { text.foldedKey(tokens[i].range) }

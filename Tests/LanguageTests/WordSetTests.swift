@@ -23,4 +23,24 @@ import Testing
         let literal: WordTable<String> = ["spring": "SP", "fall": "FA"]
         #expect(literal["fall"] == "FA" && literal.map(\.key) == ["spring", "fall"])
     }
+    /// The hashed copy answers for every ASCII token as the table does read lowercased; keys with capitals, which no
+    /// lowercased token reads as, are left out of it.
+    @Test func theHashedCopyAnswersForASCIITokensAsTheTableDoes() throws {
+        let table = WordTable([(key: "may", value: 1), (key: "GMT", value: 2), (key: "o'clock", value: 3),
+                               (key: "’til", value: 4), (key: "mid", value: 5), (key: "-", value: 6),
+                               (key: "'s", value: 7), (key: "tōkyō", value: 8)])
+        let hashed = try #require(table.hashed)
+        let text = Text("May may MAY GMT gmt o'clock O'Clock mid-year Tokyo 's till -")
+        let tokens = Tokenizer.standard.tokenize(text)
+        let hashes = TokenHashes(text: text, tokens: tokens)
+        var found = 0
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for i in tokens.indices where hashes.isASCII[i] {
+                let byBytes = table.value(in: bytes, tokens[i].range, readAs: CaseAndApostrophe.self)
+                #expect(hashed.lookup(hashes.values[i]) == byBytes, "\(text[tokens[i].range])")
+                if byBytes != nil { found += 1 }
+            }
+        }
+        #expect(found == 8)  // may ×3, o'clock ×2, mid, the hyphen of "mid-year" and the last one
+    }
 }
