@@ -178,8 +178,7 @@ public final class CorpusReader {
             if let document { try emit(document) }
         }
         if let failure {
-            report(Diagnostic(.skipped, "\(location):\(lineNumber + 1)",
-                              "read failed (\(failure)); the rest of the file is skipped"))
+            report(failure.restSkipped(at: "\(location):\(lineNumber + 1)"))
             return
         }
         if !sawLine {
@@ -196,7 +195,7 @@ public enum LineReader {
     /// error is returned (nil at the end of the input), for the caller to report.
     @discardableResult
     public static func forEachLine(_ handle: FileHandle, chunkSize: Int = 1 << 20,
-                                   _ body: ([UInt8]) throws -> Void) rethrows -> ReadError? {
+                                   _ body: ([UInt8]) throws -> Void) rethrows -> SystemCallError? {
         let fd = handle.fileDescriptor
         let size = max(1, chunkSize)
         var chunk = [UInt8](repeating: 0, count: size)
@@ -207,7 +206,7 @@ public enum LineReader {
                 let code = errno
                 if code == EINTR { continue }
                 if !pending.isEmpty { try body(pending) }
-                return ReadError(code: code)
+                return SystemCallError(code: code)
             }
             guard count > 0 else { break }
             var start = 0
@@ -225,12 +224,6 @@ public enum LineReader {
         }
         if !pending.isEmpty { try body(pending) }
         return nil
-    }
-
-    /// A failed `read(2)`: its `errno` and the system's words for it.
-    public struct ReadError: Error, CustomStringConvertible {
-        public let code: Int32
-        public var description: String { String(cString: strerror(code)) }
     }
 
     /// The index of the first line feed at or after `start`, found by `memchr`, which tests many bytes per

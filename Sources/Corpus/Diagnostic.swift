@@ -1,3 +1,5 @@
+import Foundation
+
 /// A problem found in the input: where it is (file and line, or document id) and what is wrong.
 /// Readers report diagnostics and go on with the rest of the input.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
@@ -20,4 +22,18 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// A failed system call (`read(2)`, `writev(2)`): its `errno` and the system's words for it.
+public struct SystemCallError: Error, CustomStringConvertible {
+    public let code: Int32
+
+    public init(code: Int32) { self.code = code }
+
+    public var description: String { String(cString: strerror(code)) }
+
+    /// The diagnostic for a file whose reading failed at `location`, after the lines before it were read.
+    public func restSkipped(at location: String) -> Diagnostic {
+        Diagnostic(.skipped, location, "read failed (\(self)); the rest of the file is skipped")
+    }
 }

@@ -361,12 +361,6 @@ final class ByteAllocation {
 }
 
 extension JSONOutput {
-    /// A failed `writev(2)`: its `errno` and the system's words for it.
-    public struct WriteError: Error, CustomStringConvertible {
-        public let code: Int32
-        public var description: String { String(cString: strerror(code)) }
-    }
-
     /// Writes `outputs` one after another to `fd`, each from its own memory, up to 1,024 in one `writev(2)`:
     /// `extract`'s main thread had copied every line into one buffer before writing it, a sixth of its time.
     public static func write(_ outputs: [JSONOutput], to fd: Int32) throws {
@@ -382,9 +376,9 @@ extension JSONOutput {
                 let written = vectors.withUnsafeBufferPointer { writev(fd, $0.baseAddress! + first, Int32(count)) }
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw WriteError(code: errno)
+                    throw SystemCallError(code: errno)
                 }
-                if written == 0 { throw WriteError(code: EIO) }  // nothing written of a non-empty line: no progress
+                if written == 0 { throw SystemCallError(code: EIO) }  // nothing written of a non-empty line: no progress
                 // Past the vectors written whole; a vector written in part goes on from where it stopped.
                 var left = written
                 while left > 0 {

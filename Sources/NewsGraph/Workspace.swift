@@ -430,7 +430,7 @@ public enum Workspace {
             }
         }
         if let failure {
-            report(Diagnostic(.skipped, "\(path):\(number + 1)", "read failed (\(failure)); the rest of the file is skipped"))
+            report(failure.restSkipped(at: "\(path):\(number + 1)"))
         }
     }
 

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aFailedWriteIsThrown() {
-        #expect(throws: JSONOutput.WriteError.self) {
+        #expect(throws: SystemCallError.self) {
             var out = JSONOutput()
             out.beginObject()
             out.endObject()
