@@ -46,6 +46,8 @@ let package = Package(
         .executableTarget(name: "graphml-bench", dependencies: ["Export"]),
         // Computes analytics on a graph.json; scripts/compare_networkx.py checks them against networkx.
         .executableTarget(name: "graph-analytics", dependencies: ["Graph"]),
+        // Splits annotation time into a fixed cost per document and a cost per byte (docs/scale.md).
+        .executableTarget(name: "annotation-costs", dependencies: ["Annotation", "Corpus"]),
         // libFuzzer harnesses (no main: build with -sanitize=fuzzer, see scripts/fuzz.sh and docs/fuzzing.md).
         .target(name: "FuzzDriver"),
         .executableTarget(name: "fuzz-text", dependencies: ["Annotation", "Corpus", "FuzzDriver"]),
