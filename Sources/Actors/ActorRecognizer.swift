@@ -44,10 +44,55 @@ public struct ActorRecognizer: Sendable {
     /// `hashes`: the document's `TokenHashes`, when the caller has taken them for all stages.
     public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence], hashes: TokenHashes? = nil)
         -> ActorAnnotation {
-        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, tables: tables, hashes: hashes)
+        var scratch = RecognitionScratch()
+        return recognize(text, tokens: tokens, sentences: sentences, hashes: hashes, reusing: &scratch)
+    }
+
+    /// `recognize` with working storage kept from the document before: a worker passes the same `scratch` for
+    /// each document of a group.
+    public func recognize(_ text: Text, tokens: [Token], sentences: [Sentence], hashes: TokenHashes? = nil,
+                          reusing scratch: inout RecognitionScratch) -> ActorAnnotation {
+        var pass = RecognitionPass(text: text, tokens: tokens, sentences: sentences, tables: tables, hashes: hashes,
+                                   scratch: &scratch)
         pass.findCandidates()
-        pass.resolve()
-        return pass.annotation()
+        pass.resolve(scratch: &scratch)
+        let annotation = pass.annotation(scratch: &scratch)
+        pass.giveBack(&scratch)
+        return annotation
+    }
+}
+
+/// The arrays and tables one document's recognition fills and then drops, emptied for the next document rather
+/// than freed and made again: about a fifth of what a short article costs is such set-up (docs/scale.md,
+/// nineteenth session), and a `Dictionary` made with a capacity looks its storage class up in the runtime.
+public struct RecognitionScratch {
+    var candidates = [Candidate]()
+    var capitalInfo = [WordInfo]()
+    var personByPart = [TextKey: String]()
+    var knownByKey = [TextKey: (canonical: String, type: ActorType)]()
+    var votes = [Int]()
+    var actorIndex = [TextKey: Int]()
+    var canonicalKeys = [String]()
+
+    public init() {}
+}
+
+extension Array {
+    /// The array's storage, emptied, moved out (the array left empty): for a caller that fills it and gives it back.
+    mutating func takeEmptied() -> [Element] {
+        var taken = [Element]()
+        swap(&taken, &self)
+        taken.removeAll(keepingCapacity: true)
+        return taken
+    }
+}
+
+extension Dictionary {
+    mutating func takeEmptied() -> [Key: Value] {
+        var taken = [Key: Value]()
+        swap(&taken, &self)
+        taken.removeAll(keepingCapacity: true)
+        return taken
     }
 }
 
@@ -98,17 +143,19 @@ struct RecognitionPass {
     var acronyms = [String: (canonical: String, type: ActorType)]()
     var headlineSentences = [Int]()
     /// Table facts about the capitalised words, looked up once.
-    let capitalInfo: [WordInfo]
+    private(set) var capitalInfo: [WordInfo]
     /// The document's token hashes, when the stages share them: the word sets around names are probed by them.
     let hashes: TokenHashes?
 
     init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables,
-         hashes: TokenHashes? = nil) {
+         hashes: TokenHashes? = nil, scratch: inout RecognitionScratch) {
         self.text = text
         self.tokens = tokens
         self.sentences = sentences
         self.tables = tables
-        var infos = [WordInfo](filledWith: WordInfo(), count: tokens.count)
+        var infos = [WordInfo]()
+        swap(&infos, &scratch.capitalInfo)
+        infos.refill(with: WordInfo(), count: tokens.count)
         let wordTable = tables.lexicon.wordTable
         if let hashes, let hashed = tables.lexicon.hashedWordTable {
             let values = hashes.values, isASCII = hashes.isASCII
@@ -127,7 +174,20 @@ struct RecognitionPass {
         }
         capitalInfo = infos
         self.hashes = hashes
+        candidates = scratch.candidates.takeEmptied()
         candidates.reserveCapacity(tokens.count / 8 + 4)
+    }
+
+    init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables,
+         hashes: TokenHashes? = nil) {
+        var scratch = RecognitionScratch()
+        self.init(text: text, tokens: tokens, sentences: sentences, tables: tables, hashes: hashes, scratch: &scratch)
+    }
+
+    /// Hands the pass's storage back, emptied, for the next document.
+    mutating func giveBack(_ scratch: inout RecognitionScratch) {
+        scratch.candidates = candidates.takeEmptied()
+        swap(&scratch.capitalInfo, &capitalInfo)
     }
 
     // MARK: Token tests
@@ -761,7 +821,8 @@ struct RecognitionPass {
 
     // MARK: Pass 2: resolution within the document
 
-    mutating func resolve() {
+    /// `scratch` lends the document-wide name tables, emptied.
+    mutating func resolve(scratch: inout RecognitionScratch) {
         // `surface` through constants: calling the method on `self` while writing `candidates[i]` made the
         // compiler copy the whole pass (every array and table in it) for each candidate.
         let text = self.text, tokens = self.tokens
@@ -774,9 +835,11 @@ struct RecognitionPass {
         }
         // Every trailing part of a full person name ("Motegi", "Lee Myung-bak" → parts) points to the person.
         // Sized for the document at once: growing them one rehash at a time cost more than the look-ups.
-        var personByPart = [TextKey: String](minimumCapacity: candidates.count)
+        var personByPart = scratch.personByPart.takeEmptied()
+        personByPart.reserveCapacity(candidates.count)
         var ambiguous = Set<TextKey>()
-        var knownByKey = [TextKey: (canonical: String, type: ActorType)](minimumCapacity: candidates.count)
+        var knownByKey = scratch.knownByKey.takeEmptied()
+        knownByKey.reserveCapacity(candidates.count)
         // Loops that only read the candidates read them in place, through the array's buffer: a copy of a
         // candidate retains and releases four strings, and `for c in candidates` copied each one in each loop.
         var personByFirst = [TextKey: String]()
@@ -871,6 +934,8 @@ struct RecognitionPass {
                 }
             }
         }
+        scratch.personByPart = personByPart.takeEmptied()
+        scratch.knownByKey = knownByKey.takeEmptied()
         candidates.removeAll { $0.type == nil || $0.canonical == nil || $0.canonical == "?initial" }
         candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
         resolveLeaderReferences()
@@ -984,18 +1049,24 @@ struct RecognitionPass {
 
     // MARK: Output
 
-    func annotation() -> ActorAnnotation {
+    func annotation(scratch: inout RecognitionScratch) -> ActorAnnotation {
         var mentions = [Mention]()
         mentions.reserveCapacity(candidates.count)
         let typeCount = ActorType.allCases.count
         // At most one actor per candidate: reserved once rather than grown by appends.
         var actors = [DocumentActor]()
         actors.reserveCapacity(candidates.count)
-        var votes = [Int]()  // `typeCount` counts per actor
+        var votes = scratch.votes.takeEmptied()  // `typeCount` counts per actor
         votes.reserveCapacity(candidates.count * typeCount)
-        var actorIndex = [TextKey: Int](minimumCapacity: candidates.count)  // canonical name → index into `actors`
-        var canonicalKeys = [String]()
+        var actorIndex = scratch.actorIndex.takeEmptied()  // canonical name → index into `actors`
+        actorIndex.reserveCapacity(candidates.count)
+        var canonicalKeys = scratch.canonicalKeys.takeEmptied()
         canonicalKeys.reserveCapacity(candidates.count)
+        defer {
+            scratch.votes = votes.takeEmptied()
+            scratch.actorIndex = actorIndex.takeEmptied()
+            scratch.canonicalKeys = canonicalKeys.takeEmptied()
+        }
         // The candidates' fields are read in place: `for c in candidates` copied each (four strings retained and
         // released).
         for ci in candidates.indices {

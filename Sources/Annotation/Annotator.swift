@@ -67,17 +67,21 @@ public struct Annotator: Sendable {
         let sentences = group.map { splitter.split(texts[$0], tokens: tokens[$0]) }
         // Every token hashed once for the three stages' word tables.
         let hashes = group.map { TokenHashes(text: texts[$0], tokens: tokens[$0]) }
+        var actorScratch = RecognitionScratch()
         let found = group.map {
-            actors.recognize(texts[$0], tokens: tokens[$0], sentences: sentences[$0], hashes: hashes[$0])
+            actors.recognize(texts[$0], tokens: tokens[$0], sentences: sentences[$0], hashes: hashes[$0],
+                             reusing: &actorScratch)
         }
+        var timeScratch = TaggerScratch()
         let times = group.map {
             tagger.tag(texts[$0], tokens: tokens[$0], sentences: sentences[$0], documentDate: dates[$0],
-                       hashes: hashes[$0])
+                       hashes: hashes[$0], reusing: &timeScratch)
         }
+        var eventScratch = EventScratch()
         return zip(group, documents).map { k, document in
             let events = events.extract(texts[k], tokens: tokens[k], sentences: sentences[k],
                                         mentions: found[k].mentions, times: times[k], documentDate: dates[k],
-                                        hashes: hashes[k])
+                                        hashes: hashes[k], reusing: &eventScratch)
             return AnnotatedDocument(document: document, text: texts[k], sentences: sentences[k],
                                      mentions: found[k].mentions, actors: found[k].actors, times: times[k],
                                      events: events)

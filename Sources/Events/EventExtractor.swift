@@ -24,18 +24,41 @@ public struct EventExtractor: Sendable {
     /// `hashes`: the document's `TokenHashes`, when the caller has taken them for all stages.
     public func extract(_ text: Text, tokens: [Token], sentences: [Sentence], mentions: [Mention],
                         times: [TimeExpression], documentDate: CalendarDate?, hashes: TokenHashes? = nil) -> [Event] {
+        var scratch = EventScratch()
+        return extract(text, tokens: tokens, sentences: sentences, mentions: mentions, times: times,
+                       documentDate: documentDate, hashes: hashes, reusing: &scratch)
+    }
+
+    /// `extract` with working storage kept from the document before: a worker passes the same `scratch` for
+    /// each document of a group.
+    public func extract(_ text: Text, tokens: [Token], sentences: [Sentence], mentions: [Mention],
+                        times: [TimeExpression], documentDate: CalendarDate?, hashes: TokenHashes? = nil,
+                        reusing scratch: inout EventScratch) -> [Event] {
         guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
         let sorted = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].range.lowerBound <= mentions[$0].range.lowerBound }
         let mentions = sorted ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
         // Durations, sets and unresolved values never date an event.
         let times = times.filter(Dating.canDate).sorted { $0.range.lowerBound < $1.range.lowerBound }
         var pass = Pass(lexicon: lexicon, text: text, tokens: tokens, mentions: mentions, times: times,
-                        documentDate: documentDate, hashes: hashes ?? TokenHashes(text: text, tokens: tokens))
+                        documentDate: documentDate, hashes: hashes ?? TokenHashes(text: text, tokens: tokens),
+                        scratch: &scratch)
         for (index, sentence) in sentences.enumerated() {
             pass.sentence(sentence, index: index)
         }
+        pass.giveBack(&scratch)
         return pass.events
     }
+}
+
+/// The per-token and per-sentence arrays the extractor fills and drops, kept by a worker across the documents of a
+/// group and refilled in place (as `RecognitionScratch` for the actor recognizer).
+public struct EventScratch {
+    var words = [WordInfo]()
+    var mentionFirstToken = [Int]()
+    var clauses = [Clause]()
+    var candidates = [Candidate]()
+
+    public init() {}
 }
 
 /// What the first pass learned about one token.
@@ -93,7 +116,7 @@ struct Pass {
     private var timeCursor = 0
 
     init(lexicon: TriggerLexicon, text: Text, tokens: [Token], mentions: [Mention], times: [TimeExpression],
-         documentDate: CalendarDate?, hashes: TokenHashes) {
+         documentDate: CalendarDate?, hashes: TokenHashes, scratch: inout EventScratch) {
         self.lexicon = lexicon
         self.text = text
         self.bytes = text.bytes
@@ -101,13 +124,31 @@ struct Pass {
         self.mentions = mentions
         self.times = times
         self.documentDate = documentDate
-        self.words = [WordInfo](filledWith: WordInfo(), count: tokens.count)
-        self.mentionFirstToken = [Int](filledWith: -1, count: mentions.count)
+        // Swapped straight into the properties: through a local, the local still shared the storage when the
+        // pass first wrote to it, which then copied it.
+        self.words = []
+        self.mentionFirstToken = []
+        swap(&words, &scratch.words)
+        swap(&mentionFirstToken, &scratch.mentionFirstToken)
+        words.refill(with: WordInfo(), count: tokens.count)
+        mentionFirstToken.refill(with: -1, count: mentions.count)
+        swap(&clauses, &scratch.clauses)
+        swap(&candidates, &scratch.candidates)
         clauses.reserveCapacity(16)
         events.reserveCapacity(tokens.count / 24 + 4)  // about one event per sentence
         candidates.reserveCapacity(16)
         scanWords(hashes.values)
         markMentions()
+    }
+
+    /// Hands the pass's working arrays back for the next document (the clauses and candidates emptied).
+    mutating func giveBack(_ scratch: inout EventScratch) {
+        swap(&scratch.words, &words)
+        swap(&scratch.mentionFirstToken, &mentionFirstToken)
+        clauses.removeAll(keepingCapacity: true)
+        candidates.removeAll(keepingCapacity: true)
+        swap(&scratch.clauses, &clauses)
+        swap(&scratch.candidates, &candidates)
     }
 
     // MARK: First pass: one lexicon probe per word

@@ -23,13 +23,34 @@ public struct TemporalTagger: Sendable {
     /// `hashes`: the document's `TokenHashes`, when the caller has taken them for all stages.
     public func tag(_ text: Text, tokens: [Token], sentences: [Sentence], documentDate: CalendarDate?,
                     hashes: TokenHashes? = nil) -> [TimeExpression] {
+        var scratch = TaggerScratch()
+        return tag(text, tokens: tokens, sentences: sentences, documentDate: documentDate, hashes: hashes,
+                   reusing: &scratch)
+    }
+
+    /// `tag` with working storage kept from the document before: a worker passes the same `scratch` for each
+    /// document of a group.
+    public func tag(_ text: Text, tokens: [Token], sentences: [Sentence], documentDate: CalendarDate?,
+                    hashes: TokenHashes? = nil, reusing scratch: inout TaggerScratch) -> [TimeExpression] {
         var run = TaggerRun(text: text, tokens: tokens, dct: documentDate,
-                            hashes: hashes ?? TokenHashes(text: text, tokens: tokens))
+                            hashes: hashes ?? TokenHashes(text: text, tokens: tokens), scratch: &scratch)
         for (index, sentence) in sentences.enumerated() {
             run.tagSentence(sentence, index: index)
         }
+        swap(&scratch.wordInfo, &run.wordInfo)
+        swap(&scratch.matches, &run.spareMatches)
         return run.results
     }
+}
+
+/// The tagger's per-token table entries and per-sentence matches, kept by a worker across the documents of a
+/// group and refilled in place (as `RecognitionScratch` for the actor recognizer).
+public struct TaggerScratch {
+    var wordInfo = [UInt64]()
+    var matches = [Match]()
+    var keys: TokenKeys?
+
+    public init() {}
 }
 
 /// A candidate expression over tokens `start..<end`.
@@ -55,6 +76,8 @@ struct TaggerRun {
     /// The document's token hashes: the grammar's word lists are probed by them (`keyIn`, `keyValue`).
     let hashes: TokenHashes
     var results = [TimeExpression]()
+    /// The storage of the last sentence's matches, emptied, for the next sentence's.
+    var spareMatches: [Match]
 
     // The current sentence.
     var sStart = 0
@@ -68,14 +91,18 @@ struct TaggerRun {
     var lastDateWasQuarter = false
     var sentenceIndex = 0
 
-    init(text: Text, tokens: [Token], dct: CalendarDate?, hashes: TokenHashes) {
+    init(text: Text, tokens: [Token], dct: CalendarDate?, hashes: TokenHashes, scratch: inout TaggerScratch) {
         self.text = text
         self.hashes = hashes
         self.tokens = tokens
         self.dct = dct
         let wordTable = TaggerRun.wordTable
-        // Written in place, one entry per token: appends checked capacity and count for each.
-        var wordInfo = [UInt64](filledWith: 0, count: tokens.count)
+        // Written in place, one entry per token (each below): appends checked capacity and count for each.
+        var wordInfo = [UInt64]()
+        swap(&wordInfo, &scratch.wordInfo)
+        wordInfo.resize(to: tokens.count, padding: 0)
+        spareMatches = []
+        swap(&spareMatches, &scratch.matches)
         wordInfo.withUnsafeMutableBufferPointer { info in
             text.bytes.withUnsafeBufferPointer { bytes in
                 tokens.withUnsafeBufferPointer { tokens in
@@ -100,7 +127,14 @@ struct TaggerRun {
                 }
             }
         }
-        let keys = TokenKeys(text: text, tokens: tokens)
+        let keys: TokenKeys
+        if let kept = scratch.keys {
+            kept.reset(text: text, tokens: tokens)
+            keys = kept
+        } else {
+            keys = TokenKeys(text: text, tokens: tokens)
+            scratch.keys = keys
+        }
         // Hyphenated compounds that act as one word ("year-earlier", "year-ago", "year-end", "mid-afternoon"):
         // the first token's key becomes the compound; the parser skips the rest with `compoundEnd`.
         var compound = [Int: Int]()
@@ -120,6 +154,11 @@ struct TaggerRun {
         self.wordInfo = wordInfo
         self.compoundEnd = compound
         results.reserveCapacity(tokens.count / 32 + 4)
+    }
+
+    init(text: Text, tokens: [Token], dct: CalendarDate?, hashes: TokenHashes) {
+        var scratch = TaggerScratch()
+        self.init(text: text, tokens: tokens, dct: dct, hashes: hashes, scratch: &scratch)
     }
 
     /// The bytes of a token that make its key: a word's final period is left out ("Dec." is "dec").
@@ -544,6 +583,9 @@ struct TaggerRun {
         sEnd = sentence.tokens.upperBound
         sentenceIndex = index
         var found = [Match]()
+        swap(&found, &spareMatches)
+        found.removeAll(keepingCapacity: true)
+        defer { swap(&found, &spareMatches) }
         var i = sStart
         while i < sEnd {
             // Most tokens cannot start an expression: their runs are passed over in one scan of the table entries.

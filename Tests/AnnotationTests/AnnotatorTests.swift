@@ -28,6 +28,10 @@ import Testing
         let padded = [Document(id: "x", date: nil, text: "Nothing here.")] + Self.documents
         let grouped = annotator.annotate(padded[1...]).map(json)
         #expect(grouped == alone)
+        // Each stage keeps its working arrays from one document for the next (`RecognitionScratch` and the
+        // others): in the other order, short documents come before longer ones.
+        let reversed = annotator.annotate(Self.documents.reversed()[...]).map(json)
+        #expect(reversed == alone.reversed())
         #expect(alone[0].contains("\"sanae-takaichi\""))
         #expect(alone[2].contains("\"aliases\":[\"LDP\"]"))
     }

@@ -12,4 +12,27 @@ import Testing
             #expect([String?](filledWith: nil, count: count).count == count)
         }
     }
+
+    /// `refill(with:count:)` leaves `count` copies of the value whatever the array held, shorter or longer, within
+    /// its capacity or past it; `resize(to:padding:)` keeps the elements it keeps and pads with the value.
+    @Test func refillsAndResizesInPlace() {
+        for (start, count) in [(0, 5), (10, 3), (3, 10), (1_000, 1_000), (5, 0)] {
+            var words = (0..<start).map { "w\($0)" }
+            words.reserveCapacity(8)
+            words.refill(with: "x", count: count)
+            #expect(words == [String](repeating: "x", count: count))
+
+            var numbers = Array(0..<start)
+            numbers.reserveCapacity(8)
+            numbers.resize(to: count, padding: -1)
+            #expect(numbers == Array(0..<min(start, count)) + [Int](repeating: -1, count: max(0, count - start)))
+        }
+        // Within the capacity, the storage is kept.
+        var kept = [Int](filledWith: 7, count: 100)
+        kept.refill(with: 0, count: 10)
+        let capacity = kept.capacity
+        kept.refill(with: 1, count: 90)
+        #expect(kept.capacity == capacity)
+        #expect(kept == [Int](repeating: 1, count: 90))
+    }
 }
