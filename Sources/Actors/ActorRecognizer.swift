@@ -138,7 +138,7 @@ struct RecognitionPass {
     var userGazetteer: [String: GazetteerEntry] { tables.userGazetteer }
     var userFirstWords: Set<String> { tables.userFirstWords }
     var ignored: Set<String> { tables.ignored }
-    var candidates = [Candidate]()
+    var candidates: [Candidate]
     /// Acronyms defined in parentheses: acronym key → canonical name of the expansion.
     var acronyms = [String: (canonical: String, type: ActorType)]()
     var headlineSentences = [Int]()
@@ -172,10 +172,12 @@ struct RecognitionPass {
                 if let info = wordTable.value(in: text.bytes, t.range) { infos[i] = info }
             }
         }
+        var candidates = scratch.candidates.takeEmptied()
+        candidates.reserveCapacity(tokens.count / 8 + 4)
+        // Every property set once, from locals: assigning or mutating one after `self` was whole copied the pass.
+        self.candidates = candidates
         capitalInfo = infos
         self.hashes = hashes
-        candidates = scratch.candidates.takeEmptied()
-        candidates.reserveCapacity(tokens.count / 8 + 4)
     }
 
     init(text: Text, tokens: [Token], sentences: [Sentence], tables: ActorRecognizer.Tables,
@@ -322,8 +324,12 @@ struct RecognitionPass {
     mutating func findCandidates() {
         // The tests below read through a constant: called on `self` from this mutating method, each of them
         // copied the whole pass (one memcpy per word of the corpus). The copy shares every buffer; only the
-        // candidates and headlines, which start empty, are written through `self`.
+        // candidates and headlines, which start empty, are written through `self`. The candidates' storage is
+        // moved aside while the copy is made: shared with the copy, the first append would copy it anew.
+        var kept = [Candidate]()
+        swap(&kept, &candidates)
         let view = self
+        swap(&kept, &candidates)
         for (si, sentence) in sentences.enumerated() {
             if view.isHeadline(sentence) {
                 headlineSentences.append(si)
