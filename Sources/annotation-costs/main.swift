@@ -1,10 +1,12 @@
 // Splits a corpus's annotation time into a fixed cost per document and a cost per byte of text: each document is
-// annotated alone on this thread (`repeats` times, warm), and a least-squares line is fitted to time against
-// size. A corpus of short articles (Reuters averages 830 bytes) spends much of its time in what every document
-// costs however short it is (arrays and tables made and freed, each stage's set-up); this tool says how much.
-// Timing figures only: nothing here asserts (docs/scale.md, nineteenth session).
+// annotated alone on this thread, and a least-squares line is fitted to time against size. A corpus of short
+// articles (Reuters averages 830 bytes) spends much of its time in what every document costs however short it is
+// (arrays and tables made and freed, each stage's set-up); this tool says how much. It then times the corpus in
+// groups of 64 documents, as `extract` and `build` annotate it (each stage over the group, working storage kept
+// from one document to the next). Each figure is the least of `passes` passes over the corpus, alternating the
+// two ways. Timing figures only: nothing here asserts (docs/scale.md, nineteenth session).
 //
-//   annotation-costs [corpus.jsonl] [repeats]
+//   annotation-costs [corpus.jsonl] [passes]
 import Annotation
 import Corpus
 import Dispatch
@@ -12,7 +14,7 @@ import Foundation
 
 let arguments = CommandLine.arguments
 let path = arguments.count > 1 ? arguments[1] : "../shared/corpus/reuters21578.jsonl"
-let repeats = max(1, arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3)
+let passes = max(1, arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3)
 guard let handle = FileHandle(forReadingAtPath: path) else {
     FileHandle.standardError.write(Data("annotation-costs: cannot open \(path)\n".utf8))
     exit(2)
@@ -33,37 +35,52 @@ guard !documents.isEmpty else {
 let annotator = Annotator()
 _ = annotator.annotate(documents[0])  // tables loaded, code paged in
 
-struct Cost {
-    var id: String
-    var bytes: Double
-    var seconds: Double
-}
-var costs = [Cost]()
-costs.reserveCapacity(documents.count)
-for document in documents {
+func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+
+// Per document, the least of its times (for the fit); per pass, the sum (for the totals).
+var alone = [Double](repeating: .infinity, count: documents.count)
+var aloneTotal = Double.infinity
+var grouped = Double.infinity
+for _ in 0..<passes {
+    var pass = 0.0
+    for (k, document) in documents.enumerated() {
+        let start = DispatchTime.now().uptimeNanoseconds
+        _ = annotator.annotate(document)
+        let time = seconds(since: start)
+        alone[k] = min(alone[k], time)
+        pass += time
+    }
+    aloneTotal = min(aloneTotal, pass)
     let start = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<repeats { _ = annotator.annotate(document) }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(repeats)
-    costs.append(Cost(id: document.id, bytes: Double(document.text.utf8.count), seconds: seconds))
+    var first = 0
+    while first < documents.count {
+        let end = min(first + 64, documents.count)
+        _ = annotator.annotate(documents[first..<end])
+        first = end
+    }
+    grouped = min(grouped, seconds(since: start))
 }
 
-let total = costs.reduce(0) { $0 + $1.seconds }
-let bytes = costs.reduce(0) { $0 + $1.bytes }
-let meanBytes = bytes / Double(costs.count), meanSeconds = total / Double(costs.count)
+let sizes = documents.map { Double($0.text.utf8.count) }
+let total = alone.reduce(0, +)
+let bytes = sizes.reduce(0, +)
+let meanBytes = bytes / Double(sizes.count), meanSeconds = total / Double(sizes.count)
 var sxy = 0.0, sxx = 0.0
-for c in costs {
-    sxy += (c.bytes - meanBytes) * (c.seconds - meanSeconds)
-    sxx += (c.bytes - meanBytes) * (c.bytes - meanBytes)
+for (size, time) in zip(sizes, alone) {
+    sxy += (size - meanBytes) * (time - meanSeconds)
+    sxx += (size - meanBytes) * (size - meanBytes)
 }
 let perByte = sxx > 0 ? sxy / sxx : 0
 let fixed = meanSeconds - perByte * meanBytes
 
 func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
-print("documents            \(costs.count) (\(Int(bytes)) bytes of text), each annotated \(repeats) times")
-print("annotation, one core \(format(total, 3)) s = \(format(total / bytes * 1e9, 1)) ns per byte")
+print("documents            \(documents.count) (\(Int(bytes)) bytes of text), least of \(passes) passes")
+print("each alone, one core \(format(aloneTotal, 3)) s = \(format(aloneTotal / bytes * 1e9, 1)) ns per byte")
 print("fitted               \(format(fixed * 1e6, 2)) µs per document + \(format(perByte * 1e9, 1)) ns per byte")
-print("fixed part           \(format(fixed * Double(costs.count) / total * 100, 1))% of the annotation time")
+print("fixed part           \(format(fixed * Double(documents.count) / total * 100, 1))% of the time alone (per-document least times)")
+print("in groups of 64      \(format(grouped, 3)) s = \(format(grouped / bytes * 1e9, 1)) ns per byte")
 print("costliest per byte:")
-for c in costs.sorted(by: { $0.seconds / $0.bytes > $1.seconds / $1.bytes }).prefix(5) {
-    print("  \(c.id)  \(Int(c.bytes)) bytes  \(format(c.seconds * 1e6, 1)) µs")
+let costliest = documents.indices.sorted { alone[$0] / sizes[$0] > alone[$1] / sizes[$1] }
+for k in costliest.prefix(5) {
+    print("  \(documents[k].id)  \(Int(sizes[k])) bytes  \(format(alone[k] * 1e6, 1)) µs")
 }
