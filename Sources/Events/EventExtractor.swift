@@ -37,8 +37,7 @@ public struct EventExtractor: Sendable {
         guard !tokens.isEmpty, !sentences.isEmpty else { return [] }
         let sorted = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].range.lowerBound <= mentions[$0].range.lowerBound }
         let mentions = sorted ? mentions : mentions.sorted { $0.range.lowerBound < $1.range.lowerBound }
-        // Durations, sets and unresolved values never date an event.
-        let times = times.filter(Dating.canDate).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let times = Self.datingTimes(times)
         var pass = Pass(lexicon: lexicon, text: text, tokens: tokens, mentions: mentions, times: times,
                         documentDate: documentDate, hashes: hashes ?? TokenHashes(text: text, tokens: tokens),
                         scratch: &scratch)
@@ -47,6 +46,23 @@ public struct EventExtractor: Sendable {
         }
         pass.giveBack(&scratch)
         return pass.events
+    }
+}
+
+extension EventExtractor {
+    /// The expressions that can date an event (durations, sets and unresolved values never do), in text order.
+    /// The tagger gives them in text order, and in many documents all of them can date: then the array is used as
+    /// it is, where filtering and sorting made two copies (every expression's strings retained) for each document.
+    static func datingTimes(_ times: [TimeExpression]) -> [TimeExpression] {
+        var allDate = true, inOrder = true
+        times.withUnsafeBufferPointer { times in
+            for i in times.indices {
+                if allDate, !Dating.canDate(times[i]) { allDate = false }
+                if i > 0, times[i - 1].range.lowerBound > times[i].range.lowerBound { inOrder = false }
+            }
+        }
+        let dating = allDate ? times : times.filter(Dating.canDate)
+        return inOrder ? dating : dating.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 }
 

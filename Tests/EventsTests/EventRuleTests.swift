@@ -1,4 +1,5 @@
 import Testing
+import Time
 @testable import Events
 
 /// Clause, participant and dating rules on short made-up sentences.
@@ -167,5 +168,24 @@ import Testing
 
     @Test func eventsAreEmptyWithoutText() {
         #expect(Fixture("").extract("2025-10-24").isEmpty)
+    }
+}
+
+/// The expressions that may date an event: durations, sets and unresolved values left out, the rest in text order,
+/// and an array that needs neither change used as it is.
+@Suite struct DatingTimesTests {
+    func time(_ start: Int, _ type: TimexType, _ value: String?) -> TimeExpression {
+        TimeExpression(range: start..<(start + 3), text: "t\(start)", type: type, value: value, sentence: 0)
+    }
+
+    @Test func keepsTheDatingOnesInTextOrder() {
+        let mixed = [time(40, .date, "2026-11-27"), time(10, .duration, "P3D"), time(5, .time, "2026-11-27T10:00"),
+                     time(20, .set, "P1W"), time(30, .date, nil), time(50, .date, "XXXX-11")]
+        #expect(EventExtractor.datingTimes(mixed).map(\.range.lowerBound) == [5, 40, 50])
+        let ordered = [time(1, .date, "2026-11-27"), time(9, .date, "2026-11-28")]
+        #expect(EventExtractor.datingTimes(ordered).map(\.text) == ["t1", "t9"])
+        let unordered = [time(9, .date, "2026-11-28"), time(1, .date, "2026-11-27")]
+        #expect(EventExtractor.datingTimes(unordered).map(\.text) == ["t1", "t9"])
+        #expect(EventExtractor.datingTimes([]).isEmpty)
     }
 }
