@@ -29,11 +29,13 @@ extension Pass {
             actors.append(mentions[m].actor)
         }
 
-        var event = Event(type: type.rawValue, cameo: type.cameo, trigger: trigger, triggerText: text[trigger],
-                          date: nil, actors: actors, source: source.map { mentions[$0].actor },
-                          target: target.map { mentions[$0].actor }, sentence: sentence)
-        date(&event, clause: clause, trigger: trigger, span: span, timeRange: timeRange)
-        return event
+        // Made once, with its date: an event made first and dated through `inout` was built twice, one copy
+        // retaining and the other releasing each of its strings.
+        let dating = date(clause: clause, trigger: trigger, span: span, timeRange: timeRange)
+        return Event(type: type.rawValue, cameo: type.cameo, trigger: trigger, triggerText: text[trigger],
+                     date: dating.date, end: dating.end, dateText: dating.dateText, actors: actors,
+                     source: source.map { mentions[$0].actor }, target: target.map { mentions[$0].actor },
+                     sentence: sentence)
     }
 
     // MARK: Participants
@@ -126,8 +128,8 @@ extension Pass {
     /// The governing expression: the nearest DATE/TIME in the clause, else (for events other than reports)
     /// the nearest in the sentence outside reporting clauses; two expressions joined by "and"/"to"/a dash,
     /// or an expression with an end, make a range. Undated reports take the document date.
-    private func date(_ event: inout Event, clause: Clause, trigger: Range<Int>, span: Range<Int>,
-                      timeRange: Range<Int>) {
+    private func date(clause: Clause, trigger: Range<Int>, span: Range<Int>,
+                      timeRange: Range<Int>) -> (date: String?, end: String?, dateText: String?) {
         var best: Int?
         var bestDistance = Int.max
         func consider(_ t: Int) {
@@ -144,8 +146,8 @@ extension Pass {
             for t in timeRange where !inReportingClause(times[t].range.lowerBound) { consider(t) }
         }
         guard let best else {
-            if clause.reporting, let documentDate { event.date = documentDate.description }
-            return
+            if clause.reporting, let documentDate { return (documentDate.description, nil, nil) }
+            return (nil, nil, nil)
         }
         var first = best, last = best
         if best > timeRange.lowerBound, linked(times[best - 1], times[best]) {
@@ -153,14 +155,11 @@ extension Pass {
         } else if best + 1 < timeRange.upperBound, linked(times[best], times[best + 1]) {
             last = best + 1
         }
-        event.date = times[first].value
         if first != last {
-            event.end = times[last].value
-            event.dateText = text[times[first].range.lowerBound..<times[last].range.upperBound]
-        } else {
-            event.end = times[best].end
-            event.dateText = times[best].text
+            return (times[first].value, times[last].value,
+                    text[times[first].range.lowerBound..<times[last].range.upperBound])
         }
+        return (times[first].value, times[best].end, times[best].text)
     }
 
     private func inReportingClause(_ offset: Int) -> Bool {
