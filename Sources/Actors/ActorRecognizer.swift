@@ -82,7 +82,7 @@ extension Array {
     mutating func takeEmptied() -> [Element] {
         var taken = [Element]()
         swap(&taken, &self)
-        taken.removeAll(keepingCapacity: true)
+        if !taken.isEmpty { taken.removeAll(keepingCapacity: true) }
         return taken
     }
 }
@@ -91,7 +91,7 @@ extension Dictionary {
     mutating func takeEmptied() -> [Key: Value] {
         var taken = [Key: Value]()
         swap(&taken, &self)
-        taken.removeAll(keepingCapacity: true)
+        if !taken.isEmpty { taken.removeAll(keepingCapacity: true) }
         return taken
     }
 }

@@ -161,8 +161,8 @@ struct Pass {
     mutating func giveBack(_ scratch: inout EventScratch) {
         swap(&scratch.words, &words)
         swap(&scratch.mentionFirstToken, &mentionFirstToken)
-        clauses.removeAll(keepingCapacity: true)
-        candidates.removeAll(keepingCapacity: true)
+        if !clauses.isEmpty { clauses.removeAll(keepingCapacity: true) }
+        if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
         swap(&scratch.clauses, &clauses)
         swap(&scratch.candidates, &candidates)
     }

@@ -584,7 +584,7 @@ struct TaggerRun {
         sentenceIndex = index
         var found = [Match]()
         swap(&found, &spareMatches)
-        found.removeAll(keepingCapacity: true)
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }  // most sentences have no expression
         defer { swap(&found, &spareMatches) }
         var i = sStart
         while i < sEnd {
