@@ -74,7 +74,7 @@ let perByte = sxx > 0 ? sxy / sxx : 0
 let fixed = meanSeconds - perByte * meanBytes
 
 func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
-print("documents            \(documents.count) (\(Int(bytes)) bytes of text), least of \(passes) passes")
+print("documents            \(documents.count) (\(Int(bytes)) bytes of text), least of \(passes) pass\(passes == 1 ? "" : "es")")
 print("each alone, one core \(format(aloneTotal, 3)) s = \(format(aloneTotal / bytes * 1e9, 1)) ns per byte")
 print("fitted               \(format(fixed * 1e6, 2)) µs per document + \(format(perByte * 1e9, 1)) ns per byte")
 print("fixed part           \(format(fixed * Double(documents.count) / total * 100, 1))% of the time alone (per-document least times)")
