@@ -8,6 +8,8 @@ import Language
 /// setup. A class, so that the tagger's non-mutating parsers can fill it in. A worker keeps one across the
 /// documents of a group (`reset(text:tokens:)`): its three buffers are made again only for a longer document.
 final class TokenKeys {
+    /// Read on every key made, written only by `reset`: private to this final class, they are not checked for
+    /// exclusive access at run time (no `swift_beginAccess` in the profile), as `keys`' writes would be.
     private var bytes: [UInt8]
     private var tokens: [Token]
     /// Memory of its own rather than an array property: a class's array is checked for exclusive access on
