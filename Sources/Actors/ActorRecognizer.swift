@@ -77,25 +77,6 @@ public struct RecognitionScratch {
     public init() {}
 }
 
-extension Array {
-    /// The array's storage, emptied, moved out (the array left empty): for a caller that fills it and gives it back.
-    mutating func takeEmptied() -> [Element] {
-        var taken = [Element]()
-        swap(&taken, &self)
-        if !taken.isEmpty { taken.removeAll(keepingCapacity: true) }
-        return taken
-    }
-}
-
-extension Dictionary {
-    mutating func takeEmptied() -> [Key: Value] {
-        var taken = [Key: Value]()
-        swap(&taken, &self)
-        if !taken.isEmpty { taken.removeAll(keepingCapacity: true) }
-        return taken
-    }
-}
-
 /// A name found in the text, before and after document-level resolution.
 struct Candidate {
     /// Token indices of the name itself (no title, no possessive).

@@ -161,10 +161,8 @@ struct Pass {
     mutating func giveBack(_ scratch: inout EventScratch) {
         swap(&scratch.words, &words)
         swap(&scratch.mentionFirstToken, &mentionFirstToken)
-        if !clauses.isEmpty { clauses.removeAll(keepingCapacity: true) }
-        if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
-        swap(&scratch.clauses, &clauses)
-        swap(&scratch.candidates, &candidates)
+        scratch.clauses = clauses.takeEmptied()
+        scratch.candidates = candidates.takeEmptied()
     }
 
     // MARK: First pass: one lexicon probe per word

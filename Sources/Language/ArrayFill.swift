@@ -23,6 +23,17 @@ extension Array {
         }
     }
 
+    /// The array's storage, emptied, moved out (the array left empty), for a caller that fills it and gives it
+    /// back: the working arrays a stage keeps from one document to the next. Emptied only when it holds
+    /// something: emptying an empty array still runs the generic `replaceSubrange`.
+    @inlinable
+    public mutating func takeEmptied() -> [Element] {
+        var taken = [Element]()
+        swap(&taken, &self)
+        if !taken.isEmpty { taken.removeAll(keepingCapacity: true) }
+        return taken
+    }
+
     /// Makes the array `count` copies of `value` in the storage it already has, for the per-document arrays a
     /// worker keeps across a group's documents: the elements it has are overwritten in place, the rest appended
     /// one by one within the capacity (`append(contentsOf: repeatElement…)` cost about 1,700 instructions a call).
@@ -36,5 +47,16 @@ extension Array {
         if self.count > count { removeLast(self.count - count) }
         withUnsafeMutableBufferPointer { $0.update(repeating: value) }
         while self.count < count { append(value) }
+    }
+}
+
+extension Dictionary {
+    /// `Array.takeEmptied` for a stage's per-document tables.
+    @inlinable
+    public mutating func takeEmptied() -> [Key: Value] {
+        var taken = [Key: Value]()
+        swap(&taken, &self)
+        if !taken.isEmpty { taken.removeAll(keepingCapacity: true) }
+        return taken
     }
 }

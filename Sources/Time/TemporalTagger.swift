@@ -582,9 +582,7 @@ struct TaggerRun {
         sStart = sentence.tokens.lowerBound
         sEnd = sentence.tokens.upperBound
         sentenceIndex = index
-        var found = [Match]()
-        swap(&found, &spareMatches)
-        if !found.isEmpty { found.removeAll(keepingCapacity: true) }  // most sentences have no expression
+        var found = spareMatches.takeEmptied()
         defer { swap(&found, &spareMatches) }
         var i = sStart
         while i < sEnd {

@@ -35,4 +35,18 @@ import Testing
         #expect(kept.capacity == capacity)
         #expect(kept == [Int](repeating: 1, count: 90))
     }
+
+    /// `takeEmptied()` moves the storage out empty, with its capacity, and leaves the source empty.
+    @Test func takesStorageOutEmptied() {
+        var words = (0..<50).map { "w\($0)" }
+        let capacity = words.capacity
+        let taken = words.takeEmptied()
+        #expect(taken.isEmpty && taken.capacity == capacity)
+        #expect(words.isEmpty)
+        var table = Dictionary(uniqueKeysWithValues: (0..<50).map { ("k\($0)", $0) })
+        let room = table.capacity
+        let takenTable = table.takeEmptied()
+        #expect(takenTable.isEmpty && takenTable.capacity == room)
+        #expect(table.isEmpty)
+    }
 }
