@@ -52,7 +52,7 @@ public enum JSONLineScanner {
         of line: UnsafeBufferPointer<UInt8>,
         _ member: (_ key: UnsafeBufferPointer<UInt8>, _ value: Value) -> Void
     ) throws(SyntaxError) -> Value? {
-        var scanner = Scanner(bytes: line)
+        var scanner = JSONScanner(bytes: line)
         scanner.skipByteOrderMark()
         scanner.skipSpace()
         var other: Value?
@@ -75,7 +75,8 @@ public enum JSONLineScanner {
     static let maximumDepth = 512
 }
 
-private struct Scanner {
+/// The byte-level reading both `JSONLineScanner` and `JSONCursor` are made of.
+struct JSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var at = 0
 
@@ -227,7 +228,7 @@ private struct Scanner {
     mutating func skipString() throws(JSONLineScanner.SyntaxError) {
         at += 1
         while true {
-            at = Scanner.nextQuoteOrBackslash(in: bytes, from: at)
+            at = JSONScanner.nextQuoteOrBackslash(in: bytes, from: at)
             guard at < bytes.count else { break }
             if bytes[at] == UInt8(ascii: "\"") { at += 1; return }
             // A backslash.
@@ -238,7 +239,7 @@ private struct Scanner {
                 at += 5
                 continue
             }
-            guard Scanner.simpleEscape(bytes[at]) != nil else { throw error("unknown escape") }
+            guard JSONScanner.simpleEscape(bytes[at]) != nil else { throw error("unknown escape") }
             at += 1
         }
         throw error("line ends inside a string")
@@ -250,7 +251,7 @@ private struct Scanner {
         let start = at
         // Most strings have no escape: their bytes are the value. Quotes and backslashes are looked for eight
         // bytes at a time (a document's text is most of a line).
-        at = Scanner.nextQuoteOrBackslash(in: bytes, from: at)
+        at = JSONScanner.nextQuoteOrBackslash(in: bytes, from: at)
         guard at < bytes.count else { throw error("line ends inside a string") }
         if bytes[at] == UInt8(ascii: "\"") {
             let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)
@@ -309,7 +310,7 @@ private struct Scanner {
                     scalar = 0xFFFD
                 }
                 UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}") { out[n] = $0; n += 1 }
-            } else if let decoded = Scanner.simpleEscape(e) {
+            } else if let decoded = JSONScanner.simpleEscape(e) {
                 out[n] = decoded
                 n += 1
                 at += 1
@@ -317,7 +318,7 @@ private struct Scanner {
                 throw error("unknown escape")
             }
             let run = at
-            at = Scanner.nextQuoteOrBackslash(in: bytes, from: at)
+            at = JSONScanner.nextQuoteOrBackslash(in: bytes, from: at)
             (out + n).update(from: bytes.baseAddress! + run, count: at - run)
             n += at - run
         }

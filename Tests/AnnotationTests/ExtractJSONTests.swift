@@ -66,4 +66,43 @@ import Time
         ExtractJSON.write(sample(), into: &out)
         #expect(throws: ExtractJSONReader.ReadError.self) { try ExtractJSONReader.read(out.bytes) }
     }
+
+    /// A line made elsewhere may order its members any way and carry members of its own: the text last, offsets
+    /// in code points of a non-ASCII text, an unknown member, a mention missing its optional members, an item
+    /// that is not an object.
+    @Test func membersInAnyOrderLoad() throws {
+        let line = #"{"extra":{"deep":[1,2,{"x":null}]},"mentions":[{"end":13,"start":5,"actor":"takaichi"},7],"#
+            + #""events":[{"trigger":{"text":"sagte","end":19,"start":14},"actors":["takaichi"],"type":"statement"}],"#
+            + #""sentences":[[0,20]],"id":"n1","text":"«Ja» Takaichi sagte."}"#
+        let back = try ExtractJSONReader.read(Array(line.utf8))
+        #expect(back.document.id == "n1")
+        // "«" and "»" are two bytes each: code point 5 is byte 7.
+        #expect(back.mentions.map(\.range) == [7..<15])
+        #expect(back.mentions.first?.text == "Takaichi")  // taken from the text when the line has none
+        #expect(back.mentions.first?.type == .other)
+        #expect(back.events.first?.trigger == 16..<21)
+        #expect(back.events.first?.triggerText == "sagte")
+        #expect(back.sentences.map(\.range) == [0..<22])
+    }
+
+    /// Every way a line can fail names the line's problem.
+    @Test func unreadableLinesSayWhy() {
+        let cases = [
+            (#"{"id":"a","text":"x""#, "malformed JSON"),
+            (#"["not","an","object"]"#, "expected a JSON object"),
+            (#"{"text":"x"}"#, #"no "id""#),
+            (#"{"id":7,"text":"x"}"#, #"no "id""#),
+            (#"{"id":"a"}"#, "run extract with --text"),
+            (#"{"id":"a","text":"abc","mentions":[{"start":1,"end":9}]}"#, "offset out of range in 'a'"),
+            (#"{"id":"a","text":"abc","sentences":[[2,1]]}"#, "offset out of range in 'a'"),
+        ]
+        for (line, reason) in cases {
+            do {
+                _ = try ExtractJSONReader.read(Array(line.utf8))
+                Issue.record("read: \(line)")
+            } catch {
+                #expect(error.description.contains(reason), "\(line): \(error.description)")
+            }
+        }
+    }
 }
