@@ -83,6 +83,16 @@ public enum BuildError: Error, CustomStringConvertible {
     }
 }
 
+/// Where `Workspace.add`'s feed puts documents, in order: annotated ones (their store rows are prepared here, on the
+/// store's thread) or, faster, ones whose rows were prepared on the workers.
+public struct DocumentSink {
+    let store: (PreparedDocument) throws -> Void
+
+    public func callAsFunction(_ prepared: PreparedDocument) throws { try store(prepared) }
+
+    public func callAsFunction(_ annotated: AnnotatedDocument) throws { try store(PreparedDocument(annotated)) }
+}
+
 /// The operations the command line offers, over an output folder holding the store and the exports.
 public enum Workspace {
     /// Reads every input, annotates it on all cores, and writes a fresh store and every export.
@@ -140,9 +150,10 @@ public enum Workspace {
     /// contributions. The graph is then rebuilt from every stored document and every export rewritten.
     /// Everything happens in one transaction: an interrupted add leaves the store as it was.
     ///
-    /// `feed` hands annotated documents to its argument: from articles (annotated here) or from `extract` output.
+    /// `feed` hands documents to its argument: from articles or from `extract` output, annotated, or with their
+    /// store rows already prepared on the workers (`PreparedDocument`).
     public static func add(options: BuildOptions, progress: ProgressBar? = nil,
-                           feed: ((AnnotatedDocument) throws -> Void) throws -> Void) throws -> BuildSummary {
+                           feed: (DocumentSink) throws -> Void) throws -> BuildSummary {
         defer { progress?.finish() }  // clears the bar's line before the summary, or an error, is printed
         try prepareFolder(options.outputFolder)
         let writing = try WriterLock(store: options.storePath)
@@ -160,13 +171,19 @@ public enum Workspace {
             var updated: ActorGraph?
             try store.transaction { writer in
                 try writer.setMeta("window", options.window.rawValue)
-                try feed { annotated in
-                    switch try writer.put(annotated) {
+                // Into an empty store, actors are registered as documents are stored, as in a build: the graph is
+                // then summed without a pass over the store for them.
+                let empty = try writer.reader.lastDocumentRow() == 0
+                var actors = ActorRegistry()
+                func put(_ prepared: PreparedDocument) throws {
+                    switch try writer.put(prepared) {
                     case .inserted: summary.inserted += 1
                     case .replaced: summary.replaced += 1
                     case .unchanged: summary.unchanged += 1
                     }
+                    if empty { actors.add(prepared.actors, mentions: prepared.mentionCounts) }
                 }
+                try withoutActuallyEscaping(put) { try feed(DocumentSink(store: $0)) }
                 summary.timer.lap("read, annotate, store documents")
                 changed = summary.inserted + summary.replaced > 0
                 guard changed else { return }
@@ -177,7 +194,14 @@ public enum Workspace {
                     summary.summing = .newDocuments(documents)
                 case .cannot(let why):
                     summary.summing = .everyDocument(why: why)
-                    try storeGraph(writer: writer, exports: staged, options: options, summary: &summary, progress: progress)
+                    // Moved out of the variable `put` captured, so that `storeGraph` holds the only reference.
+                    var registered: ActorRegistry?
+                    if empty && summary.replaced == 0 {
+                        registered = actors
+                        actors = ActorRegistry()
+                    }
+                    try storeGraph(writer: writer, exports: staged, options: options, actors: consume registered,
+                                   summary: &summary, progress: progress)
                 }
             }
             try store.close()
@@ -415,20 +439,44 @@ public enum Workspace {
     /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
     public static func readAnnotations(_ path: String, report: (Diagnostic) -> Void,
                                        _ body: (AnnotatedDocument) throws -> Void) throws {
+        try readAnnotations(path, report: report, transform: { $0 }, body)
+    }
+
+    /// Reads `extract --text` output on every core: the lines are parsed and `transform`ed (preparing a store
+    /// row, say) in the workers, and `body` gets the results in line order. A line that cannot be read is
+    /// reported with its number and skipped; the rest are read.
+    public static func readAnnotations<T: Sendable>(_ path: String, report: (Diagnostic) -> Void,
+                                                    transform: @escaping @Sendable (AnnotatedDocument) -> T,
+                                                    _ body: (T) throws -> Void) throws {
         guard let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path) else {
             report(Diagnostic(.skipped, path, "cannot be read"))
             return
         }
+        typealias Line = (bytes: [UInt8], number: Int)
+        let pipeline = BatchPipeline<Line, (number: Int, result: Result<T, ExtractJSONReader.ReadError>)>(
+            batchItems: 512, batchBytes: 4 << 20,
+            chunks: { lines in Chunks.consecutive(count: lines.count, maxItems: 64, maxBytes: 256 << 10) { lines[$0].bytes.count } },
+            work: { lines, output in
+                for line in lines {
+                    output((line.number, Result { () throws(ExtractJSONReader.ReadError) in
+                        transform(try ExtractJSONReader.read(line.bytes))
+                    }))
+                }
+            })
         var number = 0
-        let failure = try LineReader.forEachLine(handle) { line in
-            number += 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
-            do {
-                try body(try ExtractJSONReader.read(line))
-            } catch let error as ExtractJSONReader.ReadError {
-                report(Diagnostic(.skipped, "\(path):\(number)", error.description))
+        var failure: SystemCallError?
+        try pipeline.run({ item in
+            failure = try LineReader.forEachLine(handle) { line in
+                number += 1
+                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
+                try item((line, number), line.count)
             }
-        }
+        }, sink: { read in
+            switch read.result {
+            case .success(let value): try body(value)
+            case .failure(let error): report(Diagnostic(.skipped, "\(path):\(read.number)", error.description))
+            }
+        })
         if let failure {
             report(failure.restSkipped(at: "\(path):\(number + 1)"))
         }

@@ -3,6 +3,7 @@ import ArgumentParser
 import Corpus
 import Foundation
 import NewsGraph
+import Store
 
 /// `newsgraph add`: more documents into an existing store, incrementally.
 struct Add: ParsableCommand {
@@ -38,16 +39,21 @@ struct Add: ParsableCommand {
         try output.report(reader: reader) {
             try Workspace.add(options: options, progress: progress) { put in
                 var documents = 0
-                func store(_ document: AnnotatedDocument, bytesRead: Int) throws {
-                    try put(document)
+                // Store rows are prepared on the workers, beside the annotating or the reading of the lines.
+                func store(_ prepared: PreparedDocument, bytesRead: Int) throws {
+                    try put(prepared)
                     documents += 1
                     progress.update(bytes: bytesRead, documents: documents)
                 }
                 if !inputs.isEmpty {
-                    try options.annotator.run(inputs, reader: reader) { try store($0, bytesRead: reader.bytesRead) }
+                    try options.annotator.run(inputs, reader: reader, transform: PreparedDocument.init) {
+                        try store($0, bytesRead: reader.bytesRead)
+                    }
                 }
                 for file in annotations {
-                    try Workspace.readAnnotations(file, report: { reader.report($0) }) { try store($0, bytesRead: 0) }
+                    try Workspace.readAnnotations(file, report: { reader.report($0) }, transform: PreparedDocument.init) {
+                        try store($0, bytesRead: 0)
+                    }
                 }
             }
         }

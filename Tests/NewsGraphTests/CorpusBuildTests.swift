@@ -83,7 +83,7 @@ import Testing
         }
         let options = testOptions(incremental, quickAnalytics: true)
         for part in parts {
-            _ = try Workspace.add(options: options) { put in try options.annotator.run([part], reader: CorpusReader(), sink: put) }
+            _ = try Workspace.add(options: options) { put in try options.annotator.run([part], reader: CorpusReader(), sink: { try put($0) }) }
         }
         let expected = try Self.shape(once + "/newsgraph.sqlite")
         let got = try Self.shape(incremental + "/newsgraph.sqlite")
@@ -91,7 +91,7 @@ import Testing
         #expect(got.edges == expected.edges)
         #expect(got.events == expected.events)
 
-        let again = try Workspace.add(options: options) { put in try options.annotator.run([parts[1]], reader: CorpusReader(), sink: put) }
+        let again = try Workspace.add(options: options) { put in try options.annotator.run([parts[1]], reader: CorpusReader(), sink: { try put($0) }) }
         #expect(again.unchanged == 100 && again.inserted == 0 && again.replaced == 0)
         let after = try Self.shape(incremental + "/newsgraph.sqlite")
         #expect(after.actors == expected.actors && after.edges == expected.edges && after.events == expected.events)
@@ -118,7 +118,7 @@ import Testing
         }
         let options = testOptions(loaded, quickAnalytics: true)
         let summary = try Workspace.add(options: options) { put in
-            try Workspace.readAnnotations(annotations, report: { Issue.record("\($0)") }, put)
+            try Workspace.readAnnotations(annotations, report: { Issue.record("\($0)") }, transform: PreparedDocument.init) { try put($0) }
         }
         #expect(summary.inserted == 300)
         let expected = try Self.shape(direct + "/newsgraph.sqlite"), got = try Self.shape(loaded + "/newsgraph.sqlite")

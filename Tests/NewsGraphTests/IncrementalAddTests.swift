@@ -27,7 +27,7 @@ import Testing
         var summing = [BuildSummary.Summing?]()
         for input in inputs {
             let summary = try Workspace.add(options: options) { put in
-                try options.annotator.run([input], reader: CorpusReader(), sink: put)
+                try options.annotator.run([input], reader: CorpusReader(), sink: { try put($0) })
             }
             summing.append(summary.summing)
         }

@@ -1,3 +1,4 @@
+import Annotation
 import Corpus
 import Foundation
 @testable import NewsGraph
@@ -58,6 +59,37 @@ import Testing
         for _ in 0..<200 where freed.value < made.value { Thread.sleep(forTimeInterval: 0.01) }
         #expect(made.value >= 8)
         #expect(freed.value == made.value)
+    }
+
+    /// `extract` output read back on every core arrives in line order; a line that cannot be read is reported
+    /// with its number, and the lines around it still load.
+    @Test func annotationLinesLoadInLineOrderAndBadOnesAreReportedByNumber() throws {
+        let folder = Repo.temporaryFolder("annotations-order")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let corpus = folder + "/docs.jsonl"
+        let documents = (0..<300).map { i -> String in
+            let text = String(repeating: "Officials in Tokyo met Reuters reporters on Tuesday number \(i). ", count: 1 + (i * 7) % 23)
+            return #"{"id":"doc-\#(i)","date":"2026-11-27","text":"\#(text)"}"#
+        }
+        try (documents.joined(separator: "\n") + "\n").write(toFile: corpus, atomically: true, encoding: .utf8)
+        var lines = [String]()
+        try ParallelAnnotator().run([corpus], reader: CorpusReader()) { annotated in
+            var out = JSONOutput()
+            ExtractJSON.write(annotated, into: &out, options: .init(includeText: true))
+            lines.append(String(decoding: out.bytes, as: UTF8.self))
+        }
+        // Lines 3 and 151 are broken, line 201 is blank (passed over, not an error).
+        lines.insert("{oops", at: 2)
+        lines.insert(#"{"id":"no-text"}"#, at: 150)
+        lines.insert("  ", at: 200)
+        let file = folder + "/annotations.jsonl"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        var ids = [String](), reports = [Diagnostic]()
+        try Workspace.readAnnotations(file, report: { reports.append($0) }, transform: { $0.document.id }) { ids.append($0) }
+        #expect(ids == (0..<300).map { "doc-\($0)" })
+        #expect(reports.map(\.location) == [file + ":3", file + ":151"])
+        #expect(reports.allSatisfy { $0.severity == .skipped })
     }
 }
 

@@ -95,7 +95,7 @@ import Testing
         try Data(#"{"id": "extra", "date": "2025-10-25", "text": "Japan and China met in Tokyo."}"#.utf8)
             .write(to: URL(fileURLWithPath: extra))
         #expect {
-            _ = try Workspace.add(options: options) { put in try options.annotator.run([extra], reader: CorpusReader(), sink: put) }
+            _ = try Workspace.add(options: options) { put in try options.annotator.run([extra], reader: CorpusReader(), sink: { try put($0) }) }
         } throws: { error in
             "\(error)".contains(damaged)
         }

@@ -39,7 +39,7 @@ import Testing
         let released = Date().addingTimeInterval(0.4)
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.4) { holder.release() }
         let summary = try Workspace.add(options: options) { put in
-            try options.annotator.run([input], reader: CorpusReader(), sink: put)
+            try options.annotator.run([input], reader: CorpusReader(), sink: { try put($0) })
         }
         #expect(Date() >= released)
         #expect(summary.inserted == 1)
