@@ -15,7 +15,9 @@ Prints, for the corpus (default ../shared/corpus/reuters21578.jsonl):
     (--spacy-docs, default 2000; 0 = the whole corpus) and the ratio of MB/s;
   - build and extract on 1x, 4x, 16x copies of the corpus (fresh ids) to show how time and memory grow, and
     `add` of 20 new articles (the first 20 of the AFP/Xinhua corpus) to each scale's store: the daily update;
-    and the size of each scale's store as built.
+    and the size of each scale's store as built;
+  - `add --annotations` of the corpus's `extract --text` output into an empty folder (the path beyond one
+    machine: extraction done elsewhere, loaded here).
 Timing figures only: nothing here asserts on speed.
 """
 import argparse, importlib.util, json, os, statistics, subprocess, sys, tempfile, time
@@ -118,6 +120,20 @@ def main():
           f'extract >= 40 MB/s: {extract_mbs:.2f} MB/s, {"met" if extract_mbs >= 40 else "NOT met"}')
     print('\nwhere the build spent its time (newsgraph build --timings):')
     print(stages.rstrip())
+
+    # Beyond one machine: `extract --text` output, as a Spark job would make it, loaded into an empty folder.
+    annotations = os.path.join(work, 'annotations.jsonl')
+    with open(annotations, 'wb') as f:
+        subprocess.run([a.bin, 'extract', corpus, '--text'], stdout=f, check=True)
+    loads = []
+    for k in range(3):
+        loaded = os.path.join(work, f'loaded{k}')
+        loads.append(timed([a.bin, 'add', '--annotations', annotations, '--out', loaded]))
+        subprocess.run(['rm', '-rf', loaded])
+    times = sorted(t for t, _, _ in loads)
+    print(f'\nadd --annotations of the extract --text output ({os.path.getsize(annotations) / 1e6:.0f} MB) into an '
+          f'empty folder: 3 runs, median {statistics.median(times):.2f} s, fastest {times[0]:.2f} s, '
+          f'peak {max(p for _, p, _ in loads):.0f} MB')
 
     daily = os.path.join(work, 'add20.jsonl')
     with open(os.path.join(ROOT, '..', 'shared', 'corpus', 'afp-xinhua-te3silver.jsonl'), encoding='utf-8') as f, \
