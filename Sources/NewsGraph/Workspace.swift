@@ -120,11 +120,13 @@ public enum Workspace {
                     defer { progress?.update(bytes: reader.bytesRead, documents: documents) }
                     documents += 1
                     switch try writer.put(prepared) {
-                    case .inserted: summary.inserted += 1
+                    case .inserted:
+                        summary.inserted += 1
+                        // Only what the store now holds: a document given again unchanged is stored once.
+                        actors.add(prepared.actors, mentions: prepared.mentionCounts)
                     case .replaced: summary.replaced += 1
                     case .unchanged: summary.unchanged += 1
                     }
-                    actors.add(prepared.actors, mentions: prepared.mentionCounts)
                 }
                 summary.timer.lap("read, annotate, store documents")
                 summary.summing = .everyDocument(why: nil)
@@ -177,11 +179,12 @@ public enum Workspace {
                 var actors = ActorRegistry()
                 func put(_ prepared: PreparedDocument) throws {
                     switch try writer.put(prepared) {
-                    case .inserted: summary.inserted += 1
+                    case .inserted:
+                        summary.inserted += 1
+                        if empty { actors.add(prepared.actors, mentions: prepared.mentionCounts) }
                     case .replaced: summary.replaced += 1
                     case .unchanged: summary.unchanged += 1
                     }
-                    if empty { actors.add(prepared.actors, mentions: prepared.mentionCounts) }
                 }
                 try withoutActuallyEscaping(put) { try feed(DocumentSink(store: $0)) }
                 summary.timer.lap("read, annotate, store documents")

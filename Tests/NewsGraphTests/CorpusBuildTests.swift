@@ -1,3 +1,4 @@
+import Actors
 import Corpus
 import Foundation
 import NewsGraph
@@ -188,5 +189,33 @@ import Testing
         #expect(got.edges == expected.edges)
         #expect(got.events == expected.events)
         #expect(!got.actors.contains { $0.hasPrefix("shinzo-abe") })
+    }
+
+    /// A document given again unchanged is stored once, and its actors are counted once: in a build, and in an add
+    /// into an empty folder (which registers actors as it stores, as a build does). They had been counted twice
+    /// in the stored registry, whose mentions and type votes a later add resolves actors with.
+    @Test func anUnchangedRepeatCountsOnce() throws {
+        let folder = Repo.temporaryFolder("repeat-unchanged")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sample = try CorpusBuildTests.reutersSample(40, into: folder)[0]
+        func registry(_ out: String) throws -> Set<ActorRegistry.Record> {
+            let store = try GraphStore.open(at: out + "/newsgraph.sqlite", readonly: true)
+            defer { try? store.close() }
+            return Set(try store.read { try $0.registry() }.registry.records)
+        }
+        var options = BuildOptions(outputFolder: folder + "/once")
+        options.analytics.betweenness = .skip
+        _ = try Workspace.build([sample], reader: CorpusReader(), options: options)
+        options.outputFolder = folder + "/twice"
+        let twice = try Workspace.build([sample, sample], reader: CorpusReader(), options: options)
+        #expect(twice.unchanged == 40)
+        options.outputFolder = folder + "/added"
+        _ = try Workspace.add(options: options) { put in
+            try options.annotator.run([sample, sample], reader: CorpusReader(), sink: { try put($0) })
+        }
+        let expected = try registry(folder + "/once")
+        #expect(!expected.isEmpty)
+        #expect(try registry(folder + "/twice") == expected)
+        #expect(try registry(folder + "/added") == expected)
     }
 }
