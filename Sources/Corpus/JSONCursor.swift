@@ -29,12 +29,13 @@ public struct JSONCursor {
             return decoded.withUnsafeBufferPointer { equal($0, name) }
         }
 
+        /// Through `withUTF8Buffer`: a one-character literal may be stored as a scalar, without `utf8Start`.
         private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-            let count = name.utf8CodeUnitCount
-            guard bytes.count == count else { return false }
-            let expected = name.utf8Start
-            for i in 0..<count where bytes[i] != expected[i] { return false }
-            return true
+            name.withUTF8Buffer { expected in
+                guard bytes.count == expected.count else { return false }
+                for i in 0..<expected.count where bytes[i] != expected[i] { return false }
+                return true
+            }
         }
     }
 

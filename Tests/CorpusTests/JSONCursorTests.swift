@@ -62,15 +62,18 @@ import Testing
 
     /// A member name written with escapes compares as its decoded text.
     @Test func escapedNamesCompareDecoded() throws {
-        let taken = try members(#"{"st\u0061rt":1,"\"q\"":2}"#) { (key, c) throws(JSONLineScanner.SyntaxError) in
+        let json = #"{"st\u0061rt":1,"\"q\"":2,"é":3,"\u00e9":4,"x":5}"#
+        let taken = try members(json) { (key, c) throws(JSONLineScanner.SyntaxError) in
             try c.skip()
             switch key {
             case "start": return "start"
             case #""q""#: return "q"
+            case "é": return "é"  // one scalar, two bytes
+            case "x": return "x"
             default: return nil
             }
         }
-        #expect(taken == ["start", "q"])
+        #expect(taken == ["start", "q", "é", "é", "x"])
     }
 
     /// The line scanner's leniency: a byte order mark, space anywhere, trailing commas.
