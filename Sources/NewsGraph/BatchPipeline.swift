@@ -64,6 +64,8 @@ struct BatchPipeline<Item: Sendable, Output: Sendable>: Sendable {
                     results.set(next, output)
                     next += 1
                 }
+                // The slots are raw memory: one left unset would be read as a value.
+                precondition(next == ranges[c].upperBound, "BatchPipeline: a chunk's work must hand on one output per item")
             }
         }
         return InFlight(group: group, results: results)

@@ -61,6 +61,25 @@ import Testing
         #expect(freed.value == made.value)
     }
 
+    /// The pipeline itself, on plain numbers: batches cut by count or by bytes, chunks of uneven work, outputs in
+    /// input order however the workers finish.
+    @Test func batchPipelineKeepsInputOrder() throws {
+        for (items, bytes) in [(37, 1 << 20), (1_000, 100)] {
+            let pipeline = BatchPipeline<Int, Int>(
+                batchItems: items, batchBytes: bytes,
+                chunks: { batch in Chunks.consecutive(count: batch.count, maxItems: 5, maxBytes: .max) { _ in 1 } },
+                work: { chunk, output in
+                    for n in chunk {
+                        if n % 7 == 0 { Thread.sleep(forTimeInterval: 0.0005) }  // some chunks finish late
+                        output(n * n)
+                    }
+                })
+            var outputs = [Int]()
+            try pipeline.run({ item in for n in 0..<1_000 { try item(n, 3) } }, sink: { outputs.append($0) })
+            #expect(outputs == (0..<1_000).map { $0 * $0 })
+        }
+    }
+
     /// `extract` output read back on every core arrives in line order; a line that cannot be read is reported
     /// with its number, and the lines around it still load.
     @Test func annotationLinesLoadInLineOrderAndBadOnesAreReportedByNumber() throws {
