@@ -59,8 +59,8 @@ public enum ExtractJSONReader {
         var mentions = [Mention]()
         mentions.reserveCapacity(raw.mentions.count)
         for m in raw.mentions {
-            let r = try range(m.start, m.end)
-            mentions.append(Mention(range: r, text: m.text ?? text[r], actor: m.actor ?? "",
+            let r = try range(m.span.start, m.span.end)
+            mentions.append(Mention(range: r, text: m.span.text ?? text[r], actor: m.actor ?? "",
                                     type: ActorType(rawValue: m.type ?? "") ?? .other,
                                     kind: MentionKind(rawValue: m.kind ?? "") ?? .name,
                                     title: m.title, sentence: sentenceIndex(m.sentence, r)))
@@ -68,8 +68,8 @@ public enum ExtractJSONReader {
         var times = [TimeExpression]()
         times.reserveCapacity(raw.times.count)
         for t in raw.times {
-            let r = try range(t.start, t.end)
-            times.append(TimeExpression(range: r, text: t.text ?? text[r], type: TimexType(rawValue: t.type ?? "") ?? .date,
+            let r = try range(t.span.start, t.span.end)
+            times.append(TimeExpression(range: r, text: t.span.text ?? text[r], type: TimexType(rawValue: t.type ?? "") ?? .date,
                                         value: t.value, end: t.rangeEnd, sentence: sentenceIndex(t.sentence, r)))
         }
         var events = [Event]()
@@ -89,15 +89,26 @@ public enum ExtractJSONReader {
 /// are `ExtractJSONReader.read`'s). A member of an unexpected kind reads as missing; an array item of one is left
 /// out.
 private struct RawLine {
+    /// `"start"`, `"end"` and `"text"`: the members every located item (mention, time, trigger) opens with.
     struct Span {
         var start: Int?, end: Int?, text: String?
+
+        /// Reads the value of `key` when it is one of a span's members; false, the value not taken, otherwise.
+        mutating func read(_ key: JSONCursor.Key, _ c: inout JSONCursor) throws(JSONLineScanner.SyntaxError) -> Bool {
+            switch key {
+            case "start": start = try c.int()
+            case "end": end = try c.int()
+            case "text": text = try c.string()
+            default: return false
+            }
+            return true
+        }
     }
     struct RawMention {
-        var start: Int?, end: Int?, text: String?, actor: String?, type: String?, kind: String?, title: String?
-        var sentence: Int?
+        var span = Span(), actor: String?, type: String?, kind: String?, title: String?, sentence: Int?
     }
     struct RawTime {
-        var start: Int?, end: Int?, text: String?, type: String?, value: String?, rangeEnd: String?, sentence: Int?
+        var span = Span(), type: String?, value: String?, rangeEnd: String?, sentence: Int?
     }
     struct RawEvent {
         var type: String?, cameo: String?, trigger = Span(), date: String?, end: String?, dateText: String?
@@ -136,10 +147,8 @@ private struct RawLine {
                 }
             case "paragraphs": paragraphs = try Self.array(&c) { (c) throws(JSONLineScanner.SyntaxError) in try c.int() }
             case "mentions": mentions = try Self.objects(&c, RawMention()) { (m, key, c) throws(JSONLineScanner.SyntaxError) in
+                guard try !m.span.read(key, &c) else { return }
                 switch key {
-                case "start": m.start = try c.int()
-                case "end": m.end = try c.int()
-                case "text": m.text = try c.string()
                 case "actor": m.actor = try c.string()
                 case "type": m.type = try c.string()
                 case "kind": m.kind = try c.string()
@@ -150,10 +159,8 @@ private struct RawLine {
             }
             case "actors": actors = try Self.actors(&c)
             case "times": times = try Self.objects(&c, RawTime()) { (t, key, c) throws(JSONLineScanner.SyntaxError) in
+                guard try !t.span.read(key, &c) else { return }
                 switch key {
-                case "start": t.start = try c.int()
-                case "end": t.end = try c.int()
-                case "text": t.text = try c.string()
                 case "type": t.type = try c.string()
                 case "value": t.value = try c.string()
                 case "rangeEnd": t.rangeEnd = try c.string()
@@ -168,12 +175,7 @@ private struct RawLine {
                 case "trigger":
                     guard var trigger = try c.beginObject() else { return }
                     while let key = try c.nextKey(&trigger) {
-                        switch key {
-                        case "start": e.trigger.start = try c.int()
-                        case "end": e.trigger.end = try c.int()
-                        case "text": e.trigger.text = try c.string()
-                        default: try c.skip()
-                        }
+                        if try !e.trigger.read(key, &c) { try c.skip() }
                     }
                 case "date": e.date = try c.string()
                 case "end": e.end = try c.string()
