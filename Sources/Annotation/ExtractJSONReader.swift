@@ -140,10 +140,12 @@ private struct RawLine {
             case "url": url = try c.string()
             case "text": text = try c.string()
             case "sentences":
+                // Every item is kept, a malformed one as a pair without offsets (which `read` refuses): leaving it
+                // out would give the sentences after it the wrong paragraphs and the mentions the wrong sentences.
                 sentences = try Self.array(&c) { (c) throws(JSONLineScanner.SyntaxError) in
                     var pair = [Int?]()
                     _ = try Self.array(&c) { (c) throws(JSONLineScanner.SyntaxError) in pair.append(try c.int()); return nil as Int? }
-                    return pair.count == 2 && pair[0] != nil && pair[1] != nil ? (pair[0], pair[1]) : nil
+                    return pair.count == 2 ? (pair[0], pair[1]) : (nil, nil)
                 }
             case "paragraphs": paragraphs = try Self.array(&c) { (c) throws(JSONLineScanner.SyntaxError) in try c.int() }
             case "mentions": mentions = try Self.objects(&c, RawMention()) { (m, key, c) throws(JSONLineScanner.SyntaxError) in

@@ -95,6 +95,8 @@ import Time
             (#"{"id":"a"}"#, "run extract with --text"),
             (#"{"id":"a","text":"abc","mentions":[{"start":1,"end":9}]}"#, "offset out of range in 'a'"),
             (#"{"id":"a","text":"abc","sentences":[[2,1]]}"#, "offset out of range in 'a'"),
+            (#"{"id":"a","text":"abc","sentences":[[0,1],[1],[2,3]]}"#, "offset out of range in 'a'"),
+            (#"{"id":"a","text":"abc","sentences":[[0,1],"x"]}"#, "offset out of range in 'a'"),
         ]
         for (line, reason) in cases {
             do {
