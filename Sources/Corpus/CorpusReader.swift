@@ -161,7 +161,7 @@ public final class CorpusReader {
         let failure = try LineReader.forEachLine(handle) { line in
             lineNumber += 1
             bytesRead += line.count + 1
-            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
+            if LineReader.isBlank(line) { return }
             sawLine = true
             var bytes = line
             // ASCII lines (most JSON lines: non-ASCII text is often escaped) are valid UTF-8 without making a
@@ -189,6 +189,11 @@ public final class CorpusReader {
 
 /// Reads a file or stream line by line in fixed-size chunks.
 public enum LineReader {
+    /// Whether a line holds only spaces, tabs and carriage returns: JSON-lines readers pass over such a line.
+    public static func isBlank(_ line: [UInt8]) -> Bool {
+        line.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+    }
+
     /// Calls `body` with each line, without its line feed. Chunks are read with `read(2)` into one reused
     /// buffer: `FileHandle.read(upToCount:)` made 256 system calls of 4 KB for each 1 MB chunk and copied the
     /// result twice (into a `Data`, then an array). A read error ends the input after the lines before it; the

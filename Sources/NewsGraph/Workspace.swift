@@ -83,6 +83,21 @@ public enum BuildError: Error, CustomStringConvertible {
     }
 }
 
+extension BuildSummary {
+    /// Stores a document and counts what became of it; when it was inserted, adds its actors to `actors` (if
+    /// given): only what the store now holds, so a document given again unchanged is registered once.
+    mutating func store(_ prepared: PreparedDocument, in writer: StoreWriter,
+                        registering actors: inout ActorRegistry?) throws {
+        switch try writer.put(prepared) {
+        case .inserted:
+            inserted += 1
+            actors?.add(prepared.actors, mentions: prepared.mentionCounts)
+        case .replaced: replaced += 1
+        case .unchanged: unchanged += 1
+        }
+    }
+}
+
 /// Where `Workspace.add`'s feed puts documents, in order: annotated ones (their store rows are prepared here, on the
 /// store's thread) or, faster, ones whose rows were prepared on the workers.
 public struct DocumentSink {
@@ -114,25 +129,18 @@ public enum Workspace {
                 var documents = 0
                 // The actors are registered here as documents are stored, which spares the graph a pass
                 // over the store; a document given twice (replaced) leaves that pass to be made after all.
-                var actors = ActorRegistry()
+                var actors: ActorRegistry? = ActorRegistry()
                 // Workers also prepare each document's row; this thread stores them in order.
                 try options.annotator.run(inputs, reader: reader, transform: PreparedDocument.init) { prepared in
                     defer { progress?.update(bytes: reader.bytesRead, documents: documents) }
                     documents += 1
-                    switch try writer.put(prepared) {
-                    case .inserted:
-                        summary.inserted += 1
-                        // Only what the store now holds: a document given again unchanged is stored once.
-                        actors.add(prepared.actors, mentions: prepared.mentionCounts)
-                    case .replaced: summary.replaced += 1
-                    case .unchanged: summary.unchanged += 1
-                    }
+                    try summary.store(prepared, in: writer, registering: &actors)
                 }
                 summary.timer.lap("read, annotate, store documents")
                 summary.summing = .everyDocument(why: nil)
                 // Handed over, not copied: `storeGraph` frees the registry on another thread when done with it.
                 try storeGraph(writer: writer, exports: staged, options: options,
-                               actors: summary.replaced == 0 ? consume actors : nil, summary: &summary,
+                               actors: summary.replaced == 0 ? actors.take() : nil, summary: &summary,
                                progress: progress)
             }
             try store.close()
@@ -175,16 +183,9 @@ public enum Workspace {
                 try writer.setMeta("window", options.window.rawValue)
                 // Into an empty store, actors are registered as documents are stored, as in a build: the graph is
                 // then summed without a pass over the store for them.
-                let empty = try writer.reader.lastDocumentRow() == 0
-                var actors = ActorRegistry()
+                var actors: ActorRegistry? = try writer.reader.lastDocumentRow() == 0 ? ActorRegistry() : nil
                 func put(_ prepared: PreparedDocument) throws {
-                    switch try writer.put(prepared) {
-                    case .inserted:
-                        summary.inserted += 1
-                        if empty { actors.add(prepared.actors, mentions: prepared.mentionCounts) }
-                    case .replaced: summary.replaced += 1
-                    case .unchanged: summary.unchanged += 1
-                    }
+                    try summary.store(prepared, in: writer, registering: &actors)
                 }
                 try withoutActuallyEscaping(put) { try feed(DocumentSink(store: $0)) }
                 summary.timer.lap("read, annotate, store documents")
@@ -197,14 +198,10 @@ public enum Workspace {
                     summary.summing = .newDocuments(documents)
                 case .cannot(let why):
                     summary.summing = .everyDocument(why: why)
-                    // Moved out of the variable `put` captured, so that `storeGraph` holds the only reference.
-                    var registered: ActorRegistry?
-                    if empty && summary.replaced == 0 {
-                        registered = actors
-                        actors = ActorRegistry()
-                    }
-                    try storeGraph(writer: writer, exports: staged, options: options, actors: consume registered,
-                                   summary: &summary, progress: progress)
+                    // Taken out of the variable `put` captured, so that `storeGraph` holds the only reference.
+                    try storeGraph(writer: writer, exports: staged, options: options,
+                                   actors: summary.replaced == 0 ? actors.take() : nil, summary: &summary,
+                                   progress: progress)
                 }
             }
             try store.close()
@@ -439,15 +436,9 @@ public enum Workspace {
         return renamed
     }
 
-    /// Annotations made elsewhere: `extract --text` output, one JSON object per line.
-    public static func readAnnotations(_ path: String, report: (Diagnostic) -> Void,
-                                       _ body: (AnnotatedDocument) throws -> Void) throws {
-        try readAnnotations(path, report: report, transform: { $0 }, body)
-    }
-
-    /// Reads `extract --text` output on every core: the lines are parsed and `transform`ed (preparing a store
-    /// row, say) in the workers, and `body` gets the results in line order. A line that cannot be read is
-    /// reported with its number and skipped; the rest are read.
+    /// Annotations made elsewhere: `extract --text` output, one JSON object per line, read on every core. The
+    /// lines are parsed and `transform`ed (preparing a store row, say) in the workers, and `body` gets the results
+    /// in line order. A line that cannot be read is reported with its number and skipped; the rest are read.
     public static func readAnnotations<T: Sendable>(_ path: String, report: (Diagnostic) -> Void,
                                                     transform: @escaping @Sendable (AnnotatedDocument) -> T,
                                                     _ body: (T) throws -> Void) throws {
@@ -471,7 +462,7 @@ public enum Workspace {
         try pipeline.run({ item in
             failure = try LineReader.forEachLine(handle) { line in
                 number += 1
-                if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return }
+                if LineReader.isBlank(line) { return }
                 try item((line, number), line.count)
             }
         }, sink: { read in
